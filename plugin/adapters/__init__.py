@@ -1,0 +1,1 @@
+"""Adapters to the world outside: identity (token validation, demo identity provider), events."""

@@ -1,0 +1,23 @@
+"""The HTTP layer: thin blueprints that parse, call one service and serialise."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from . import admin, agreements, conversations, demo, errors, goals, health, openapi, preparation
+
+
+def init_app(app: Flask) -> None:
+    errors.init_app(app)
+    for blueprint in (
+        health.bp,
+        openapi.bp,
+        conversations.bp,
+        preparation.bp,
+        goals.bp,
+        agreements.bp,
+        admin.bp,
+    ):
+        app.register_blueprint(blueprint)
+    if app.extensions["mus.settings"].demo:
+        app.register_blueprint(demo.bp)

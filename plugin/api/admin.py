@@ -1,0 +1,7 @@
+"""(placeholder: filled in by its area's work)"""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/api")

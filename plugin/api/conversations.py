@@ -1,0 +1,130 @@
+"""Conversations: plan, list, read, change, move through the lifecycle; the shared agenda."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from ..services import conversations as svc
+from .endpoint import endpoint
+from .schemas.conversations import (
+    AgendaItemCreate,
+    AgendaItemOut,
+    AgendaItemPatch,
+    ConversationCreate,
+    ConversationList,
+    ConversationOut,
+    ConversationPatch,
+    ConversationQuery,
+    TalkingPointCreate,
+    TransitionIn,
+)
+
+bp = Blueprint("conversations", __name__, url_prefix="/api/conversations")
+TAG = "Conversations"
+
+
+@bp.post("")
+@endpoint(
+    summary="Plan a MUS or check-in",
+    tags=TAG,
+    body=ConversationCreate,
+    response=ConversationOut,
+    status=201,
+    idempotent=True,
+    errors=(403, 409),
+)
+def create(actor, body: ConversationCreate, uow):
+    data = body.model_dump(exclude_unset=True)
+    return svc.do_create_conversation(
+        uow,
+        actor,
+        kind=body.kind,
+        employee=data.get("employee"),
+        manager=data.get("manager"),
+        template_key=body.template_key,
+        title=body.title,
+        scheduled_at=body.scheduled_at,
+        meeting=data.get("meeting"),
+    )
+
+
+@bp.get("")
+@endpoint(
+    summary="My conversations, newest first",
+    tags=TAG,
+    query=ConversationQuery,
+    response=ConversationList,
+)
+def list_mine(actor, query: ConversationQuery, uow):
+    return {"items": svc.list_conversations(uow, actor, **query.model_dump())}
+
+
+@bp.get("/<int:conversation_id>")
+@endpoint(summary="One conversation with its agenda", tags=TAG, response=ConversationOut, errors=(403,))
+def show(actor, conversation_id: int, uow):
+    return svc.get_conversation(uow, actor, conversation_id)
+
+
+@bp.patch("/<int:conversation_id>")
+@endpoint(
+    summary="Change title, time or meeting",
+    tags=TAG,
+    body=ConversationPatch,
+    response=ConversationOut,
+    errors=(403, 409),
+)
+def update(actor, conversation_id: int, body: ConversationPatch, uow):
+    changes = body.model_dump(exclude_unset=True, exclude={"version"})
+    return svc.do_update_conversation(uow, actor, conversation_id, version=body.version, changes=changes)
+
+
+@bp.post("/<int:conversation_id>/transition")
+@endpoint(
+    summary="Move the conversation to another status",
+    tags=TAG,
+    body=TransitionIn,
+    response=ConversationOut,
+    errors=(403, 409),
+)
+def transition(actor, conversation_id: int, body: TransitionIn, uow):
+    return svc.do_transition(uow, actor, conversation_id, status=body.status, version=body.version)
+
+
+@bp.post("/<int:conversation_id>/agenda")
+@endpoint(
+    summary="Add an agenda item",
+    tags=TAG,
+    body=AgendaItemCreate,
+    response=AgendaItemOut,
+    status=201,
+    idempotent=True,
+    errors=(403,),
+)
+def add_item(actor, conversation_id: int, body: AgendaItemCreate, uow):
+    return svc.do_add_agenda_item(uow, actor, conversation_id, title=body.title)
+
+
+@bp.patch("/<int:conversation_id>/agenda/<int:item_id>")
+@endpoint(
+    summary="Write the shared notes of an agenda item",
+    tags=TAG,
+    body=AgendaItemPatch,
+    response=AgendaItemOut,
+    errors=(403, 409),
+)
+def update_notes(actor, conversation_id: int, item_id: int, body: AgendaItemPatch, uow):
+    return svc.do_update_notes(uow, actor, conversation_id, item_id, version=body.version, notes=body.notes)
+
+
+@bp.post("/<int:conversation_id>/agenda/<int:item_id>/talking-points")
+@endpoint(
+    summary="Add a talking point to an agenda item",
+    tags=TAG,
+    body=TalkingPointCreate,
+    response=AgendaItemOut,
+    status=201,
+    idempotent=True,
+    errors=(403,),
+)
+def add_talking_point(actor, conversation_id: int, item_id: int, body: TalkingPointCreate, uow):
+    return svc.do_add_talking_point(uow, actor, conversation_id, item_id, text=body.text)

@@ -1,0 +1,93 @@
+"""The demo identity provider's endpoints (demo mode only, loopback only)."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from flask import Blueprint, current_app, request
+from pydantic import BaseModel, ConfigDict
+
+from ..adapters.demo_idp import DEMO_BY_KEY, DEMO_PEOPLE
+from ..config import DEMO_TENANT_ID
+from ..domain.errors import Forbidden, NotFound
+from .endpoint import endpoint
+
+bp = Blueprint("demo", __name__, url_prefix="/demo/idp")
+TAG = "Demo identity provider"
+
+
+class DemoPersonOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    key: str
+    object_id: str
+    name: str
+    email: str
+    role: str
+    locale: str
+
+
+class DemoPeople(BaseModel):
+    tenant_id: str
+    people: list[DemoPersonOut]
+
+
+class DemoTokenIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person: str
+
+
+class DemoToken(BaseModel):
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+
+
+class Jwks(BaseModel):
+    keys: list[dict]
+
+
+@bp.before_request
+def loopback_only():
+    try:
+        loopback = ipaddress.ip_address(request.remote_addr or "").is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise Forbidden("demo_only_loopback")
+
+
+@bp.get("/people")
+@endpoint(
+    summary="The demo organisation's people",
+    tags=TAG,
+    response=DemoPeople,
+    auth=False,
+    errors=(403,),
+)
+def people(uow):
+    return {"tenant_id": DEMO_TENANT_ID, "people": DEMO_PEOPLE}
+
+
+@bp.post("/token")
+@endpoint(
+    summary="A Teams-SSO-shaped token for a demo person",
+    tags=TAG,
+    body=DemoTokenIn,
+    response=DemoToken,
+    auth=False,
+    errors=(403, 404),
+)
+def token(body: DemoTokenIn, uow):
+    person = DEMO_BY_KEY.get(body.person)
+    if person is None:
+        raise NotFound("demo_person_unknown", field="person", params={"key": body.person})
+    return {
+        "access_token": current_app.extensions["mus.demo_idp"].issue(person),
+        "expires_in": 3600,
+    }
+
+
+@bp.get("/common/discovery/v2.0/keys")
+@endpoint(summary="The demo signing keys (JWKS)", tags=TAG, response=Jwks, auth=False, errors=(403,))
+def keys(uow):
+    return current_app.extensions["mus.demo_idp"].jwks()

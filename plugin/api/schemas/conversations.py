@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AwareDatetime, Field, field_validator
+
+from ...domain.lifecycle import ConversationKind, Status
+from ...domain.templates import Tool
+from .common import Input, LongText, Output, PersonOut, PersonRef, ShortText, Title, Version
+
+
+class MeetingRef(Input):
+    meeting_id: Annotated[str | None, Field(max_length=512)] = None
+    chat_id: Annotated[str | None, Field(max_length=512)] = None
+    join_url: Annotated[str | None, Field(max_length=2048)] = None
+
+    @field_validator("join_url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("the join URL must start with https://")
+        return value
+
+
+class ConversationCreate(Input):
+    kind: ConversationKind = ConversationKind.MUS
+    employee: PersonRef | None = Field(None, description="Defaults to the signed-in person.")
+    manager: PersonRef | None = Field(None, description="Defaults to the signed-in person.")
+    template_key: Annotated[str | None, Field(max_length=64)] = None
+    title: ShortText = ""
+    scheduled_at: AwareDatetime | None = None
+    meeting: MeetingRef | None = None
+
+
+class ConversationPatch(Input):
+    version: Version
+    title: ShortText | None = None
+    scheduled_at: AwareDatetime | None = None
+    meeting: MeetingRef | None = None
+
+
+class TransitionIn(Input):
+    status: Status
+    version: Version
+
+
+class ConversationQuery(Input):
+    kind: ConversationKind | None = None
+    status: Status | None = None
+    role: Annotated[str | None, Field(pattern="^(employee|manager)$")] = None
+    meeting_id: Annotated[str | None, Field(max_length=512)] = None
+
+
+class TalkingPointOut(Output):
+    id: int
+    author: PersonOut
+    text: str
+    from_preparation: bool
+    created_at: datetime
+
+
+class AgendaItemOut(Output):
+    id: int
+    position: int
+    section_key: str
+    title: dict[str, str]
+    tools: list[Tool]
+    notes: str
+    notes_removed: bool
+    version: int
+    updated_at: datetime
+    talking_points: list[TalkingPointOut]
+
+
+class AgendaItemPatch(Input):
+    version: Version
+    notes: LongText
+
+
+class AgendaItemCreate(Input):
+    title: Title
+
+
+class TalkingPointCreate(Input):
+    text: Annotated[LongText, Field(min_length=1)]
+
+
+class MeetingOut(Output):
+    meeting_id: str | None
+    chat_id: str | None
+    join_url: str | None
+
+
+class ConversationSummary(Output):
+    id: int
+    kind: ConversationKind
+    status: Status
+    title: str
+    template_key: str
+    employee: PersonOut
+    manager: PersonOut
+    scheduled_at: datetime | None
+    meeting: MeetingOut
+    meeting_ended_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class ConversationOut(ConversationSummary):
+    agenda: list[AgendaItemOut]
+
+
+class ConversationList(Output):
+    items: list[ConversationSummary]

@@ -1,0 +1,119 @@
+"""The `mus` command: run, serve, db (migrations), purge, seed-demo, package."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, ScriptInfo, routes_command, shell_command, with_appcontext
+
+from .config import ConfigError, settings_from_env
+
+
+def _app_from_env() -> Flask:
+    from . import create_app
+
+    try:
+        return create_app(settings_from_env())
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        try:
+            return all(ipaddress.ip_address(a[4][0]).is_loopback for a in socket.getaddrinfo(host, None))
+        except OSError:
+            return False
+
+
+def _refuse_demo_off_loopback(app: Flask, host: str) -> None:
+    if app.extensions["mus.settings"].demo and not is_loopback(host):
+        raise click.UsageError(f"demo mode only listens on a loopback address (127.0.0.1, ::1), not {host!r}")
+
+
+@click.command("run", help="Start the development server.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--demo", is_flag=True, help="Demo mode: demo sign-in, seed data and Teams simulator.")
+@click.pass_context
+def run_command(ctx: click.Context, host: str, port: int, demo: bool) -> None:
+    if demo:
+        os.environ["MUS_DEMO"] = "1"
+    app = ctx.ensure_object(ScriptInfo).load_app()
+    _refuse_demo_off_loopback(app, host)
+    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+
+
+@click.command("serve", help="Start the production WSGI server (gunicorn).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256))
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, workers: int, threads: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    app = ctx.ensure_object(ScriptInfo).load_app()
+    _refuse_demo_off_loopback(app, host)
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("timeout", 0)  # live connections stay open; keep-alives prove liveness
+
+        def load(self):
+            return app
+
+    Server().run()
+
+
+@click.command("purge", help="Remove shared notes and drafts past the retention period.")
+@with_appcontext
+def purge_command() -> None:
+    from .api.endpoint import new_unit_of_work
+    from .services import retention
+
+    report = retention.do_purge(new_unit_of_work())
+    click.echo(
+        f"removed shared notes of {report.notes_cleared} agenda items and "
+        f"{report.drafts_deleted} unapproved agreement drafts"
+    )
+
+
+@click.command("seed-demo", help="Create the demo organisation's conversations (idempotent).")
+@with_appcontext
+def seed_demo_command() -> None:
+    from .api.endpoint import new_unit_of_work
+    from .services import demo_seed
+
+    if not current_app.extensions["mus.settings"].demo:
+        raise click.UsageError("seed-demo only runs in demo mode (MUS_DEMO=1)")
+    created = demo_seed.do_seed(new_unit_of_work())
+    click.echo("demo data created" if created else "demo data already present")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(purge_command)
+    app.cli.add_command(seed_demo_command)
+
+
+main = FlaskGroup(
+    name="mus",
+    help="MUS for Microsoft Teams.",
+    create_app=_app_from_env,
+    add_default_commands=False,
+    add_version_option=False,
+    load_dotenv=False,
+    set_debug_flag=False,
+)
+for command in (run_command, serve_command, shell_command, routes_command):
+    main.add_command(command)

@@ -1,0 +1,95 @@
+"""Settings: one frozen object, built from the environment in exactly one place
+(`settings_from_env`). `create_app` never reads the environment itself."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEMO_TENANT_ID = "8f4c2d1e-6b7a-4c3d-9e8f-0a1b2c3d4e5f"
+DEMO_CLIENT_ID = "5d0c1b2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d"
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
+DEFAULT_GRAPH = "https://graph.microsoft.com"
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = ""
+    secret_key: str = ""
+    client_id: str = ""
+    client_secret: str = ""
+    app_domain: str = "localhost"
+    tenants: frozenset[str] = field(default_factory=frozenset)  # empty: none; {"*"}: any
+    authority_host: str = DEFAULT_AUTHORITY
+    graph_url: str = DEFAULT_GRAPH
+    v1_issuer_host: str = "https://sts.windows.net"
+    redis_url: str | None = None
+    demo: bool = False
+    admin_role: str = "MUS.Admin"
+    retention_days: int = 30
+    max_request_bytes: int = 1024 * 1024
+    max_text_bytes: int = 64 * 1024
+    token_leeway_seconds: int = 60
+    ca_bundle: str | None = None
+    instance_path: str | None = None
+    testing: bool = False
+
+    def allows_tenant(self, tenant_id: str) -> bool:
+        return "*" in self.tenants or tenant_id in self.tenants
+
+    def with_changes(self, **changes: object) -> Settings:
+        return replace(self, **changes)
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _tenants(value: str | None) -> frozenset[str]:
+    return frozenset(t.strip().lower() for t in (value or "").split(",") if t.strip())
+
+
+def settings_from_env(
+    environ: Mapping[str, str] | None = None, *, instance_path: str | None = None
+) -> Settings:
+    env = os.environ if environ is None else environ
+    demo = _flag(env.get("MUS_DEMO"))
+    instance = instance_path or env.get("MUS_INSTANCE_PATH") or str(Path.cwd() / "instance")
+    database_url = env.get("MUS_DATABASE_URL") or f"sqlite:///{Path(instance) / 'mus.sqlite3'}"
+    client_id = env.get("MUS_CLIENT_ID") or (DEMO_CLIENT_ID if demo else "")
+    tenants = _tenants(env.get("MUS_TENANTS"))
+    if demo:
+        tenants = tenants | {DEMO_TENANT_ID}
+    secret = env.get("MUS_SECRET_KEY") or ""
+    if not secret:
+        if not demo:
+            raise ConfigError("MUS_SECRET_KEY must be set (outside demo mode)")
+        secret = "demo-only-secret-key-not-for-production"
+    if not demo and not client_id:
+        raise ConfigError("MUS_CLIENT_ID must be set (outside demo mode)")
+    try:
+        retention_days = int(env.get("MUS_RETENTION_DAYS") or 30)
+    except ValueError as exc:
+        raise ConfigError("MUS_RETENTION_DAYS must be a whole number of days") from exc
+    return Settings(
+        database_url=database_url,
+        secret_key=secret,
+        client_id=client_id,
+        client_secret=env.get("MUS_CLIENT_SECRET") or "",
+        app_domain=env.get("MUS_APP_DOMAIN") or "localhost",
+        tenants=tenants,
+        authority_host=(env.get("MUS_AUTHORITY_HOST") or DEFAULT_AUTHORITY).rstrip("/"),
+        graph_url=(env.get("MUS_GRAPH_URL") or DEFAULT_GRAPH).rstrip("/"),
+        redis_url=env.get("MUS_REDIS_URL") or None,
+        demo=demo,
+        admin_role=env.get("MUS_ADMIN_ROLE") or "MUS.Admin",
+        retention_days=retention_days,
+        ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,
+        instance_path=instance,
+    )

@@ -1,0 +1,1 @@
+"""The MUS domain: rules, lifecycles and permissions. Standard library only."""

@@ -1,0 +1,62 @@
+"""Typed domain errors. Each carries an HTTP status and a machine code; the HTTP layer
+renders the human message from the message catalogue, so the domain stays language-free."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    status = 400
+    code = "bad_request"
+
+    def __init__(
+        self,
+        code: str | None = None,
+        *,
+        field: str | None = None,
+        params: dict[str, Any] | None = None,
+        current: Any = None,
+    ) -> None:
+        if code:
+            self.code = code
+        self.field = field
+        self.params = params or {}
+        self.current = current
+        super().__init__(self.code)
+
+
+class Unauthorized(DomainError):
+    status = 401
+    code = "token_invalid"
+
+
+class Forbidden(DomainError):
+    status = 403
+    code = "forbidden"
+
+
+class NotFound(DomainError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(DomainError):
+    status = 409
+    code = "conflict"
+
+
+class StaleVersion(Conflict):
+    """A write based on an old version of a co-edited record. `current` holds the fresh state."""
+
+    code = "stale_version"
+
+
+class InvalidInput(DomainError):
+    status = 422
+    code = "invalid"
+
+
+class TooLarge(DomainError):
+    status = 413
+    code = "too_large"

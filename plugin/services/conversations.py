@@ -1,0 +1,228 @@
+"""Planning a conversation, its lifecycle, and the shared agenda (notes and talking points)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from ..domain.errors import Forbidden, InvalidInput, StaleVersion
+from ..domain.lifecycle import ConversationKind, Status, check_transition
+from ..domain.permissions import can_plan_conversation
+from ..storage import AgendaItem, Conversation, Person, TalkingPoint
+from . import lookups, people, templates
+from .unit_of_work import Actor, UnitOfWork
+
+
+def check_version(record: Any, expected: int) -> None:
+    if record.version != expected:
+        raise StaleVersion(current=record)
+
+
+def do_create_conversation(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    kind: ConversationKind,
+    employee: Mapping | None,
+    manager: Mapping | None,
+    template_key: str | None = None,
+    title: str = "",
+    scheduled_at: datetime | None = None,
+    meeting: Mapping | None = None,
+) -> Conversation:
+    with uow:
+        employee_person = _party(uow, actor, employee)
+        manager_person = _party(uow, actor, manager)
+        if employee_person.id == manager_person.id:
+            raise InvalidInput("same_person", field="employee")
+        if not can_plan_conversation(actor, employee_id=employee_person.id, manager_id=manager_person.id):
+            raise Forbidden("not_a_party")
+        template = templates.resolve(uow, actor.tenant_id, template_key, kind)
+        meeting = meeting or {}
+        conversation = Conversation(
+            tenant_id=actor.tenant_id,
+            kind=kind.value,
+            status=Status.PLANNED.value,
+            employee_id=employee_person.id,
+            manager_id=manager_person.id,
+            created_by_id=actor.person_id,
+            template_key=template.key,
+            title=title,
+            scheduled_at=scheduled_at,
+            meeting_id=meeting.get("meeting_id"),
+            chat_id=meeting.get("chat_id"),
+            join_url=meeting.get("join_url"),
+        )
+        uow.session.add(conversation)
+        uow.session.flush()
+        for position, section in enumerate(template.sections):
+            uow.session.add(
+                AgendaItem(
+                    conversation_id=conversation.id,
+                    position=position,
+                    section_key=section.key,
+                    title=dict(section.title),
+                    tools=[t.value for t in section.tools],
+                )
+            )
+        uow.session.flush()
+        uow.session.refresh(conversation)
+        return conversation
+
+
+def _party(uow: UnitOfWork, actor: Actor, ref: Mapping | None):
+    if ref is None:
+        return uow.session.get(Person, actor.person_id)
+    return people.person_in_tenant(
+        uow,
+        actor.tenant_id,
+        ref["object_id"],
+        display_name=ref.get("display_name", ""),
+        email=ref.get("email", ""),
+    )
+
+
+def list_conversations(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    kind: ConversationKind | None = None,
+    status: Status | None = None,
+    role: str | None = None,
+    meeting_id: str | None = None,
+) -> list[Conversation]:
+    with uow:
+        query = select(Conversation).where(Conversation.tenant_id == actor.tenant_id)
+        if role == "employee":
+            query = query.where(Conversation.employee_id == actor.person_id)
+        elif role == "manager":
+            query = query.where(Conversation.manager_id == actor.person_id)
+        else:
+            query = query.where(
+                or_(
+                    Conversation.employee_id == actor.person_id,
+                    Conversation.manager_id == actor.person_id,
+                )
+            )
+        if kind is not None:
+            query = query.where(Conversation.kind == kind.value)
+        if status is not None:
+            query = query.where(Conversation.status == status.value)
+        if meeting_id is not None:
+            query = query.where(Conversation.meeting_id == meeting_id)
+        query = query.order_by(Conversation.scheduled_at.desc().nulls_last(), Conversation.id.desc())
+        return list(uow.session.scalars(query).unique())
+
+
+def get_conversation(uow: UnitOfWork, actor: Actor, conversation_id: int) -> Conversation:
+    with uow:
+        return lookups.conversation_for(uow, actor, conversation_id)
+
+
+def do_update_conversation(
+    uow: UnitOfWork, actor: Actor, conversation_id: int, *, version: int, changes: Mapping[str, Any]
+) -> Conversation:
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
+        check_version(conversation, version)
+        if "title" in changes:
+            conversation.title = changes["title"]
+        if "scheduled_at" in changes:
+            conversation.scheduled_at = changes["scheduled_at"]
+        if "meeting" in changes:
+            meeting = changes["meeting"] or {}
+            conversation.meeting_id = meeting.get("meeting_id")
+            conversation.chat_id = meeting.get("chat_id")
+            conversation.join_url = meeting.get("join_url")
+        uow.session.flush()
+        uow.emit(actor.tenant_id, conversation.id, "conversation.updated", version=conversation.version)
+        return conversation
+
+
+def do_transition(
+    uow: UnitOfWork, actor: Actor, conversation_id: int, *, status: Status, version: int
+) -> Conversation:
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
+        check_version(conversation, version)
+        check_transition(Status(conversation.status), status)
+        apply_status(uow, conversation, status)
+        return conversation
+
+
+def apply_status(uow: UnitOfWork, conversation: Conversation, status: Status) -> None:
+    """Set a status the rules allow; the meeting's end is remembered for retention."""
+    if Status(conversation.status) is Status.IN_MEETING and status is Status.REVIEWING:
+        conversation.meeting_ended_at = uow.now()
+    conversation.status = status.value
+    uow.session.flush()
+    uow.emit(conversation.tenant_id, conversation.id, "conversation.status", status=status.value)
+
+
+def do_update_notes(
+    uow: UnitOfWork, actor: Actor, conversation_id: int, item_id: int, *, version: int, notes: str
+) -> AgendaItem:
+    with uow:
+        item = lookups.agenda_item_for(uow, actor, conversation_id, item_id)
+        check_version(item, version)
+        item.notes = notes
+        item.notes_removed_at = None
+        item.updated_by_id = actor.person_id
+        uow.session.flush()
+        uow.emit(
+            actor.tenant_id,
+            conversation_id,
+            "agenda_item.updated",
+            id=item.id,
+            version=item.version,
+        )
+        return item
+
+
+def do_add_agenda_item(uow: UnitOfWork, actor: Actor, conversation_id: int, *, title: str) -> AgendaItem:
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
+        position = max((i.position for i in conversation.agenda), default=-1) + 1
+        lang = actor.locale[:2]
+        item = AgendaItem(
+            conversation_id=conversation.id,
+            position=position,
+            section_key=f"custom_{position}",
+            title={lang: title},
+            tools=[],
+            updated_by_id=actor.person_id,
+        )
+        uow.session.add(item)
+        uow.session.flush()
+        uow.emit(actor.tenant_id, conversation.id, "agenda_item.added", id=item.id)
+        return item
+
+
+def do_add_talking_point(
+    uow: UnitOfWork,
+    actor: Actor,
+    conversation_id: int,
+    item_id: int,
+    *,
+    text: str,
+) -> AgendaItem:
+    with uow:
+        item = lookups.agenda_item_for(uow, actor, conversation_id, item_id)
+        add_talking_point(uow, actor, item, text=text)
+        return item
+
+
+def add_talking_point(
+    uow: UnitOfWork, actor: Actor, item: AgendaItem, *, text: str, preparation_id: int | None = None
+) -> TalkingPoint:
+    point = TalkingPoint(
+        agenda_item_id=item.id, author_id=actor.person_id, text=text, preparation_id=preparation_id
+    )
+    uow.session.add(point)
+    uow.session.flush()
+    uow.session.refresh(item)
+    uow.emit(actor.tenant_id, item.conversation_id, "talking_point.added", item_id=item.id, id=point.id)
+    return point

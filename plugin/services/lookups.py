@@ -1,0 +1,61 @@
+"""Scoped lookups: every record is found within the actor's tenant and then checked against the
+actor's right to see it. Another organisation's record is simply not found."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..domain.errors import Forbidden, NotFound
+from ..domain.permissions import can_see_conversation, can_see_private
+from ..storage import AgendaItem, Conversation, DevelopmentAction, Goal, PreparationItem
+from .unit_of_work import Actor, UnitOfWork
+
+
+def conversation_for(
+    uow: UnitOfWork, actor: Actor, conversation_id: int, *, lock: bool = False
+) -> Conversation:
+    query = select(Conversation).where(
+        Conversation.id == conversation_id, Conversation.tenant_id == actor.tenant_id
+    )
+    if lock:
+        query = query.with_for_update()
+    conversation = uow.session.scalar(query)
+    if conversation is None:
+        raise NotFound()
+    if not can_see_conversation(conversation, actor):
+        raise Forbidden("not_a_party")
+    return conversation
+
+
+def agenda_item_for(uow: UnitOfWork, actor: Actor, conversation_id: int, item_id: int) -> AgendaItem:
+    conversation = conversation_for(uow, actor, conversation_id)
+    item = uow.session.get(AgendaItem, item_id)
+    if item is None or item.conversation_id != conversation.id:
+        raise NotFound()
+    return item
+
+
+def preparation_for(uow: UnitOfWork, actor: Actor, conversation_id: int, item_id: int) -> PreparationItem:
+    conversation_for(uow, actor, conversation_id)
+    item = uow.session.get(PreparationItem, item_id)
+    # Someone else's private preparation does not exist as far as the actor can tell.
+    if item is None or item.conversation_id != conversation_id or not can_see_private(item.author_id, actor):
+        raise NotFound()
+    return item
+
+
+def goal_for(uow: UnitOfWork, actor: Actor, goal_id: int) -> Goal:
+    goal = uow.session.scalar(select(Goal).where(Goal.id == goal_id, Goal.tenant_id == actor.tenant_id))
+    if goal is None:
+        raise NotFound()
+    if actor.person_id not in (goal.employee_id, goal.manager_id):
+        raise Forbidden("not_a_party")
+    return goal
+
+
+def action_for(uow: UnitOfWork, actor: Actor, action_id: int) -> DevelopmentAction:
+    action = uow.session.get(DevelopmentAction, action_id)
+    if action is None:
+        raise NotFound()
+    conversation_for(uow, actor, action.conversation_id)
+    return action

@@ -1,0 +1,81 @@
+"""People and tenants, created on first sight from the sign-in claims."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..adapters.tokens import Identity
+from ..domain.errors import InvalidInput
+from ..i18n import pick_language
+from ..storage import Person, Tenant
+from .unit_of_work import Actor, UnitOfWork
+
+# Last sign-in is kept to the quarter hour, so an API call does not rewrite the person every time.
+SIGN_IN_GRANULARITY = timedelta(minutes=15)
+
+
+def _locale_for(language: str) -> str:
+    return "da-dk" if language == "da" else "en-gb"
+
+
+def do_sign_in(uow: UnitOfWork, identity: Identity, accept_language: str | None = None) -> Actor:
+    with uow:
+        person = _find(uow, identity.tenant_id, identity.object_id)
+        if person is None:
+            try:
+                with uow.session.begin_nested():
+                    if uow.session.get(Tenant, identity.tenant_id) is None:
+                        uow.session.add(Tenant(id=identity.tenant_id))
+                        uow.session.flush()
+                    person = Person(
+                        tenant_id=identity.tenant_id,
+                        object_id=identity.object_id,
+                        locale=_locale_for(pick_language(identity.locale, accept_language)),
+                    )
+                    uow.session.add(person)
+                    uow.session.flush()
+            except IntegrityError:  # another request signed the same person in at the same moment
+                person = _find(uow, identity.tenant_id, identity.object_id)
+                assert person is not None
+        if identity.name and person.display_name != identity.name:
+            person.display_name = identity.name
+        if identity.email and person.email != identity.email:
+            person.email = identity.email
+        now = uow.now()
+        if person.signed_in_at is None or now - person.signed_in_at > SIGN_IN_GRANULARITY:
+            person.signed_in_at = now
+        actor = Actor(
+            person_id=person.id,
+            tenant_id=person.tenant_id,
+            object_id=person.object_id,
+            display_name=person.display_name,
+            locale=person.locale,
+            is_admin=uow.settings.admin_role in identity.roles,
+        )
+    return actor
+
+
+def _find(uow: UnitOfWork, tenant_id: str, object_id: str) -> Person | None:
+    return uow.session.scalar(
+        select(Person).where(Person.tenant_id == tenant_id, Person.object_id == object_id)
+    )
+
+
+def person_in_tenant(
+    uow: UnitOfWork, tenant_id: str, object_id: str, *, display_name: str = "", email: str = ""
+) -> Person:
+    """A colleague named by object id, made known before their first sign-in if need be."""
+    object_id = object_id.strip().lower()
+    if not object_id:
+        raise InvalidInput(
+            "field_invalid", field="object_id", params={"field": "object_id", "reason": "empty"}
+        )
+    person = _find(uow, tenant_id, object_id)
+    if person is None:
+        person = Person(tenant_id=tenant_id, object_id=object_id, display_name=display_name, email=email)
+        uow.session.add(person)
+        uow.session.flush()
+    return person

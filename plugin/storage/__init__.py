@@ -1,0 +1,30 @@
+"""Storage: SQLAlchemy models and the column types they share. Importing this package registers
+every table on the metadata that migrations compare against."""
+
+from .agreements import AgreementDecision, AgreementVersion, Consent, FollowUp
+from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
+from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
+from .people import Person, Tenant
+from .records import AuditEvent, IdempotencyRecord, OrgTemplate
+
+__all__ = [
+    "AgendaItem",
+    "AgreementDecision",
+    "AgreementVersion",
+    "AuditEvent",
+    "Consent",
+    "Conversation",
+    "DevelopmentAction",
+    "FeedbackEntry",
+    "FollowUp",
+    "Goal",
+    "GoalChange",
+    "GoalProgress",
+    "IdempotencyRecord",
+    "OrgTemplate",
+    "Person",
+    "PreparationItem",
+    "TalkingPoint",
+    "Tenant",
+    "WellbeingPulse",
+]

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from datetime import datetime
+from types import SimpleNamespace
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .types import UTCDateTime, utcnow
+
+
+class Conversation(db.Model):
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    employee_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    template_key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    meeting_id: Mapped[str | None] = mapped_column(String(512), index=True)
+    chat_id: Mapped[str | None] = mapped_column(String(512))
+    join_url: Mapped[str | None] = mapped_column(String(2048))
+    meeting_ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    employee = relationship("Person", foreign_keys=[employee_id], lazy="joined")
+    manager = relationship("Person", foreign_keys=[manager_id], lazy="joined")
+    agenda = relationship(
+        "AgendaItem", order_by="AgendaItem.position", back_populates="conversation", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def meeting(self) -> SimpleNamespace:
+        return SimpleNamespace(meeting_id=self.meeting_id, chat_id=self.chat_id, join_url=self.join_url)
+
+
+class AgendaItem(db.Model):
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
+    position: Mapped[int]
+    section_key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[dict] = mapped_column(JSON)  # {"da": ..., "en": ...}
+    tools: Mapped[list] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    notes_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    version: Mapped[int] = mapped_column(default=1)
+
+    conversation = relationship("Conversation", back_populates="agenda")
+    talking_points = relationship(
+        "TalkingPoint", order_by="TalkingPoint.id", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def notes_removed(self) -> bool:
+        return self.notes_removed_at is not None
+
+
+class TalkingPoint(db.Model):
+    __tablename__ = "talking_points"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    text: Mapped[str] = mapped_column(Text)
+    preparation_id: Mapped[int | None] = mapped_column(ForeignKey("preparation_items.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author = relationship("Person", lazy="joined")
+
+    @property
+    def from_preparation(self) -> bool:
+        return self.preparation_id is not None
+
+
+class PreparationItem(db.Model):
+    """Private preparation: visible to its author only."""
+
+    __tablename__ = "preparation_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    prompt_key: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text, default="")
+    promoted_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
