@@ -1,4 +1,7 @@
-"""Message catalogues (Danish and English) and locale choice. Texts live in `messages/*.json`."""
+"""Message catalogues (Danish and English) and locale choice.
+
+Texts live in `messages/<language>/<area>.json`; all files of a language are merged, and every
+key must exist in both languages (a test checks)."""
 
 from __future__ import annotations
 
@@ -12,8 +15,12 @@ DEFAULT_LANGUAGE = "da"
 
 @cache
 def catalogue(language: str) -> dict[str, str]:
-    text = resources.files("plugin").joinpath(f"messages/{language}.json").read_text("utf-8")
-    return json.loads(text)
+    merged: dict[str, str] = {}
+    folder = resources.files("plugin").joinpath(f"messages/{language}")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            merged.update(json.loads(entry.read_text("utf-8")))
+    return merged
 
 
 def language_of(locale: str | None) -> str:
