@@ -1,0 +1,49 @@
+# Everyday commands. `make run` and `make test` are the two the README promises.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_ADMIN_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
+
+.PHONY: install run demo-db test test-sqlite test-postgres lint format clean
+
+$(BIN)/mus: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(BIN)/mus
+
+demo-db: install
+	MUS_DEMO=1 $(BIN)/mus db upgrade
+	MUS_DEMO=1 $(BIN)/mus seed-demo
+
+run: demo-db
+	@echo "MUS demo on http://$(HOST):$(PORT)/"
+	MUS_DEMO=1 $(BIN)/mus run --demo --host $(HOST) --port $(PORT)
+
+test: install lint test-sqlite test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest -q
+
+test-postgres: install
+	@$(BIN)/python -c 'import psycopg, sys; psycopg.connect(sys.argv[1].replace("+psycopg", ""), connect_timeout=5).close()' '$(PG_ADMIN_URL)' \
+		|| { echo "PostgreSQL is not reachable at $(PG_ADMIN_URL) (set PG_ADMIN_URL)"; exit 1; }
+	MUS_TEST_DATABASE_URL='$(PG_ADMIN_URL)' $(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check plugin tests
+	$(BIN)/ruff format --check plugin tests
+
+format: install
+	$(BIN)/ruff check --fix plugin tests
+	$(BIN)/ruff format plugin tests
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from ...domain.lifecycle import ConversationKind
+from ...domain.templates import Tool
+from .common import Input, Output
+
+
+class Me(Output):
+    object_id: str
+    tenant_id: str
+    display_name: str
+    locale: str
+    is_admin: bool
+
+
+class TemplateSection(Output):
+    key: str
+    title: dict[str, str]
+    tools: list[Tool]
+
+
+class TemplateOut(Output):
+    key: str
+    kind: ConversationKind
+    name: dict[str, str]
+    builtin: bool
+    sections: list[TemplateSection]
+
+
+class TemplateList(Output):
+    items: list[TemplateOut]
+
+
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
+LocalText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class SectionIn(Input):
+    key: Key
+    title: Annotated[dict[Annotated[str, Field(pattern="^(da|en)$")], LocalText], Field(min_length=1)]
+    tools: list[Tool] = []
+
+
+class TemplateCreate(Input):
+    key: Key
+    kind: ConversationKind
+    name: Annotated[dict[Annotated[str, Field(pattern="^(da|en)$")], LocalText], Field(min_length=1)]
+    sections: Annotated[list[SectionIn], Field(min_length=1, max_length=30)]
+
+
+class KindCoverageOut(Output):
+    kind: ConversationKind
+    held: int
+    planned: int
+    overdue: int
+
+
+class CoverageOut(Output):
+    tenant_id: str
+    kinds: list[KindCoverageOut]
+    follow_ups_overdue: int
+    employees_with_mus: int

@@ -1,0 +1,65 @@
+"""Demo mode: the same validator, only the key source differs; loopback only."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugin import create_app
+from plugin.config import settings_from_env
+
+
+@pytest.fixture
+def demo_app(tmp_path):
+    settings = settings_from_env(
+        {"MUS_DEMO": "1", "MUS_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}"},
+        instance_path=str(tmp_path),
+    )
+    app = create_app(settings)
+    with app.app_context():
+        from plugin.extensions import db
+
+        db.create_all()
+    return app
+
+
+def test_demo_token_signs_in_through_the_production_validator(demo_app):
+    client = demo_app.test_client()
+    token = client.post("/demo/idp/token", json={"person": "jonas"}).get_json()["access_token"]
+    me = client.get("/api/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200
+    assert me.get_json()["display_name"] == "Jonas Kjær Nielsen"
+    tampered = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    assert client.get("/api/me", headers={"Authorization": f"Bearer {tampered}"}).status_code == 401
+
+
+def test_demo_people_and_keys(demo_app):
+    client = demo_app.test_client()
+    people = client.get("/demo/idp/people").get_json()["people"]
+    assert {p["role"] for p in people} == {"manager", "employee"}
+    assert client.get("/demo/idp/common/discovery/v2.0/keys").get_json()["keys"][0]["kty"] == "RSA"
+
+
+def test_unknown_demo_person_is_404(demo_app):
+    response = demo_app.test_client().post("/demo/idp/token", json={"person": "nobody"})
+    assert response.status_code == 404
+    assert response.get_json()["error"]["field"] == "person"
+
+
+def test_demo_identity_provider_answers_loopback_only(demo_app):
+    client = demo_app.test_client()
+    remote = {"REMOTE_ADDR": "192.0.2.10"}
+    assert client.post("/demo/idp/token", json={"person": "mette"}, environ_base=remote).status_code == 403
+    assert client.get("/demo/idp/people", environ_base=remote).status_code == 403
+
+
+def test_demo_key_survives_a_restart(demo_app, tmp_path):
+    token = (
+        demo_app.test_client().post("/demo/idp/token", json={"person": "mette"}).get_json()["access_token"]
+    )
+    again = create_app(demo_app.extensions["mus.settings"])
+    response = again.test_client().get("/api/me", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+
+
+def test_demo_routes_do_not_exist_outside_demo_mode(app):
+    assert app.test_client().post("/demo/idp/token", json={"person": "mette"}).status_code == 404
