@@ -47,7 +47,10 @@ def run_command(ctx: click.Context, host: str, port: int, demo: bool) -> None:
         os.environ["MUS_DEMO"] = "1"
     app = ctx.ensure_object(ScriptInfo).load_app()
     _refuse_demo_off_loopback(app, host)
-    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    from werkzeug.serving import run_simple
+
+    # app.run() refuses to start inside the flask CLI; the development server itself is what we want.
+    run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
 
 
 @click.command("serve", help="Start the production WSGI server (gunicorn).")
