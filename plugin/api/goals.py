@@ -1,7 +1,208 @@
-"""(placeholder: filled in by its area's work)"""
+"""Goals (SMART check, progress, history), the development plan, feedback and the wellbeing pulse."""
 
 from __future__ import annotations
 
 from flask import Blueprint
 
+from ..services import development, feedback
+from ..services import goals as svc
+from .endpoint import endpoint
+from .schemas.goals import (
+    ActionCreate,
+    ActionList,
+    ActionOut,
+    ActionPatch,
+    FeedbackCreate,
+    FeedbackList,
+    FeedbackOut,
+    GoalCreate,
+    GoalHistory,
+    GoalList,
+    GoalOut,
+    GoalPatch,
+    ProgressCreate,
+    PulseCreate,
+    PulseList,
+    PulseOut,
+    SmartCheckOut,
+    SmartFields,
+)
+
 bp = Blueprint("goals", __name__, url_prefix="/api")
+GOALS = "Goals"
+DEVELOPMENT = "Development plan"
+FEEDBACK = "Feedback and wellbeing"
+
+
+# --- Goals -----------------------------------------------------------------------------------
+
+
+@bp.post("/goals/check")
+@endpoint(
+    summary="Check a goal against SMART while it is written",
+    tags=GOALS,
+    body=SmartFields,
+    response=SmartCheckOut,
+    description="Per criterion ok, weak or missing with the reason in the person's language. "
+    "Nothing is stored.",
+)
+def check(actor, body: SmartFields, uow):
+    return svc.check_smart(uow, actor, **body.model_dump())
+
+
+@bp.get("/conversations/<int:conversation_id>/goals")
+@endpoint(
+    summary="The employee's goals with this manager",
+    tags=GOALS,
+    response=GoalList,
+    errors=(403,),
+    description="Goals set in any conversation between the two, so a check-in follows up the goals "
+    "of the MUS; each with its latest progress and SMART findings.",
+)
+def list_goals(actor, conversation_id: int, uow):
+    return {"items": svc.list_goals(uow, actor, conversation_id)}
+
+
+@bp.post("/conversations/<int:conversation_id>/goals")
+@endpoint(
+    summary="Set a goal for the employee",
+    tags=GOALS,
+    body=GoalCreate,
+    response=GoalOut,
+    status=201,
+    idempotent=True,
+    errors=(403, 409),
+)
+def create_goal(actor, conversation_id: int, body: GoalCreate, uow):
+    return svc.do_create_goal(uow, actor, conversation_id, **body.model_dump())
+
+
+@bp.get("/goals/<int:goal_id>")
+@endpoint(summary="One goal with its progress", tags=GOALS, response=GoalOut, errors=(403,))
+def show_goal(actor, goal_id: int, uow):
+    return svc.get_goal(uow, actor, goal_id)
+
+
+@bp.patch("/goals/<int:goal_id>")
+@endpoint(
+    summary="Change a goal or its status",
+    tags=GOALS,
+    body=GoalPatch,
+    response=GoalOut,
+    errors=(403, 409),
+    description="Every changed field is kept in the goal's history. Mark a success with status achieved.",
+)
+def update_goal(actor, goal_id: int, body: GoalPatch, uow):
+    changes = body.model_dump(exclude_unset=True, exclude={"version"})
+    return svc.do_update_goal(uow, actor, goal_id, version=body.version, changes=changes)
+
+
+@bp.get("/goals/<int:goal_id>/history")
+@endpoint(summary="The changes of a goal, oldest first", tags=GOALS, response=GoalHistory, errors=(403,))
+def goal_history(actor, goal_id: int, uow):
+    return {"items": svc.list_goal_history(uow, actor, goal_id)}
+
+
+@bp.post("/goals/<int:goal_id>/progress")
+@endpoint(
+    summary="Record progress on a goal",
+    tags=GOALS,
+    body=ProgressCreate,
+    response=GoalOut,
+    status=201,
+    idempotent=True,
+    errors=(403, 409),
+    description="Reaching 100 % does not change the status.",
+)
+def add_progress(actor, goal_id: int, body: ProgressCreate, uow):
+    return svc.do_add_progress(uow, actor, goal_id, **body.model_dump())
+
+
+# --- Development plan ------------------------------------------------------------------------
+
+
+@bp.get("/conversations/<int:conversation_id>/actions")
+@endpoint(
+    summary="The development actions of a conversation", tags=DEVELOPMENT, response=ActionList, errors=(403,)
+)
+def list_actions(actor, conversation_id: int, uow):
+    return {"items": development.list_actions(uow, actor, conversation_id)}
+
+
+@bp.post("/conversations/<int:conversation_id>/actions")
+@endpoint(
+    summary="Add a development action",
+    tags=DEVELOPMENT,
+    body=ActionCreate,
+    response=ActionOut,
+    status=201,
+    idempotent=True,
+    errors=(403, 409),
+)
+def create_action(actor, conversation_id: int, body: ActionCreate, uow):
+    return development.do_create_action(uow, actor, conversation_id, **body.model_dump())
+
+
+@bp.patch("/actions/<int:action_id>")
+@endpoint(
+    summary="Change a development action",
+    tags=DEVELOPMENT,
+    body=ActionPatch,
+    response=ActionOut,
+    errors=(403, 409),
+)
+def update_action(actor, action_id: int, body: ActionPatch, uow):
+    changes = body.model_dump(exclude_unset=True, exclude={"version"})
+    return development.do_update_action(uow, actor, action_id, version=body.version, changes=changes)
+
+
+# --- Feedback and wellbeing ------------------------------------------------------------------
+
+
+@bp.get("/conversations/<int:conversation_id>/feedback")
+@endpoint(summary="The feedback of a conversation", tags=FEEDBACK, response=FeedbackList, errors=(403,))
+def list_feedback(actor, conversation_id: int, uow):
+    return {"items": feedback.list_feedback(uow, actor, conversation_id)}
+
+
+@bp.post("/conversations/<int:conversation_id>/feedback")
+@endpoint(
+    summary="Give feedback",
+    tags=FEEDBACK,
+    body=FeedbackCreate,
+    response=FeedbackOut,
+    status=201,
+    idempotent=True,
+    errors=(403, 409),
+    description="The direction follows from the author: the manager's feedback goes to the employee "
+    "and the other way round.",
+)
+def add_feedback(actor, conversation_id: int, body: FeedbackCreate, uow):
+    return feedback.do_add_feedback(uow, actor, conversation_id, kind=body.kind, text=body.text)
+
+
+@bp.get("/conversations/<int:conversation_id>/wellbeing")
+@endpoint(
+    summary="The wellbeing pulses I may see",
+    tags=FEEDBACK,
+    response=PulseList,
+    errors=(403,),
+    description="My own pulses, and the other party's shared ones.",
+)
+def list_pulses(actor, conversation_id: int, uow):
+    return {"items": feedback.list_pulses(uow, actor, conversation_id)}
+
+
+@bp.post("/conversations/<int:conversation_id>/wellbeing")
+@endpoint(
+    summary="Give a wellbeing pulse",
+    tags=FEEDBACK,
+    body=PulseCreate,
+    response=PulseOut,
+    status=201,
+    idempotent=True,
+    errors=(403, 409),
+    description="A private pulse is seen by its author only; a shared one by both parties.",
+)
+def add_pulse(actor, conversation_id: int, body: PulseCreate, uow):
+    return feedback.do_add_pulse(uow, actor, conversation_id, **body.model_dump())

@@ -41,7 +41,7 @@ def do_seed(uow: UnitOfWork) -> bool:
         kind=ConversationKind.MUS,
         employee=_ref(jonas),
         manager=None,
-        title="MUS 2026 – Jonas",
+        title="MUS 2026: Jonas",
         scheduled_at=tomorrow,
     )
     conversations.do_transition(uow, manager, mus.id, status=Status.PREPARING, version=mus.version)
@@ -51,7 +51,7 @@ def do_seed(uow: UnitOfWork) -> bool:
         kind=ConversationKind.CHECKIN,
         employee=_ref(freja),
         manager=None,
-        title="Check-in – Freja",
+        title="Check-in: Freja",
         scheduled_at=tomorrow + timedelta(days=14, hours=2),
     )
     return True

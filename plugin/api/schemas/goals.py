@@ -1,0 +1,233 @@
+"""Goals (SMART), their progress and history; development actions; feedback; the wellbeing pulse."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from ...domain.agreement import Party
+from ...domain.goals import ActionKind, ActionStatus, FeedbackDirection, FeedbackKind, GoalStatus
+from ...domain.smart import Verdict
+from .common import Input, LongText, Output, PersonOut, Title, Version
+
+Percent = Annotated[
+    int,
+    Field(description="Progress in percent, 0 to 100.", json_schema_extra={"minimum": 0, "maximum": 100}),
+]
+Score = Annotated[
+    int,
+    Field(description="1 (very poor) to 5 (very good).", json_schema_extra={"minimum": 1, "maximum": 5}),
+]
+NonEmptyText = Annotated[LongText, Field(min_length=1)]
+
+
+def _not_null(value):
+    """Fields of a PATCH may be left out, but not set to null (only dates can be cleared)."""
+    if value is None:
+        raise ValueError("may not be null; leave the field out to keep it")
+    return value
+
+
+# --- SMART -----------------------------------------------------------------------------------
+
+
+class SmartFields(Input):
+    specific: LongText | None = Field(None, description="What exactly will be different?")
+    measure: LongText | None = Field(None, description="How will you know that the goal is reached?")
+    achievable: LongText | None = Field(None, description="Time, resources and support.")
+    relevance: LongText | None = Field(None, description="Why the goal matters.")
+    deadline: date | None = None
+
+
+class FindingOut(Output):
+    criterion: Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
+    verdict: Verdict
+    reason_code: str = Field(description="Catalogue key, e.g. smart.measurable.no_measure")
+    reason: str = Field(description="The reason in the signed-in person's language.")
+
+
+class SmartCheckOut(Output):
+    findings: list[FindingOut]
+    is_smart: bool
+
+
+# --- Goals -----------------------------------------------------------------------------------
+
+
+class GoalCreate(Input):
+    title: Title
+    specific: LongText = ""
+    measure: LongText = ""
+    achievable: LongText = ""
+    relevance: LongText = ""
+    deadline: date | None = None
+    status: GoalStatus = GoalStatus.DRAFT
+
+
+class GoalPatch(Input):
+    version: Version
+    title: Title | None = None
+    specific: LongText | None = None
+    measure: LongText | None = None
+    achievable: LongText | None = None
+    relevance: LongText | None = None
+    deadline: date | None = Field(None, description="null clears the deadline.")
+    status: GoalStatus | None = Field(None, description="Mark a success with achieved.")
+
+    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(
+        _not_null
+    )
+
+
+class ProgressCreate(Input):
+    percent: Percent
+    note: LongText = ""
+    conversation_id: int | None = Field(
+        None, description="The conversation (e.g. a check-in) in which progress was followed up."
+    )
+
+
+class ProgressOut(Output):
+    id: int
+    percent: int
+    note: str
+    conversation_id: int | None
+    author: PersonOut
+    created_at: datetime
+
+
+class GoalSummary(Output):
+    id: int
+    conversation_id: int
+    employee: PersonOut
+    manager: PersonOut
+    title: str
+    specific: str
+    measure: str
+    achievable: str
+    relevance: str
+    deadline: date | None
+    status: GoalStatus
+    progress_percent: int | None = Field(description="The latest progress, null before the first.")
+    findings: list[FindingOut]
+    is_smart: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class GoalOut(GoalSummary):
+    progress: list[ProgressOut]
+
+
+class GoalList(Output):
+    items: list[GoalSummary]
+
+
+class GoalChangeOut(Output):
+    id: int
+    field: str
+    old_value: str | None
+    new_value: str | None
+    author: PersonOut
+    created_at: datetime
+
+
+class GoalHistory(Output):
+    items: list[GoalChangeOut]
+
+
+# --- Development actions ---------------------------------------------------------------------
+
+
+class ActionCreate(Input):
+    kind: ActionKind
+    title: Title
+    goal_id: int | None = Field(None, description="A goal of this conversation's employee.")
+    owner: Party = Field(Party.EMPLOYEE, description="Who carries the action out.")
+    resources: LongText = ""
+    due_date: date | None = None
+    status: ActionStatus = ActionStatus.PLANNED
+
+
+class ActionPatch(Input):
+    version: Version
+    kind: ActionKind | None = None
+    title: Title | None = None
+    goal_id: int | None = Field(None, description="null unlinks the goal.")
+    owner: Party | None = None
+    resources: LongText | None = None
+    due_date: date | None = Field(None, description="null clears the due date.")
+    status: ActionStatus | None = None
+
+    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(_not_null)
+
+
+class ActionOwnerOut(PersonOut):
+    role: Party
+
+
+class ActionOut(Output):
+    id: int
+    conversation_id: int
+    goal_id: int | None
+    kind: ActionKind
+    title: str
+    owner: ActionOwnerOut
+    resources: str
+    due_date: date | None
+    status: ActionStatus
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class ActionList(Output):
+    items: list[ActionOut]
+
+
+# --- Feedback --------------------------------------------------------------------------------
+
+
+class FeedbackCreate(Input):
+    kind: FeedbackKind
+    text: NonEmptyText
+
+
+class FeedbackOut(Output):
+    id: int
+    conversation_id: int
+    author: PersonOut
+    direction: FeedbackDirection
+    kind: FeedbackKind
+    text: str
+    created_at: datetime
+
+
+class FeedbackList(Output):
+    items: list[FeedbackOut]
+
+
+# --- Wellbeing pulse -------------------------------------------------------------------------
+
+
+class PulseCreate(Input):
+    score: Score
+    shared: bool = Field(False, description="A private pulse is seen by its author only.")
+    comment: LongText = ""
+
+
+class PulseOut(Output):
+    id: int
+    conversation_id: int
+    author: PersonOut
+    score: int
+    shared: bool
+    comment: str
+    created_at: datetime
+
+
+class PulseList(Output):
+    items: list[PulseOut]
