@@ -77,6 +77,8 @@ def settings_from_env(
         retention_days = int(env.get("MUS_RETENTION_DAYS") or 30)
     except ValueError as exc:
         raise ConfigError("MUS_RETENTION_DAYS must be a whole number of days") from exc
+    if retention_days < 1:
+        raise ConfigError("MUS_RETENTION_DAYS must be at least 1 day")
     return Settings(
         database_url=database_url,
         secret_key=secret,

@@ -44,7 +44,8 @@ def test_admin_adds_a_template_that_conversations_then_use(api, people):
     assert [(i["section_key"], i["tools"]) for i in agenda] == [("status", []), ("goals", ["goals"])]
     # The template is the organisation's own: another tenant cannot use it.
     other = api.as_(people["outsider"]).post(
-        "/api/conversations", json={"employee": {"object_id": "x-1"}, "template_key": "mus-short"}
+        "/api/conversations",
+        json={"employee": {"object_id": "0f0b31ab-425c-4c5c-bc31-6f68899a66bc"}, "template_key": "mus-short"},
     )
     assert other.status_code == 422
 

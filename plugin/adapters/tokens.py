@@ -30,7 +30,7 @@ class JwksKeySource:
         context = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else None
         self._client = jwt.PyJWKClient(
             url,
-            cache_keys=True,
+            cache_keys=False,  # keys removed from the set must stop working at the next refresh
             lifespan=24 * 3600,
             timeout=10,
             ssl_context=context,
@@ -40,7 +40,7 @@ class JwksKeySource:
     def key_for(self, kid: str) -> Any:
         try:
             return self._client.get_signing_key(kid).key
-        except jwt.PyJWKClientError as exc:
+        except (jwt.PyJWKClientError, jwt.PyJWKSetError) as exc:
             raise Unauthorized("token_invalid") from exc
 
 

@@ -1,7 +1,129 @@
-"""(placeholder: filled in by its area's work)"""
+"""The agreement (versions and both parties' approvals), the follow-up dates, and consent."""
 
 from __future__ import annotations
 
 from flask import Blueprint
 
+from ..services import agreements as svc
+from ..services import consent as consent_svc
+from .endpoint import endpoint
+from .schemas.agreements import (
+    AgreementOut,
+    AgreementVersionOut,
+    ConsentIn,
+    ConsentOut,
+    DecisionIn,
+    FollowUpCreate,
+    FollowUpList,
+    FollowUpOut,
+)
+
 bp = Blueprint("agreements", __name__, url_prefix="/api")
+CONVERSATION = "/conversations/<int:conversation_id>"
+
+
+# --- Consent -----------------------------------------------------------------------------------
+
+
+@bp.get(f"{CONVERSATION}/consent")
+@endpoint(
+    summary="Both parties' consent answers (confidentiality, keeping notes, recording)",
+    tags="Consent",
+    response=ConsentOut,
+    errors=(403,),
+)
+def consent(actor, conversation_id: int, uow):
+    return consent_svc.get_consent(uow, actor, conversation_id)
+
+
+@bp.put(f"{CONVERSATION}/consent")
+@endpoint(
+    summary="Give or change my answer to one consent question",
+    tags="Consent",
+    body=ConsentIn,
+    response=ConsentOut,
+    errors=(403, 409),
+)
+def set_consent(actor, conversation_id: int, body: ConsentIn, uow):
+    return consent_svc.do_set_consent(uow, actor, conversation_id, kind=body.kind, value=body.value)
+
+
+# --- Follow-ups --------------------------------------------------------------------------------
+
+
+@bp.get(f"{CONVERSATION}/follow-ups")
+@endpoint(summary="The agreed follow-up dates", tags="Follow-ups", response=FollowUpList, errors=(403,))
+def follow_ups(actor, conversation_id: int, uow):
+    return {"items": svc.list_follow_ups(uow, actor, conversation_id)}
+
+
+@bp.post(f"{CONVERSATION}/follow-ups")
+@endpoint(
+    summary="Add a follow-up date",
+    tags="Follow-ups",
+    body=FollowUpCreate,
+    response=FollowUpOut,
+    status=201,
+    idempotent=True,
+    errors=(403,),
+)
+def add_follow_up(actor, conversation_id: int, body: FollowUpCreate, uow):
+    return svc.do_add_follow_up(uow, actor, conversation_id, title=body.title, due_on=body.due_on)
+
+
+@bp.delete(f"{CONVERSATION}/follow-ups/<int:follow_up_id>")
+@endpoint(summary="Remove a follow-up date", tags="Follow-ups", response=None, status=204, errors=(403,))
+def delete_follow_up(actor, conversation_id: int, follow_up_id: int, uow):
+    svc.do_delete_follow_up(uow, actor, conversation_id, follow_up_id)
+
+
+# --- Agreement ---------------------------------------------------------------------------------
+
+
+@bp.get(f"{CONVERSATION}/agreement")
+@endpoint(
+    summary="All agreement versions, newest first, with both parties' decisions",
+    tags="Agreement",
+    response=AgreementOut,
+    errors=(403,),
+)
+def agreement(actor, conversation_id: int, uow):
+    return svc.get_agreement(uow, actor, conversation_id)
+
+
+@bp.post(f"{CONVERSATION}/agreement")
+@endpoint(
+    summary="Draft the next agreement version from the shared content",
+    tags="Agreement",
+    response=AgreementVersionOut,
+    status=201,
+    idempotent=True,
+    errors=(403, 409),
+    description="Allowed once the meeting has started. Drafting ends the meeting (in meeting -> "
+    "reviewing); drafting after the agreement was approved reopens it (agreed -> reviewing), and "
+    "is refused when nothing changed.",
+)
+def draft(actor, conversation_id: int, uow):
+    return svc.do_draft(uow, actor, conversation_id)
+
+
+@bp.post(f"{CONVERSATION}/agreement/<int:number>/decision")
+@endpoint(
+    summary="Approve an agreement version or ask for changes",
+    tags="Agreement",
+    body=DecisionIn,
+    response=AgreementVersionOut,
+    errors=(403, 409),
+    description="Only the latest version can be decided on. When both parties have approved it, "
+    "the version is locked and the conversation is agreed.",
+)
+def decide(actor, conversation_id: int, number: int, body: DecisionIn, uow):
+    return svc.do_decide(
+        uow,
+        actor,
+        conversation_id,
+        number,
+        decision=body.decision,
+        comment=body.comment,
+        disagreement=body.disagreement,
+    )

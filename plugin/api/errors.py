@@ -62,7 +62,10 @@ def error_body(status: int, code: str, *, field=None, fields=None, current=None,
         ]
     if current is not None:
         detail["current"] = current
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else {}
+    headers = {}
+    if status == 401:  # RFC 6750: no error attribute when the request carried no token at all
+        headers["WWW-Authenticate"] = "Bearer" if code == "token_missing" else 'Bearer error="invalid_token"'
+
     return {"error": detail}, status, headers
 
 

@@ -40,7 +40,7 @@ def _path_parameters(rule: str) -> list[dict]:
 
 
 def _query_parameters(model: type[BaseModel]) -> list[dict]:
-    schema = model.model_json_schema()
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     required = set(schema.get("required", []))
     return [
         {"name": name, "in": "query", "required": name in required, "schema": prop}
@@ -58,7 +58,7 @@ def build_document(app: Flask) -> dict[str, Any]:
             continue
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             operations.append((openapi_path(rule.rule), method.lower(), spec, rule.endpoint))
-            models.update(m for m in (spec.body, spec.response) if m is not None)
+            models.update(m for m in (spec.body, spec.query, spec.response) if m is not None)
     # One pass over all models so that shared ones become single components.
     keyed = sorted(models, key=lambda m: m.__name__)
     refs, defs = models_json_schema(

@@ -13,6 +13,15 @@ from enum import StrEnum
 from .errors import Conflict, InvalidInput
 
 
+class ConsentKind(StrEnum):
+    """The consent questions each party answers once: the confidentiality statement, whether the
+    shared working notes are kept after the meeting, and whether a recording or transcript is used."""
+
+    CONFIDENTIALITY = "confidentiality"
+    KEEP_SHARED_NOTES = "keep_shared_notes"
+    RECORDING = "recording"
+
+
 class Party(StrEnum):
     EMPLOYEE = "employee"
     MANAGER = "manager"

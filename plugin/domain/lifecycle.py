@@ -30,9 +30,11 @@ _ALLOWED: dict[Status, frozenset[Status]] = {
     Status.AGREED: frozenset({Status.REVIEWING}),
 }
 
-# Transitions a participant may ask for directly; the others follow from the agreement.
+# Transitions a participant may ask for directly. Entering and leaving "agreed" follow from the
+# agreement alone: both approvals lock a version, and a changed new version reopens the review.
 REQUESTABLE: dict[Status, frozenset[Status]] = {
-    source: targets - {Status.AGREED} for source, targets in _ALLOWED.items()
+    source: frozenset() if source is Status.AGREED else targets - {Status.AGREED}
+    for source, targets in _ALLOWED.items()
 }
 
 
@@ -48,8 +50,3 @@ def check_transition(source: Status, target: Status, *, requested: bool = True) 
             field="status",
             params={"source": source.value, "target": target.value},
         )
-
-
-def is_open_for_content(status: Status) -> bool:
-    """Shared content may change until the agreement is drafted; agreed content opens a new version."""
-    return status in (Status.PLANNED, Status.PREPARING, Status.IN_MEETING, Status.REVIEWING)

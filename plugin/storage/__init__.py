@@ -5,7 +5,7 @@ from .agreements import AgreementDecision, AgreementVersion, Consent, FollowUp
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .people import Person, Tenant
-from .records import AuditEvent, IdempotencyRecord, OrgTemplate
+from .records import AuditEvent, IdempotencyRecord, OrgTemplate, TokenCacheEntry
 
 __all__ = [
     "AgendaItem",
@@ -26,5 +26,6 @@ __all__ = [
     "PreparationItem",
     "TalkingPoint",
     "Tenant",
+    "TokenCacheEntry",
     "WellbeingPulse",
 ]

@@ -27,6 +27,7 @@ class Conversation(db.Model):
     chat_id: Mapped[str | None] = mapped_column(String(512))
     join_url: Mapped[str | None] = mapped_column(String(2048))
     meeting_ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    agreement_number: Mapped[int] = mapped_column(default=0)  # the last agreement version drafted
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)

@@ -40,7 +40,10 @@ class PersonOut(Output):
 
 
 class PersonRef(Input):
-    object_id: Annotated[str, Field(min_length=1, max_length=64, description="Entra object id")]
+    object_id: Annotated[
+        str,
+        Field(pattern=r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", description="Entra object id"),
+    ]
     display_name: Annotated[str, Field(max_length=256)] = ""
     email: Annotated[str, Field(max_length=320)] = ""
 

@@ -1,18 +1,19 @@
 """initial schema
 
-Revision ID: aead1b0602d1
+Revision ID: c1f7f9614d5c
 Revises: 
-Create Date: 2026-11-28 18:04:33.079460
+Create Date: 2026-11-28 18:16:59.374059
 
 """
 from alembic import op
 import sqlalchemy as sa
 
+
 import plugin.storage.types
 
 
 # revision identifiers, used by Alembic.
-revision = 'aead1b0602d1'
+revision = 'c1f7f9614d5c'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -24,6 +25,15 @@ def upgrade():
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('created_at', plugin.storage.types.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tenants'))
+    )
+    op.create_table('token_caches',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('tenant_id', sa.String(length=36), nullable=False),
+    sa.Column('object_id', sa.String(length=36), nullable=False),
+    sa.Column('blob', sa.Text(), nullable=False),
+    sa.Column('updated_at', plugin.storage.types.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_token_caches')),
+    sa.UniqueConstraint('tenant_id', 'object_id', name=op.f('uq_token_caches_tenant_id'))
     )
     op.create_table('people',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -56,6 +66,7 @@ def upgrade():
     sa.Column('chat_id', sa.String(length=512), nullable=True),
     sa.Column('join_url', sa.String(length=2048), nullable=True),
     sa.Column('meeting_ended_at', plugin.storage.types.UTCDateTime(), nullable=True),
+    sa.Column('agreement_number', sa.Integer(), nullable=False),
     sa.Column('created_at', plugin.storage.types.UTCDateTime(), nullable=False),
     sa.Column('updated_at', plugin.storage.types.UTCDateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
@@ -435,5 +446,6 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_people_tenant_id'))
 
     op.drop_table('people')
+    op.drop_table('token_caches')
     op.drop_table('tenants')
     # ### end Alembic commands ###

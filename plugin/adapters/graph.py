@@ -1,0 +1,218 @@
+"""Microsoft Graph, behind a small interface. The services see people and meetings, not HTTP.
+
+`HttpGraph` asks for a token per call with only the scopes that call needs (incremental consent),
+follows `@odata.nextLink` paging, retries throttling (429, honouring Retry-After) within a time budget
+and server errors (5xx) a bounded number of times. When Graph stays unavailable it raises
+`GraphUnavailable`, which callers turn into a degraded feature, never a broken meeting."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+from urllib.parse import quote
+
+import requests
+
+from ..domain.errors import DomainError
+
+SCOPE_ME = "User.Read"
+SCOPE_PEOPLE = "User.Read.All"
+SCOPE_MEETINGS = "OnlineMeetings.Read"
+SCOPE_CALENDAR = "Calendars.ReadWrite"
+SCOPE_TRANSCRIPTS = "OnlineMeetingTranscript.Read.All"
+
+
+class GraphUnavailable(DomainError):
+    status = 503
+    code = "graph_unavailable"
+
+
+class GraphDenied(DomainError):
+    status = 403
+    code = "graph_denied"
+
+
+@dataclass(frozen=True)
+class DirectoryPerson:
+    object_id: str
+    display_name: str
+    email: str
+    job_title: str | None = None
+    preferred_language: str | None = None
+
+    @classmethod
+    def from_graph(cls, data: dict[str, Any]) -> DirectoryPerson:
+        return cls(
+            object_id=str(data.get("id", "")).lower(),
+            display_name=data.get("displayName") or "",
+            email=data.get("mail") or data.get("userPrincipalName") or "",
+            job_title=data.get("jobTitle"),
+            preferred_language=data.get("preferredLanguage"),
+        )
+
+
+@dataclass(frozen=True)
+class OnlineMeeting:
+    meeting_id: str
+    join_url: str
+    subject: str
+    start: str | None
+    end: str | None
+    chat_id: str | None
+
+    @classmethod
+    def from_graph(cls, data: dict[str, Any]) -> OnlineMeeting:
+        return cls(
+            meeting_id=data.get("id", ""),
+            join_url=data.get("joinWebUrl") or data.get("joinUrl") or "",
+            subject=data.get("subject") or "",
+            start=data.get("startDateTime"),
+            end=data.get("endDateTime"),
+            chat_id=(data.get("chatInfo") or {}).get("threadId"),
+        )
+
+
+class Graph(Protocol):
+    def me(self) -> DirectoryPerson: ...
+    def person(self, object_id: str) -> DirectoryPerson | None: ...
+    def manager_of(self, object_id: str | None = None) -> DirectoryPerson | None: ...
+    def direct_reports(self, object_id: str | None = None) -> list[DirectoryPerson]: ...
+    def meeting_by_join_url(self, join_url: str) -> OnlineMeeting | None: ...
+    def meeting(self, meeting_id: str) -> OnlineMeeting | None: ...
+    def create_event(
+        self, *, subject: str, start: datetime, end: datetime, body: str, attendees: list[str]
+    ) -> dict[str, Any]: ...
+    def transcripts(self, meeting_id: str) -> list[dict[str, Any]]: ...
+    def transcript_content(self, meeting_id: str, transcript_id: str) -> str: ...
+
+
+TokenFor = Callable[[list[str]], str]
+
+
+class HttpGraph:
+    def __init__(
+        self,
+        base_url: str,
+        token_for: TokenFor,
+        *,
+        session: requests.Session | None = None,
+        budget_seconds: float = 8.0,
+        server_error_retries: int = 2,
+        timeout: float = 10.0,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._base = base_url.rstrip("/") + "/v1.0"
+        self._token_for = token_for
+        self._session = session or requests.Session()
+        self._budget = budget_seconds
+        self._retries = server_error_retries
+        self._timeout = timeout
+        self._sleep = sleep
+        self._clock = clock
+
+    # --- the interface -------------------------------------------------------------------------
+    def me(self) -> DirectoryPerson:
+        return DirectoryPerson.from_graph(self._get("/me", [SCOPE_ME]))
+
+    def person(self, object_id: str) -> DirectoryPerson | None:
+        data = self._get(f"/users/{quote(object_id)}", [SCOPE_PEOPLE], missing_ok=True)
+        return DirectoryPerson.from_graph(data) if data else None
+
+    def manager_of(self, object_id: str | None = None) -> DirectoryPerson | None:
+        path = "/me/manager" if object_id is None else f"/users/{quote(object_id)}/manager"
+        scopes = [SCOPE_ME] if object_id is None else [SCOPE_PEOPLE]
+        data = self._get(path, scopes, missing_ok=True)
+        return DirectoryPerson.from_graph(data) if data else None
+
+    def direct_reports(self, object_id: str | None = None) -> list[DirectoryPerson]:
+        path = "/me/directReports" if object_id is None else f"/users/{quote(object_id)}/directReports"
+        return [DirectoryPerson.from_graph(d) for d in self._pages(path, [SCOPE_PEOPLE])]
+
+    def meeting_by_join_url(self, join_url: str) -> OnlineMeeting | None:
+        escaped = join_url.replace("'", "''")
+        path = f"/me/onlineMeetings?$filter={quote(f'JoinWebUrl eq {chr(39)}{escaped}{chr(39)}')}"
+        found = list(self._pages(path, [SCOPE_MEETINGS]))
+        return OnlineMeeting.from_graph(found[0]) if found else None
+
+    def meeting(self, meeting_id: str) -> OnlineMeeting | None:
+        data = self._get(f"/me/onlineMeetings/{quote(meeting_id)}", [SCOPE_MEETINGS], missing_ok=True)
+        return OnlineMeeting.from_graph(data) if data else None
+
+    def create_event(
+        self, *, subject: str, start: datetime, end: datetime, body: str, attendees: list[str]
+    ) -> dict[str, Any]:
+        payload = {
+            "subject": subject,
+            "body": {"contentType": "text", "content": body},
+            "start": {"dateTime": start.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"},
+            "end": {"dateTime": end.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"},
+            "attendees": [{"emailAddress": {"address": a}, "type": "required"} for a in attendees],
+            "isReminderOn": True,
+        }
+        return self._request("POST", self._base + "/me/events", [SCOPE_CALENDAR], json=payload).json()
+
+    def transcripts(self, meeting_id: str) -> list[dict[str, Any]]:
+        return list(self._pages(f"/me/onlineMeetings/{quote(meeting_id)}/transcripts", [SCOPE_TRANSCRIPTS]))
+
+    def transcript_content(self, meeting_id: str, transcript_id: str) -> str:
+        url = (
+            f"{self._base}/me/onlineMeetings/{quote(meeting_id)}/transcripts/{quote(transcript_id)}"
+            "/content?$format=text/vtt"
+        )
+        return self._request("GET", url, [SCOPE_TRANSCRIPTS]).text
+
+    # --- plumbing ------------------------------------------------------------------------------
+    def _get(self, path: str, scopes: list[str], *, missing_ok: bool = False) -> dict[str, Any] | None:
+        response = self._request("GET", self._base + path, scopes, missing_ok=missing_ok)
+        return None if response is None else response.json()
+
+    def _pages(self, path: str, scopes: list[str]) -> Iterator[dict[str, Any]]:
+        url: str | None = self._base + path
+        while url:
+            if not url.startswith(self._base):  # nextLink must stay on the configured Graph host
+                raise GraphUnavailable()
+            page = self._request("GET", url, scopes).json()
+            yield from page.get("value", [])
+            url = page.get("@odata.nextLink")
+
+    def _request(self, method: str, url: str, scopes: list[str], *, missing_ok: bool = False, **kwargs):
+        deadline = self._clock() + self._budget
+        server_errors = 0
+        while True:
+            headers = {"Authorization": f"Bearer {self._token_for(scopes)}", "Accept": "application/json"}
+            try:
+                response = self._session.request(
+                    method, url, headers=headers, timeout=self._timeout, **kwargs
+                )
+            except requests.RequestException as exc:
+                raise GraphUnavailable() from exc
+            status = response.status_code
+            if status < 400:
+                return response
+            if status == 404 and missing_ok:
+                return None
+            if status == 429 or status >= 500:
+                if status >= 500:
+                    server_errors += 1
+                    if server_errors > self._retries:
+                        raise GraphUnavailable()
+                wait = _retry_after(response, default=0.5 * (2**server_errors))
+                if self._clock() + wait > deadline:
+                    raise GraphUnavailable()
+                self._sleep(wait)
+                continue
+            if status in (401, 403):
+                raise GraphDenied()
+            raise GraphUnavailable()
+
+
+def _retry_after(response: requests.Response, *, default: float) -> float:
+    value = response.headers.get("Retry-After", "")
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return default

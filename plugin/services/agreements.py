@@ -1,0 +1,349 @@
+"""The agreement: versions (snapshots of what was agreed) and both parties' approvals; the follow-up
+dates agreed in a conversation.
+
+A version is drafted from the shared agenda, the goals, the development actions and the follow-ups.
+When both parties approve it, it is locked and the conversation is agreed; a later change opens a
+new version. Locked versions are never modified and every version stays readable to both parties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..domain.agreement import (
+    Decision,
+    Party,
+    VersionState,
+    check_decision,
+    check_new_version,
+    is_locked,
+    version_state,
+)
+from ..domain.errors import Conflict, Forbidden, NotFound
+from ..domain.lifecycle import Status, check_transition
+from ..domain.permissions import party_of
+from ..storage import (
+    AgreementDecision,
+    AgreementVersion,
+    Conversation,
+    DevelopmentAction,
+    FollowUp,
+    Goal,
+    Person,
+)
+from . import audit, lookups
+from .conversations import apply_status
+from .unit_of_work import Actor, UnitOfWork
+
+# Statuses in which an agreement can be drafted: once the meeting has started.
+DRAFTABLE = frozenset({Status.IN_MEETING, Status.REVIEWING, Status.AGREED})
+
+
+# --- Views -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    party: Party
+    person: Person
+    decision: Decision
+    comment: str
+    disagreement: bool
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
+class VersionView:
+    number: int
+    state: VersionState
+    snapshot: dict[str, Any]
+    created_by: Person
+    created_at: datetime
+    locked_at: datetime | None
+    decisions: list[DecisionView]
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    conversation_status: Status
+    items: list[VersionView]
+
+
+# --- Follow-ups --------------------------------------------------------------------------------
+
+
+def list_follow_ups(uow: UnitOfWork, actor: Actor, conversation_id: int) -> list[FollowUp]:
+    with uow:
+        lookups.conversation_for(uow, actor, conversation_id)
+        return _follow_ups(uow, conversation_id)
+
+
+def _follow_ups(uow: UnitOfWork, conversation_id: int) -> list[FollowUp]:
+    query = (
+        select(FollowUp)
+        .where(FollowUp.conversation_id == conversation_id)
+        .order_by(FollowUp.due_on, FollowUp.id)
+    )
+    return list(uow.session.scalars(query))
+
+
+def do_add_follow_up(
+    uow: UnitOfWork, actor: Actor, conversation_id: int, *, title: str, due_on: date
+) -> FollowUp:
+    with uow:
+        lookups.conversation_for(uow, actor, conversation_id)
+        follow_up = FollowUp(
+            conversation_id=conversation_id,
+            title=title,
+            due_on=due_on,
+            created_by_id=actor.person_id,
+            created_at=uow.now(),
+        )
+        uow.session.add(follow_up)
+        uow.session.flush()
+        uow.emit(actor.tenant_id, conversation_id, "follow_up.added", id=follow_up.id)
+        return follow_up
+
+
+def do_delete_follow_up(uow: UnitOfWork, actor: Actor, conversation_id: int, follow_up_id: int) -> None:
+    with uow:
+        lookups.conversation_for(uow, actor, conversation_id)
+        follow_up = uow.session.get(FollowUp, follow_up_id)
+        if follow_up is None or follow_up.conversation_id != conversation_id:
+            raise NotFound()
+        uow.session.delete(follow_up)
+        uow.session.flush()
+        uow.emit(actor.tenant_id, conversation_id, "follow_up.removed", id=follow_up_id)
+
+
+# --- Agreement versions ------------------------------------------------------------------------
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _role(conversation: Conversation, person_id: int) -> str | None:
+    if person_id == conversation.employee_id:
+        return Party.EMPLOYEE.value
+    if person_id == conversation.manager_id:
+        return Party.MANAGER.value
+    return None
+
+
+def build_snapshot(uow: UnitOfWork, conversation: Conversation) -> dict[str, Any]:
+    """What the agreement records, in plain JSON types only (so that a stored snapshot compares
+    equal to a freshly built one when nothing changed). Private preparation is never part of it;
+    only what was promoted to a talking point is."""
+    goals = uow.session.scalars(select(Goal).where(Goal.conversation_id == conversation.id).order_by(Goal.id))
+    actions = uow.session.scalars(
+        select(DevelopmentAction)
+        .where(DevelopmentAction.conversation_id == conversation.id)
+        .order_by(DevelopmentAction.id)
+    )
+    return {
+        "agenda": [
+            {
+                "section_key": item.section_key,
+                "title": dict(item.title),
+                "notes": item.notes,
+                "talking_points": [point.text for point in item.talking_points],
+            }
+            for item in conversation.agenda
+        ],
+        "goals": [
+            {
+                "id": goal.id,
+                "title": goal.title,
+                "specific": goal.specific,
+                "measure": goal.measure,
+                "achievable": goal.achievable,
+                "relevance": goal.relevance,
+                "deadline": _iso(goal.deadline),
+                "status": goal.status,
+            }
+            for goal in goals
+        ],
+        "development_actions": [
+            {
+                "kind": action.kind,
+                "title": action.title,
+                "owner_role": _role(conversation, action.owner_id),
+                "resources": action.resources,
+                "due_date": _iso(action.due_date),
+                "status": action.status,
+                "goal_id": action.goal_id,
+            }
+            for action in actions
+        ],
+        "follow_ups": [
+            {"title": f.title, "due_on": _iso(f.due_on)} for f in _follow_ups(uow, conversation.id)
+        ],
+    }
+
+
+def _versions(uow: UnitOfWork, conversation_id: int) -> list[AgreementVersion]:
+    """All versions, newest first."""
+    query = (
+        select(AgreementVersion)
+        .where(AgreementVersion.conversation_id == conversation_id)
+        .order_by(AgreementVersion.number.desc())
+    )
+    return list(uow.session.scalars(query))
+
+
+def _latest(uow: UnitOfWork, conversation_id: int) -> AgreementVersion | None:
+    query = (
+        select(AgreementVersion)
+        .where(AgreementVersion.conversation_id == conversation_id)
+        .order_by(AgreementVersion.number.desc())
+        .limit(1)
+    )
+    return uow.session.scalar(query)
+
+
+def _latest_number(uow: UnitOfWork, conversation_id: int) -> int:
+    query = select(func.max(AgreementVersion.number)).where(
+        AgreementVersion.conversation_id == conversation_id
+    )
+    return uow.session.scalar(query) or 0
+
+
+def decisions_of(version: AgreementVersion) -> dict[Party, Decision]:
+    return {Party(d.party): Decision(d.decision) for d in version.decisions}
+
+
+def _version_view(uow: UnitOfWork, version: AgreementVersion, *, latest_number: int) -> VersionView:
+    return VersionView(
+        number=version.number,
+        state=version_state(decisions_of(version), is_latest=version.number == latest_number),
+        snapshot=version.snapshot,
+        created_by=uow.session.get(Person, version.created_by_id),
+        created_at=version.created_at,
+        locked_at=version.locked_at,
+        decisions=[
+            DecisionView(
+                party=Party(d.party),
+                person=uow.session.get(Person, d.person_id),
+                decision=Decision(d.decision),
+                comment=d.comment,
+                disagreement=d.disagreement,
+                decided_at=d.decided_at,
+            )
+            for d in sorted(version.decisions, key=lambda d: list(Party).index(Party(d.party)))
+        ],
+    )
+
+
+def get_agreement(uow: UnitOfWork, actor: Actor, conversation_id: int) -> AgreementView:
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
+        versions = _versions(uow, conversation_id)
+        latest_number = versions[0].number if versions else 0
+        return AgreementView(
+            conversation_status=Status(conversation.status),
+            items=[_version_view(uow, v, latest_number=latest_number) for v in versions],
+        )
+
+
+def do_draft(uow: UnitOfWork, actor: Actor, conversation_id: int) -> VersionView:
+    """Draft the next version from the current shared content."""
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id, lock=True)
+        status = Status(conversation.status)
+        if status not in DRAFTABLE:
+            raise Conflict("agreement_not_ready", params={"status": status.value})
+        latest = _latest(uow, conversation_id)
+        snapshot = build_snapshot(uow, conversation)
+        changed = latest is None or latest.snapshot != snapshot
+        check_new_version(decisions_of(latest) if latest is not None else None, changed)
+        if status is Status.IN_MEETING or (status is Status.AGREED and changed):
+            check_transition(status, Status.REVIEWING, requested=False)
+            apply_status(uow, conversation, Status.REVIEWING)
+        # Numbers never repeat, even after the retention run removed an unapproved draft.
+        conversation.agreement_number += 1
+        version = AgreementVersion(
+            conversation_id=conversation_id,
+            number=conversation.agreement_number,
+            snapshot=snapshot,
+            created_by_id=actor.person_id,
+            created_at=uow.now(),
+        )
+        uow.session.add(version)
+        uow.session.flush()
+        uow.emit(actor.tenant_id, conversation_id, "agreement.drafted", number=version.number)
+        return _version_view(uow, version, latest_number=version.number)
+
+
+def do_decide(
+    uow: UnitOfWork,
+    actor: Actor,
+    conversation_id: int,
+    number: int,
+    *,
+    decision: Decision,
+    comment: str | None = None,
+    disagreement: bool = False,
+) -> VersionView:
+    """Record this party's decision on a version; both approvals lock it and agree the conversation."""
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id, lock=True)
+        party = party_of(conversation, actor)
+        if party is None:  # conversation_for admits the two parties only; stay safe anyway
+            raise Forbidden("not_a_party")
+        version = uow.session.scalar(
+            select(AgreementVersion).where(
+                AgreementVersion.conversation_id == conversation_id, AgreementVersion.number == number
+            )
+        )
+        if version is None:
+            raise NotFound()
+        latest_number = _latest_number(uow, conversation_id)
+        check_decision(
+            number=number,
+            latest_number=latest_number,
+            decisions=decisions_of(version),
+            decision=decision,
+            comment=comment,
+        )
+        if Status(conversation.status) is not Status.REVIEWING:
+            # Back in the meeting, the content may change: a new draft is needed before approval.
+            raise Conflict("agreement_not_ready", params={"status": conversation.status})
+        now = uow.now()
+        row = next((d for d in version.decisions if d.party == party.value), None)
+        if row is None:
+            row = AgreementDecision(party=party.value)
+            version.decisions.append(row)
+        row.person_id = actor.person_id
+        row.decision = decision.value
+        row.comment = comment or ""
+        row.disagreement = disagreement
+        row.decided_at = now
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            f"agreement.{decision.value}",
+            conversation_id=conversation_id,
+            number=number,
+            party=party.value,
+        )
+        locked = is_locked(decisions_of(version))
+        if locked:
+            version.locked_at = now
+            check_transition(Status(conversation.status), Status.AGREED, requested=False)
+            apply_status(uow, conversation, Status.AGREED)
+        uow.session.flush()
+        uow.emit(
+            actor.tenant_id,
+            conversation_id,
+            "agreement.decided",
+            number=number,
+            party=party.value,
+            decision=decision.value,
+            locked=locked,
+        )
+        return _version_view(uow, version, latest_number=latest_number)
