@@ -18,7 +18,7 @@ def conversation_for(
         Conversation.id == conversation_id, Conversation.tenant_id == actor.tenant_id
     )
     if lock:
-        query = query.with_for_update()
+        query = query.with_for_update(of=Conversation)
     conversation = uow.session.scalar(query)
     if conversation is None:
         raise NotFound()
