@@ -11,7 +11,7 @@ from .config import Settings
 
 
 def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
-    from . import api, cli, identity, live, storage_setup
+    from . import api, cli, identity, live, pages, storage_setup
 
     settings = _as_settings(settings)
     app = Flask(__name__, instance_path=settings.instance_path, instance_relative_config=False)
@@ -20,6 +20,7 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
     identity.init_app(app)
     live.init_app(app)
     api.init_app(app)
+    pages.init_app(app)
     cli.init_app(app)
     return app
 

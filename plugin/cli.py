@@ -104,6 +104,24 @@ def seed_demo_command() -> None:
     click.echo("demo data created" if created else "demo data already present")
 
 
+@click.command("package", help="Write the Teams app package (manifest, localization, icons) as a zip.")
+@click.option("--app-id", required=True, help="The Teams app id (a GUID).")
+@click.option("--domain", required=True, help="The app's public host name, e.g. mus.example.dk.")
+@click.option("--client-id", required=True, help="The Entra app registration's client id (a GUID).")
+@click.option("--version", "app_version", default="1.0.0", show_default=True, help="Package version X.Y.Z.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The zip to write.")
+def package_command(app_id: str, domain: str, client_id: str, app_version: str, output: str) -> None:
+    from .teams_package import PackageError, build_package
+
+    try:
+        path = build_package(
+            app_id=app_id, domain=domain, client_id=client_id, version=app_version, output=output
+        )
+    except PackageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"wrote {path}")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(purge_command)
     app.cli.add_command(seed_demo_command)
@@ -118,5 +136,5 @@ main = FlaskGroup(
     load_dotenv=False,
     set_debug_flag=False,
 )
-for command in (run_command, serve_command, shell_command, routes_command):
+for command in (run_command, serve_command, package_command, shell_command, routes_command):
     main.add_command(command)
