@@ -11,7 +11,7 @@ from .config import Settings
 
 
 def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
-    from . import api, cli, identity, live, pages, storage_setup
+    from . import api, cli, identity, live, pages, signin, storage_setup
 
     settings = _as_settings(settings)
     app = Flask(__name__, instance_path=settings.instance_path, instance_relative_config=False)
@@ -20,6 +20,7 @@ def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
     identity.init_app(app)
     live.init_app(app)
     api.init_app(app)
+    signin.init_app(app)
     pages.init_app(app)
     cli.init_app(app)
     return app
@@ -44,8 +45,13 @@ def configure(app: Flask, settings: Settings) -> None:
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         MAX_CONTENT_LENGTH=settings.max_request_bytes,
         TESTING=settings.testing,
-        JSON_SORT_KEYS=False,
     )
     app.json.ensure_ascii = False  # æøå and emoji travel as UTF-8, not escapes
+    app.json.sort_keys = False
+    if settings.proxy_hops:  # behind a load balancer: trust its X-Forwarded-* for https redirect URIs
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = settings.proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     app.extensions["mus.settings"] = settings
     app.extensions.setdefault("mus.clock", utcnow)

@@ -30,6 +30,8 @@ class Settings:
     graph_url: str = DEFAULT_GRAPH
     v1_issuer_host: str = "https://sts.windows.net"
     redis_url: str | None = None
+    redis_prefix: str = "mus:"
+    proxy_hops: int = 0  # reverse proxies in front of the app whose X-Forwarded-* headers are trusted
     demo: bool = False
     admin_role: str = "MUS.Admin"
     retention_days: int = 30
@@ -53,6 +55,16 @@ def _flag(value: str | None) -> bool:
 
 def _tenants(value: str | None) -> frozenset[str]:
     return frozenset(t.strip().lower() for t in (value or "").split(",") if t.strip())
+
+
+def _count(value: str | None, name: str) -> int:
+    try:
+        number = int(value or 0)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number") from exc
+    if number < 0:
+        raise ConfigError(f"{name} must not be negative")
+    return number
 
 
 def settings_from_env(
@@ -89,6 +101,8 @@ def settings_from_env(
         authority_host=(env.get("MUS_AUTHORITY_HOST") or DEFAULT_AUTHORITY).rstrip("/"),
         graph_url=(env.get("MUS_GRAPH_URL") or DEFAULT_GRAPH).rstrip("/"),
         redis_url=env.get("MUS_REDIS_URL") or None,
+        redis_prefix=env.get("MUS_REDIS_PREFIX") or "mus:",
+        proxy_hops=_count(env.get("MUS_PROXY_HOPS"), "MUS_PROXY_HOPS"),
         demo=demo,
         admin_role=env.get("MUS_ADMIN_ROLE") or "MUS.Admin",
         retention_days=retention_days,

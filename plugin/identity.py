@@ -1,31 +1,33 @@
-"""Chooses where signing keys come from: the authority's JWKS, or the demo identity provider."""
+"""Identity wiring: the SSO token validator, MSAL (on-behalf-of and sign-in), per-person token
+caches, and a Microsoft Graph client for the acting person. In demo mode the local stand-ins of
+Entra ID and Graph are started first and the same production code talks to them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import requests
 from flask import Flask
+from sqlalchemy.orm import Session
 
-from .adapters.demo_idp import DemoIdentityProvider
+from .adapters.graph import Graph, HttpGraph
+from .adapters.msal_obo import MsalClients
+from .adapters.token_cache import DatabaseTokenCacheStore, RedisTokenCacheStore, fernet_from_secret
 from .adapters.tokens import JwksKeySource, TokenValidator
 from .config import Settings
+from .extensions import db
+from .services.unit_of_work import Actor
 
 
 def init_app(app: Flask) -> None:
     settings: Settings = app.extensions["mus.settings"]
     if settings.demo:
-        key_path = Path(settings.instance_path) / "demo-signing-key.pem" if settings.instance_path else None
-        demo = DemoIdentityProvider(
-            client_id=settings.client_id, authority_host=settings.authority_host, key_path=key_path
-        )
-        app.extensions["mus.demo_idp"] = demo
-        keys = demo.key_source
-    else:
-        keys = JwksKeySource(
-            f"{settings.authority_host}/common/discovery/v2.0/keys", ca_bundle=settings.ca_bundle
-        )
+        from . import demo_cloud
+
+        cloud = demo_cloud.start(settings)
+        app.extensions["mus.demo_cloud"] = cloud
+        settings = cloud.settings_for(settings)
+        app.extensions["mus.settings"] = settings
     app.extensions["mus.tokens"] = TokenValidator(
-        keys,
+        JwksKeySource(f"{settings.authority_host}/common/discovery/v2.0/keys", ca_bundle=settings.ca_bundle),
         client_id=settings.client_id,
         app_domain=settings.app_domain,
         allows_tenant=settings.allows_tenant,
@@ -33,3 +35,52 @@ def init_app(app: Flask) -> None:
         v1_issuer_host=settings.v1_issuer_host,
         leeway_seconds=settings.token_leeway_seconds,
     )
+    session = outgoing_session(settings)
+    fernet = fernet_from_secret(settings.secret_key)
+    if settings.redis_url:
+        import redis
+
+        store = RedisTokenCacheStore(
+            redis.Redis.from_url(settings.redis_url), fernet, prefix=settings.redis_prefix
+        )
+    else:
+        store = DatabaseTokenCacheStore(lambda: Session(db.engine), fernet)
+    app.extensions["mus.msal"] = MsalClients(
+        client_id=settings.client_id,
+        client_secret=settings.client_secret,
+        authority_host=settings.authority_host,
+        graph_url=settings.graph_url,
+        cache_store=store,
+        session=session,
+    )
+    app.extensions["mus.graph_session"] = session
+
+
+class _ConfiguredSession(requests.Session):
+    """requests lets REQUESTS_CA_BUNDLE from the process environment override a session's own
+    `verify`; the app's configured bundle must win (proxy settings still come from the environment)."""
+
+    def merge_environment_settings(self, url, proxies, stream, verify, cert):
+        merged = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        if verify is None and self.verify is not True:
+            merged["verify"] = self.verify
+        return merged
+
+
+def outgoing_session(settings: Settings) -> requests.Session:
+    """One session for outgoing HTTPS; the CA bundle comes from settings (REQUESTS_CA_BUNDLE)."""
+    session = _ConfiguredSession()
+    if settings.ca_bundle:
+        session.verify = settings.ca_bundle
+    return session
+
+
+def graph_for(app: Flask, actor: Actor, assertion: str) -> Graph:
+    """Microsoft Graph acting for this person: tokens by on-behalf-of from their own SSO token."""
+    msal_clients: MsalClients = app.extensions["mus.msal"]
+
+    def token_for(scopes: list[str]) -> str:
+        return msal_clients.graph_token_on_behalf_of(actor.tenant_id, actor.object_id, assertion, scopes)
+
+    settings: Settings = app.extensions["mus.settings"]
+    return HttpGraph(settings.graph_url, token_for, session=app.extensions["mus.graph_session"])

@@ -123,9 +123,9 @@ class HttpGraph:
         return DirectoryPerson.from_graph(data) if data else None
 
     def manager_of(self, object_id: str | None = None) -> DirectoryPerson | None:
+        # Reading a manager, even one's own, needs User.Read.All (admin-consented, tenant-wide).
         path = "/me/manager" if object_id is None else f"/users/{quote(object_id)}/manager"
-        scopes = [SCOPE_ME] if object_id is None else [SCOPE_PEOPLE]
-        data = self._get(path, scopes, missing_ok=True)
+        data = self._get(path, [SCOPE_PEOPLE], missing_ok=True)
         return DirectoryPerson.from_graph(data) if data else None
 
     def direct_reports(self, object_id: str | None = None) -> list[DirectoryPerson]:

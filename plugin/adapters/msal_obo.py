@@ -41,6 +41,18 @@ def graph_scopes(graph_url: str, names: list[str]) -> list[str]:
     return [f"{graph_url.rstrip('/')}/{name}" for name in names]
 
 
+class DiscoveryCache(dict):
+    """MSAL's `http_cache`, shared by the short-lived clients so that the authority's discovery
+    document is fetched once, but without MSAL's memory of refused token requests: after a person
+    consents in the pop-up, the very next on-behalf-of request must reach Entra again instead of
+    replaying the cached `consent_required` for a minute. MSAL keys token POSTs "POST …"."""
+
+    def __setitem__(self, key, value) -> None:
+        if isinstance(key, str) and key.startswith("POST "):
+            return
+        super().__setitem__(key, value)
+
+
 class MsalClients:
     """Builds confidential clients per tenant; each call gets the acting person's own token cache."""
 
@@ -60,7 +72,7 @@ class MsalClients:
         self.graph_url = graph_url.rstrip("/")
         self._store = cache_store
         self._session = session or requests.Session()
-        self._http_cache: dict[str, Any] = {}  # discovery documents, shared by all clients
+        self._http_cache: dict[str, Any] = DiscoveryCache()
         self._lock = threading.Lock()
 
     def authority(self, tenant_id: str) -> str:

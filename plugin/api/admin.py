@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from ..services import coverage, templates
+from ..services import coverage, directory, templates
 from .endpoint import endpoint
 from .schemas.admin import CoverageOut, Me, TemplateCreate, TemplateList, TemplateOut
 
@@ -12,9 +12,16 @@ bp = Blueprint("admin", __name__, url_prefix="/api")
 
 
 @bp.get("/me")
-@endpoint(summary="The signed-in person", tags="People", response=Me)
-def me(actor, uow):
-    return actor
+@endpoint(
+    summary="The signed-in person and their manager (from Microsoft Graph)",
+    tags="People",
+    response=Me,
+    graph=True,
+    description="`directory` is `unavailable` when Microsoft Graph cannot be reached: the person is "
+    "still returned, without a manager. Missing consent answers 403 `consent_required`.",
+)
+def me(actor, uow, graph):
+    return directory.get_me(actor, graph)
 
 
 @bp.get("/templates")

@@ -31,9 +31,10 @@ TAG = "Conversations"
     response=ConversationOut,
     status=201,
     idempotent=True,
+    graph=True,
     errors=(403, 409),
 )
-def create(actor, body: ConversationCreate, uow):
+def create(actor, body: ConversationCreate, uow, graph):
     data = body.model_dump(exclude_unset=True)
     return svc.do_create_conversation(
         uow,
@@ -45,6 +46,8 @@ def create(actor, body: ConversationCreate, uow):
         title=body.title,
         scheduled_at=body.scheduled_at,
         meeting=data.get("meeting"),
+        graph=graph,
+        confirm_relationship=body.confirm_relationship,
     )
 
 

@@ -42,10 +42,6 @@ class DemoToken(BaseModel):
     expires_in: int
 
 
-class Jwks(BaseModel):
-    keys: list[dict]
-
-
 @bp.before_request
 def loopback_only():
     try:
@@ -81,13 +77,8 @@ def token(body: DemoTokenIn, uow):
     person = DEMO_BY_KEY.get(body.person)
     if person is None:
         raise NotFound("demo_person_unknown", field="person", params={"key": body.person})
-    return {
-        "access_token": current_app.extensions["mus.demo_idp"].issue(person),
-        "expires_in": 3600,
-    }
-
-
-@bp.get("/common/discovery/v2.0/keys")
-@endpoint(summary="The demo signing keys (JWKS)", tags=TAG, response=Jwks, auth=False, errors=(403,))
-def keys(uow):
-    return current_app.extensions["mus.demo_idp"].jwks()
+    settings = current_app.extensions["mus.settings"]
+    token = current_app.extensions["mus.demo_cloud"].entra.mint_sso_token(
+        DEMO_TENANT_ID, person.object_id, client_id=settings.client_id
+    )
+    return {"access_token": token, "expires_in": 3600}

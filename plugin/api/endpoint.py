@@ -20,9 +20,10 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from ..domain.errors import DomainError, InvalidInput
 from ..extensions import db
+from ..identity import graph_for
 from ..services import idempotency
 from ..services.unit_of_work import UnitOfWork
-from .auth import current_actor
+from .auth import bearer_token, current_actor
 from .validation import validation_error
 
 
@@ -36,6 +37,7 @@ class EndpointSpec:
     status: int
     auth: bool
     idempotent: bool
+    graph: bool = False
     errors: tuple[int, ...] = field(default_factory=tuple)
     description: str = ""
 
@@ -55,6 +57,7 @@ def endpoint(
     status: int = 200,
     auth: bool = True,
     idempotent: bool = False,
+    graph: bool = False,
     errors: tuple[int, ...] = (),
     description: str = "",
 ) -> Callable:
@@ -67,6 +70,7 @@ def endpoint(
         status=status,
         auth=auth,
         idempotent=idempotent,
+        graph=graph,
         errors=tuple(errors),
         description=description,
     )
@@ -79,6 +83,8 @@ def endpoint(
             actor = current_actor() if spec.auth else None
             if actor is not None:
                 kwargs["actor"] = actor
+                if spec.graph:  # Microsoft Graph for this person, by on-behalf-of their own token
+                    kwargs["graph"] = graph_for(current_app, actor, bearer_token())
             raw = _read_body() if spec.body is not None else None
             if spec.body is not None:
                 kwargs["body"] = _parse(spec.body, raw)

@@ -21,6 +21,7 @@ _ERROR_TEXT = {
     403: "Not allowed",
     404: "Not found (or in another organisation)",
     409: "Conflict: stale version or invalid state",
+    503: "A service the request needs (database, Microsoft 365) is unavailable",
     413: "Too large",
     415: "Unsupported media type",
     422: "Invalid fields",
@@ -116,6 +117,8 @@ def build_document(app: Flask) -> dict[str, Any]:
             statuses |= {422}
         if "{" in path:
             statuses |= {404}
+        if spec.graph:  # consent_required (403) and Microsoft 365 unavailable (503)
+            statuses |= {403, 503}
         for status in sorted(statuses):
             op["responses"][str(status)] = {
                 "description": _ERROR_TEXT.get(status, "Error"),

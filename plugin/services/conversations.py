@@ -8,11 +8,12 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from ..adapters.graph import Graph
 from ..domain.errors import Forbidden, InvalidInput, StaleVersion
 from ..domain.lifecycle import ConversationKind, Status, check_transition
 from ..domain.permissions import can_plan_conversation
 from ..storage import AgendaItem, Conversation, Person, TalkingPoint
-from . import lookups, people, templates
+from . import audit, directory, lookups, people, templates
 from .unit_of_work import Actor, UnitOfWork
 
 
@@ -32,7 +33,18 @@ def do_create_conversation(
     title: str = "",
     scheduled_at: datetime | None = None,
     meeting: Mapping | None = None,
+    graph: Graph | None = None,
+    confirm_relationship: bool = False,
 ) -> Conversation:
+    relationship = "unchecked"
+    if meeting and graph is not None:
+        # Checked against the directory before the transaction: Graph is slow and may be down.
+        relationship = directory.check_relationship(
+            graph,
+            employee_oid=employee["object_id"] if employee else actor.object_id,
+            manager_oid=manager["object_id"] if manager else actor.object_id,
+            confirmed=confirm_relationship,
+        )
     with uow:
         employee_person = _party(uow, actor, employee)
         manager_person = _party(uow, actor, manager)
@@ -55,9 +67,12 @@ def do_create_conversation(
             meeting_id=meeting.get("meeting_id"),
             chat_id=meeting.get("chat_id"),
             join_url=meeting.get("join_url"),
+            relationship_check=relationship,
         )
         uow.session.add(conversation)
         uow.session.flush()
+        if relationship == "confirmed":
+            audit.record(uow, actor, "conversation.relationship_confirmed", conversation_id=conversation.id)
         for position, section in enumerate(template.sections):
             uow.session.add(
                 AgendaItem(

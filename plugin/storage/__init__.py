@@ -5,13 +5,14 @@ from .agreements import AgreementDecision, AgreementVersion, Consent, FollowUp
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .people import Person, Tenant
-from .records import AuditEvent, IdempotencyRecord, OrgTemplate, TokenCacheEntry
+from .records import AuditEvent, BrowserSession, IdempotencyRecord, OrgTemplate, TokenCacheEntry
 
 __all__ = [
     "AgendaItem",
     "AgreementDecision",
     "AgreementVersion",
     "AuditEvent",
+    "BrowserSession",
     "Consent",
     "Conversation",
     "DevelopmentAction",

@@ -28,6 +28,11 @@ class Conversation(db.Model):
     join_url: Mapped[str | None] = mapped_column(String(2048))
     meeting_ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     agreement_number: Mapped[int] = mapped_column(default=0)  # the last agreement version drafted
+    # How the manager/employee pair was checked: "directory" (matches Graph's manager relation),
+    # "confirmed" (a mismatch a party confirmed explicitly), "unchecked" (no meeting, or Graph down).
+    relationship_check: Mapped[str] = mapped_column(
+        String(16), default="unchecked", server_default="unchecked"
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)

@@ -63,3 +63,17 @@ class TokenCacheEntry(db.Model):
     object_id: Mapped[str] = mapped_column(String(36))
     blob: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class BrowserSession(db.Model):
+    """A sign-in outside Teams. The cookie holds a random secret; only its hash is stored. The MSAL
+    token cache of the session (refresh token for the app's own API) is kept encrypted."""
+
+    __tablename__ = "browser_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the cookie secret
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    object_id: Mapped[str] = mapped_column(String(36))
+    token_cache: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

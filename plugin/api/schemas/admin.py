@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -9,12 +9,22 @@ from ...domain.templates import Tool
 from .common import Input, Output
 
 
+class DirectoryPersonOut(Output):
+    object_id: str
+    display_name: str
+    email: str
+    job_title: str | None = None
+
+
 class Me(Output):
     object_id: str
     tenant_id: str
     display_name: str
+    email: str
     locale: str
     is_admin: bool
+    manager: DirectoryPersonOut | None
+    directory: Literal["ok", "unavailable"]
 
 
 class TemplateSection(Output):

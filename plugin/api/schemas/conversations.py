@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, field_validator
 
@@ -31,6 +31,11 @@ class ConversationCreate(Input):
     title: ShortText = ""
     scheduled_at: AwareDatetime | None = None
     meeting: MeetingRef | None = None
+    confirm_relationship: bool = Field(
+        False,
+        description="For a meeting, the pair is checked against the directory's manager relation; "
+        "a pair the directory does not show is accepted only with this confirmation, and recorded.",
+    )
 
 
 class ConversationPatch(Input):
@@ -103,6 +108,7 @@ class ConversationSummary(Output):
     scheduled_at: datetime | None
     meeting: MeetingOut
     meeting_ended_at: datetime | None
+    relationship_check: Literal["directory", "confirmed", "unchecked"]
     created_at: datetime
     updated_at: datetime
     version: int

@@ -1,0 +1,908 @@
+"""A local stand-in for the Microsoft Graph v1.0 endpoints this app calls, over real TLS.
+
+Every request needs `Authorization: Bearer <token>` with a Graph access token from the Entra stand-in:
+signature against the Entra stand-in's published keys, audience Microsoft Graph (any identifier Entra
+accepts for it), the v1.0 issuer `https://sts.windows.net/{tid}/`, and the token's lifetime.
+Otherwise: 401 `InvalidAuthenticationToken` with a `WWW-Authenticate` challenge.
+
+Permissions follow Microsoft's permission tables, delegated (`scp`) or application (`roles`):
+
+- `GET /me`, `GET /users/{id | userPrincipalName}` (`$select`): User.Read for oneself;
+  User.ReadBasic.All (basic properties only) or User.Read.All and above for others;
+- `GET /me/manager`, `/users/{id}/manager`: User.Read.All and above; 404 when there is none;
+- `GET /me/directReports`, `/users/{id}/directReports` (`$top`, `$select`, paged with
+  `@odata.nextLink` carrying a `$skiptoken`): User.Read.All and above;
+- `GET /me/onlineMeetings?$filter=JoinWebUrl eq '…'`, `GET /me/onlineMeetings/{id}`:
+  OnlineMeetings.Read; only the organizer's and invited attendees' meetings;
+- `GET /me/onlineMeetings/{id}/transcripts[/{id}[/content]]`: OnlineMeetingTranscript.Read.All; the
+  organizer's meetings (attendees too when `transcripts_for_attendees` is set); content as text/vtt;
+- `POST /me/events`: Calendars.ReadWrite; 201 with the created event (a Teams meeting as well when
+  `isOnlineMeeting` is true). Created events are recorded in the directory.
+
+`/users/{id}/…` works for every path above. Denials use the code of the Graph workload that owns the
+resource: `Authorization_RequestDenied` (directory), `ErrorAccessDenied` (Outlook calendar),
+`Forbidden` (Teams meetings). Every error has Graph's shape,
+`{"error": {"code", "message", "innerError": {"date", "request-id", "client-request-id"}}}`, and
+every JSON response carries `@odata.context`.
+
+Fault injection: `throttle(n, retry_after_seconds)` (429 `TooManyRequests` with `Retry-After`),
+`fail(n, status)` (503 `serviceNotAvailable`, else `generalException`), `outage(True/False)`.
+The request log keeps method, path (no query string) and status; never headers or tokens."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import secrets
+import threading
+import uuid
+import zoneinfo
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, unquote
+
+import jwt
+
+from .directory import GRAPH_APP_ID, Directory, OnlineMeeting, Transcript, User
+from .entra import EntraStandin
+from .tls import HTTPSService, LocalCA, Request, Response
+
+LEEWAY_SECONDS = 300
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 999
+TRANSCRIPT_PAGE_SIZE = 10
+MAX_TRANSCRIPT_PAGE_SIZE = 100
+
+_SELF_READ = frozenset({"User.Read", "User.ReadWrite"})
+_BASIC_READ = frozenset({"User.ReadBasic.All"})
+_FULL_READ = frozenset(
+    {
+        "User.Read.All",
+        "User.ReadWrite.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+        "Directory.AccessAsUser.All",
+    }
+)
+_APP_USER_READ = frozenset(
+    {"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"}
+)
+_MEETINGS = frozenset({"OnlineMeetings.Read", "OnlineMeetings.ReadWrite"})
+_APP_MEETINGS = frozenset({"OnlineMeetings.Read.All", "OnlineMeetings.ReadWrite.All"})
+_TRANSCRIPTS = frozenset({"OnlineMeetingTranscript.Read.All"})
+_CALENDAR_WRITE = frozenset({"Calendars.ReadWrite"})
+
+_USER_DEFAULT = (
+    "businessPhones",
+    "displayName",
+    "givenName",
+    "jobTitle",
+    "mail",
+    "mobilePhone",
+    "officeLocation",
+    "preferredLanguage",
+    "surname",
+    "userPrincipalName",
+    "id",
+)
+_USER_BASIC = frozenset({"id", "displayName", "givenName", "surname", "mail", "userPrincipalName"})
+
+# Windows time zone names (what Outlook uses) for the zones a Danish app meets, plus UTC.
+_WINDOWS_ZONES = {
+    "utc": "UTC",
+    "romance standard time": "Europe/Copenhagen",
+    "w. europe standard time": "Europe/Berlin",
+    "central europe standard time": "Europe/Budapest",
+    "gmt standard time": "Europe/London",
+    "fle standard time": "Europe/Helsinki",
+    "pacific standard time": "America/Los_Angeles",
+    "eastern standard time": "America/New_York",
+}
+
+
+class GraphError(Exception):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        headers: list[tuple[str, str]] | None = None,
+        inner: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status, self.code, self.message = status, code, message
+        self.headers = headers or []
+        self.inner = inner or {}
+
+
+@dataclass(frozen=True)
+class Caller:
+    tenant_id: str
+    client_id: str
+    delegated: bool
+    scopes: frozenset[str]
+    roles: frozenset[str]
+    user: User | None  # the signed-in person for delegated tokens
+
+    def holds(self, delegated: frozenset[str], application: frozenset[str]) -> bool:
+        return bool(self.scopes & delegated) if self.delegated else bool(self.roles & application)
+
+
+def _user_not_found(key: str) -> GraphError:
+    return GraphError(
+        404,
+        "Request_ResourceNotFound",
+        f"Resource '{key}' does not exist or one of its queried reference-property objects are not present.",
+    )
+
+
+_DIRECTORY_DENIED = ("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
+_OUTLOOK_DENIED = ("ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+_TEAMS_DENIED = ("Forbidden", "The caller does not have the permission needed for this onlineMeeting.")
+
+
+class GraphStandin(HTTPSService):
+    def __init__(
+        self,
+        directory: Directory,
+        ca: LocalCA,
+        entra: EntraStandin,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        super().__init__(ca, host, port)
+        self.directory = directory
+        self.entra = entra
+        # Tokens may name this server as their resource, so the app can use it as MUS_GRAPH_URL.
+        entra.add_graph_resource(self.url)
+        self.transcripts_for_attendees = False
+        self._lock = threading.Lock()
+        self._log: list[dict] = []
+        self._throttled: list[float] = []
+        self._failures: list[int] = []
+        self._outage = False
+        self._pages: dict[str, tuple[str, int]] = {}
+
+    # -- observation and fault injection -------------------------------------------------------
+
+    @property
+    def log(self) -> list[dict]:
+        with self._lock:
+            return [dict(entry) for entry in self._log]
+
+    @property
+    def request_count(self) -> int:
+        with self._lock:
+            return len(self._log)
+
+    @property
+    def counts(self) -> Counter[int]:
+        """Responses per HTTP status."""
+        with self._lock:
+            return Counter(entry["status"] for entry in self._log)
+
+    def reset_log(self) -> None:
+        with self._lock:
+            self._log.clear()
+
+    def throttle(self, n: int = 1, retry_after_seconds: float = 1) -> None:
+        """The next `n` requests get 429 TooManyRequests with `Retry-After`."""
+        with self._lock:
+            self._throttled.extend([retry_after_seconds] * n)
+
+    def fail(self, n: int = 1, status: int = 503) -> None:
+        """The next `n` requests fail with `status` (503 serviceNotAvailable, else generalException)."""
+        with self._lock:
+            self._failures.extend([status] * n)
+
+    def outage(self, on: bool = True) -> None:
+        """Every request answers 503 until switched off."""
+        with self._lock:
+            self._outage = on
+
+    # -- HTTP ----------------------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response:
+        request_id = str(uuid.uuid4())
+        client_request_id = request.headers.get("client-request-id") or request_id
+        try:
+            response = self._dispatch(request)
+        except GraphError as exc:
+            response = self._error(exc, request_id, client_request_id)
+        response.headers.extend([("request-id", request_id), ("client-request-id", client_request_id)])
+        with self._lock:
+            self._log.append({"method": request.method, "path": request.path, "status": response.status})
+        return response
+
+    def internal_error(self, request: Request, exc: Exception) -> Response:
+        request_id = str(uuid.uuid4())
+        return self._error(
+            GraphError(500, "generalException", "An unspecified error has occurred."), request_id, request_id
+        )
+
+    @staticmethod
+    def _error(exc: GraphError, request_id: str, client_request_id: str) -> Response:
+        inner = {
+            "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
+            "request-id": request_id,
+            "client-request-id": client_request_id,
+            **exc.inner,
+        }
+        body = {"error": {"code": exc.code, "message": exc.message, "innerError": inner}}
+        return Response.json(exc.status, body, exc.headers)
+
+    def _injected_fault(self) -> GraphError | None:
+        with self._lock:
+            if self._outage:
+                status: int | None = 503
+            elif self._throttled:
+                wait = self._throttled.pop(0)
+                shown = str(int(wait)) if float(wait).is_integer() else f"{wait:g}"
+                return GraphError(
+                    429,
+                    "TooManyRequests",
+                    "Please retry again later.",
+                    headers=[("Retry-After", shown)],
+                    inner={"code": "429", "status": "429", "message": "Please retry after"},
+                )
+            else:
+                status = self._failures.pop(0) if self._failures else None
+        if status is None:
+            return None
+        if status == 503:
+            return GraphError(
+                503,
+                "serviceNotAvailable",
+                "The service is temporarily unavailable for maintenance or is overloaded. You may repeat the "
+                "request after a delay, which may be specified in a Retry-After header.",
+            )
+        return GraphError(status, "generalException", "An unspecified error has occurred.")
+
+    def _dispatch(self, request: Request) -> Response:
+        fault = self._injected_fault()
+        if fault is not None:
+            raise fault
+        segments = _segments(request.path)
+        if not segments or segments[0] != "v1.0":
+            raise GraphError(400, "BadRequest", f"Invalid version: {segments[0] if segments else ''}")
+        caller = self._authenticate(request)
+        rest = segments[1:]
+        if not rest:
+            raise GraphError(400, "BadRequest", "Resource not found for the segment ''.")
+        if rest[0] == "me":
+            owner_path, tail = rest[:1], rest[1:]
+        elif rest[0] == "users" and len(rest) >= 2:
+            owner_path, tail = rest[:2], rest[2:]
+        else:
+            raise GraphError(400, "BadRequest", f"Resource not found for the segment '{rest[0]}'.")
+        route = _route(tail)
+        if route is None:
+            raise GraphError(400, "BadRequest", f"Resource not found for the segment '{tail[0]}'.")
+        name, methods = route
+        if request.method not in methods:
+            raise GraphError(
+                405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target."
+            )
+        owner = self._owner(caller, owner_path)
+        return getattr(self, f"_{name}")(request, caller, owner, tail)
+
+    # -- authentication ------------------------------------------------------------------------
+
+    def _unauthenticated(self, message: str) -> GraphError:
+        challenge = (
+            f'Bearer realm="", authorization_uri="{self.entra.url}/common/oauth2/authorize", '
+            f'client_id="{GRAPH_APP_ID}"'
+        )
+        return GraphError(
+            401, "InvalidAuthenticationToken", message, headers=[("WWW-Authenticate", challenge)]
+        )
+
+    def _authenticate(self, request: Request) -> Caller:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if not header or not token.strip():
+            raise self._unauthenticated("Access token is empty.")
+        if scheme.lower() != "bearer":
+            raise self._unauthenticated("Access token validation failure. Bearer token expected.")
+        token = token.strip()
+        try:
+            kid = jwt.get_unverified_header(token).get("kid")
+        except jwt.PyJWTError:
+            raise self._unauthenticated(
+                "IDX14100: JWT is not well formed, there are no dots (.).\n"
+                "The token needs to be in JWS or JWE Compact Serialization Format. (JWS): "
+                "'EncodedHeader.EndcodedPayload.EncodedSignature'."
+            ) from None
+        key = self.entra.verification_key(str(kid))
+        if key is None:
+            raise self._unauthenticated("Access token validation failure. Invalid signature.")
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=["RS256"],
+                leeway=LEEWAY_SECONDS,
+                options={"verify_aud": False, "require": ["exp", "iss", "aud", "tid"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise self._unauthenticated("Lifetime validation failed, the token is expired.") from None
+        except jwt.ImmatureSignatureError:
+            raise self._unauthenticated("Lifetime validation failed, the token is not yet valid.") from None
+        except jwt.InvalidSignatureError:
+            raise self._unauthenticated("Access token validation failure. Invalid signature.") from None
+        except jwt.PyJWTError:
+            raise self._unauthenticated("Access token validation failure.") from None
+        audience = claims.get("aud")
+        if not isinstance(audience, str) or audience.rstrip("/").lower() not in self.entra.graph_audiences:
+            raise self._unauthenticated("Access token validation failure. Invalid audience.")
+        tenant_id = str(claims["tid"]).lower()
+        if claims.get("iss") != self.entra.v1_issuer(tenant_id) or self.directory.tenant(tenant_id) is None:
+            raise self._unauthenticated("Access token validation failure. Invalid issuer.")
+        delegated = claims.get("idtyp") != "app" and "scp" in claims
+        user = None
+        if delegated:
+            user = self.directory.user(tenant_id, str(claims.get("oid", "")))
+            if user is None:
+                raise self._unauthenticated("Access token validation failure. The user does not exist.")
+        return Caller(
+            tenant_id=tenant_id,
+            client_id=str(claims.get("appid", "")),
+            delegated=delegated,
+            scopes=frozenset(str(claims.get("scp", "")).split()),
+            roles=frozenset(claims.get("roles") or []),
+            user=user,
+        )
+
+    def _owner(self, caller: Caller, owner_path: list[str]) -> User:
+        if owner_path[0] == "me":
+            if not caller.delegated or caller.user is None:
+                raise GraphError(
+                    400, "BadRequest", "/me request is only valid with delegated authentication flow."
+                )
+            return caller.user
+        user = self.directory.find_user(owner_path[1], caller.tenant_id)
+        if user is None:
+            raise _user_not_found(owner_path[1])
+        return user
+
+    @staticmethod
+    def _require(caller: Caller, delegated: frozenset[str], application: frozenset[str], denial) -> None:
+        if not caller.holds(delegated, application):
+            raise GraphError(403, *denial)
+
+    # -- users ---------------------------------------------------------------------------------
+
+    def _user(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        is_self = caller.user is not None and caller.user.object_id == owner.object_id
+        delegated_ok = _SELF_READ | _BASIC_READ | _FULL_READ if is_self else _BASIC_READ | _FULL_READ
+        self._require(caller, delegated_ok, _APP_USER_READ, _DIRECTORY_DENIED)
+        basic_only = caller.delegated and not is_self and not (caller.scopes & _FULL_READ)
+        select = _select(request)
+        body = self._user_json(owner, select, basic_only=basic_only)
+        entity = f"users({','.join(select)})" if select else "users"
+        return self._json(200, {"@odata.context": self._context(f"{entity}/$entity"), **body})
+
+    def _manager(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        self._require(caller, _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
+        manager = self.directory.manager_of(owner.tenant_id, owner.object_id)
+        if manager is None:
+            raise _user_not_found("manager")
+        select = _select(request)
+        body = {
+            "@odata.context": self._context("directoryObjects/$entity"),
+            "@odata.type": "#microsoft.graph.user",
+            **self._user_json(manager, select),
+        }
+        return self._json(200, body)
+
+    def _direct_reports(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        self._require(caller, _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
+        select = _select(request)
+        reports = self.directory.direct_reports(owner.tenant_id, owner.object_id)
+        items = [{"@odata.type": "#microsoft.graph.user", **self._user_json(u, select)} for u in reports]
+        entity = f"directoryObjects({','.join(select)})" if select else "directoryObjects"
+        return self._page(
+            request,
+            f"reports:{owner.tenant_id}:{owner.object_id}",
+            items,
+            entity,
+            DEFAULT_PAGE_SIZE,
+            MAX_PAGE_SIZE,
+        )
+
+    def _user_json(self, user: User, select: list[str] | None, *, basic_only: bool = False) -> dict:
+        values: dict[str, Any] = {
+            "id": user.object_id,
+            "businessPhones": [],
+            "displayName": user.display_name,
+            "givenName": user.given_name,
+            "surname": user.surname,
+            "jobTitle": user.job_title,
+            "mail": user.mail,
+            "mobilePhone": user.mobile_phone,
+            "officeLocation": user.office_location,
+            "preferredLanguage": user.preferred_language,
+            "userPrincipalName": user.user_principal_name,
+            "department": user.department,
+            "accountEnabled": True,
+            "usageLocation": None,
+            "companyName": None,
+            "employeeId": None,
+        }
+        by_lower = {name.lower(): name for name in values}
+        names: list[str] = []
+        for wanted in select or _USER_DEFAULT:
+            name = by_lower.get(wanted.lower())
+            if name is None:
+                raise GraphError(
+                    400,
+                    "Request_BadRequest",
+                    f"Could not find a property named '{wanted}' on type 'Microsoft.DirectoryServices.User'.",
+                )
+            names.append(name)
+        return {name: (values[name] if not basic_only or name in _USER_BASIC else None) for name in names}
+
+    # -- online meetings and transcripts -------------------------------------------------------
+
+    def _meetings(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        self._require(caller, _MEETINGS, _APP_MEETINGS, _TEAMS_DENIED)
+        self._same_person(caller, owner, _TEAMS_DENIED)
+        raw = request.arg("$filter")
+        if raw is None:
+            raise GraphError(
+                400,
+                "BadRequest",
+                "Filter expression expected - /onlineMeetings?$filter=JoinWebUrl eq '{url}'.",
+            )
+        match = re.fullmatch(r"\s*joinweburl\s+eq\s+'((?:[^']|'')*)'\s*", raw, flags=re.IGNORECASE)
+        if match is None:
+            raise GraphError(400, "BadRequest", f"Invalid filter clause: {raw}")
+        url = unquote(match.group(1).replace("''", "'"))
+        found = [
+            m
+            for m in self.directory.meetings(owner.tenant_id)
+            if unquote(m.join_web_url) == url and _takes_part(owner, m)
+        ]
+        return self._json(
+            200,
+            {
+                "@odata.context": self._context(f"users('{owner.object_id}')/onlineMeetings"),
+                "value": [self._meeting_json(m) for m in found],
+            },
+        )
+
+    def _meeting(self, request: Request, caller: Caller, owner: User, tail) -> Response:
+        self._require(caller, _MEETINGS, _APP_MEETINGS, _TEAMS_DENIED)
+        self._same_person(caller, owner, _TEAMS_DENIED)
+        meeting = self._visible_meeting(owner, tail[1])
+        body = {
+            "@odata.context": self._context(f"users('{owner.object_id}')/onlineMeetings/$entity"),
+            **self._meeting_json(meeting),
+        }
+        return self._json(200, body)
+
+    def _transcripts(self, request: Request, caller: Caller, owner: User, tail) -> Response:
+        meeting = self._transcript_meeting(caller, owner, tail[1])
+        items = [self._transcript_json(meeting, t) for t in self.directory.transcripts(meeting.id)]
+        entity = f"users('{owner.object_id}')/onlineMeetings('{meeting.id}')/transcripts"
+        return self._page(
+            request,
+            f"transcripts:{meeting.id}",
+            items,
+            entity,
+            TRANSCRIPT_PAGE_SIZE,
+            MAX_TRANSCRIPT_PAGE_SIZE,
+        )
+
+    def _transcript(self, request: Request, caller: Caller, owner: User, tail) -> Response:
+        meeting = self._transcript_meeting(caller, owner, tail[1])
+        transcript = self._find_transcript(meeting, tail[3])
+        entity = f"users('{owner.object_id}')/onlineMeetings('{meeting.id}')/transcripts/$entity"
+        return self._json(
+            200, {"@odata.context": self._context(entity), **self._transcript_json(meeting, transcript)}
+        )
+
+    def _transcript_content(self, request: Request, caller: Caller, owner: User, tail) -> Response:
+        meeting = self._transcript_meeting(caller, owner, tail[1])
+        transcript = self._find_transcript(meeting, tail[3])
+        wanted = request.arg("$format")
+        if wanted is not None and wanted.lower() != "text/vtt":
+            raise GraphError(400, "BadRequest", f"Invalid format '{wanted}'. Supported format: text/vtt.")
+        return Response(200, transcript.content.encode("utf-8"), "text/vtt")
+
+    def _transcript_meeting(self, caller: Caller, owner: User, meeting_id: str) -> OnlineMeeting:
+        self._require(caller, _TRANSCRIPTS, _TRANSCRIPTS, _TEAMS_DENIED)
+        self._same_person(caller, owner, _TEAMS_DENIED)
+        meeting = self._visible_meeting(owner, meeting_id)
+        if meeting.organizer_id != owner.object_id and not self.transcripts_for_attendees:
+            raise GraphError(
+                403, "Forbidden", "Only the meeting organizer can read the meeting's transcripts."
+            )
+        return meeting
+
+    def _visible_meeting(self, owner: User, meeting_id: str) -> OnlineMeeting:
+        meeting = self.directory.meeting(meeting_id)
+        if meeting is None or meeting.tenant_id != owner.tenant_id or not _takes_part(owner, meeting):
+            raise GraphError(404, "NotFound", f"The onlineMeeting '{meeting_id}' was not found.")
+        return meeting
+
+    def _find_transcript(self, meeting: OnlineMeeting, transcript_id: str) -> Transcript:
+        for transcript in self.directory.transcripts(meeting.id):
+            if transcript.id == transcript_id:
+                return transcript
+        raise GraphError(404, "NotFound", f"The callTranscript '{transcript_id}' was not found.")
+
+    @staticmethod
+    def _same_person(caller: Caller, owner: User, denial) -> None:
+        """Delegated callers reach only their own meetings and calendar (no delegates modelled)."""
+        if caller.delegated and caller.user is not None and caller.user.object_id != owner.object_id:
+            raise GraphError(403, *denial)
+
+    def _identity(self, object_id: str, tenant_id: str, role: str) -> dict:
+        user = self.directory.user(tenant_id, object_id)
+        return {
+            "upn": user.user_principal_name if user else None,
+            "role": role,
+            "identity": {
+                "application": None,
+                "device": None,
+                "user": {
+                    "id": object_id,
+                    "displayName": None,
+                    "tenantId": tenant_id,
+                    "identityProvider": "AAD",
+                },
+            },
+        }
+
+    def _meeting_json(self, meeting: OnlineMeeting) -> dict:
+        join_id = str(int(hashlib.sha256(meeting.id.encode()).hexdigest(), 16) % 10**12).rjust(12, "1")
+        return {
+            "id": meeting.id,
+            "creationDateTime": _iso(meeting.created),
+            "startDateTime": _iso(meeting.start),
+            "endDateTime": _iso(meeting.end),
+            "joinUrl": meeting.join_web_url,
+            "joinWebUrl": meeting.join_web_url,
+            "meetingCode": join_id,
+            "subject": meeting.subject,
+            "isBroadcast": False,
+            "autoAdmittedUsers": "everyoneInCompany",
+            "outerMeetingAutoAdmittedUsers": None,
+            "isEntryExitAnnounced": True,
+            "allowedPresenters": "everyone",
+            "allowMeetingChat": "enabled",
+            "allowTeamworkReactions": True,
+            "allowAttendeeToEnableMic": True,
+            "allowAttendeeToEnableCamera": True,
+            "recordAutomatically": False,
+            "externalId": None,
+            "videoTeleconferenceId": None,
+            "audioConferencing": None,
+            "broadcastSettings": None,
+            "meetingInfo": None,
+            "lobbyBypassSettings": {"scope": "organization", "isDialInBypassEnabled": False},
+            "joinMeetingIdSettings": {
+                "isPasscodeRequired": False,
+                "joinMeetingId": join_id,
+                "passcode": None,
+            },
+            "chatInfo": {"threadId": meeting.thread_id, "messageId": "0", "replyChainMessageId": None},
+            "joinInformation": {
+                "content": "data:text/html,Microsoft%20Teams%20meeting",
+                "contentType": "html",
+            },
+            "participants": {
+                "organizer": self._identity(meeting.organizer_id, meeting.tenant_id, "presenter"),
+                "attendees": [self._identity(a, meeting.tenant_id, "attendee") for a in meeting.attendee_ids],
+            },
+        }
+
+    def _transcript_json(self, meeting: OnlineMeeting, transcript: Transcript) -> dict:
+        return {
+            "id": transcript.id,
+            "meetingId": meeting.id,
+            "callId": transcript.call_id,
+            "contentCorrelationId": transcript.content_correlation_id,
+            "transcriptContentUrl": (
+                f"{self.url}/v1.0/users/{meeting.organizer_id}/onlineMeetings/{meeting.id}"
+                f"/transcripts/{transcript.id}/content"
+            ),
+            "createdDateTime": _iso(transcript.created),
+            "endDateTime": _iso(transcript.ended),
+            "meetingOrganizer": {
+                "application": None,
+                "device": None,
+                "user": {
+                    "@odata.type": "#microsoft.graph.teamworkUserIdentity",
+                    "id": meeting.organizer_id,
+                    "displayName": None,
+                    "userIdentityType": "aadUser",
+                    "tenantId": meeting.tenant_id,
+                },
+            },
+        }
+
+    # -- calendar ------------------------------------------------------------------------------
+
+    def _create_event(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        self._require(caller, _CALENDAR_WRITE, _CALENDAR_WRITE, _OUTLOOK_DENIED)
+        self._same_person(caller, owner, _OUTLOOK_DENIED)
+        try:
+            payload = request.json()
+        except (ValueError, UnicodeDecodeError):
+            raise GraphError(
+                400, "RequestBodyRead", "Invalid JSON. A token was not recognized in the JSON content."
+            ) from None
+        if not isinstance(payload, dict):
+            raise GraphError(400, "RequestBodyRead", "The request body must be a JSON object (an event).")
+        start = _event_time(payload.get("start"), "Start")
+        end = _event_time(payload.get("end"), "End")
+        if end < start:
+            raise GraphError(400, "ErrorInvalidRequest", "The end of the event is before its start.")
+        shown_zone = _preferred_zone(request.headers.get("prefer"))
+        attendees = payload.get("attendees") or []
+        if not isinstance(attendees, list):
+            raise GraphError(400, "RequestBodyRead", "The property 'attendees' must be a collection.")
+        event_id = "AAMkA" + base64.urlsafe_b64encode(secrets.token_bytes(30)).decode().rstrip("=")
+        change_key = base64.b64encode(secrets.token_bytes(16)).decode()
+        now = _iso(datetime.now(UTC), fraction=True)
+        online = bool(payload.get("isOnlineMeeting"))
+        provider = payload.get("onlineMeetingProvider") or ("teamsForBusiness" if online else "unknown")
+        meeting = None
+        if online and provider == "teamsForBusiness":
+            attendee_ids = []
+            for item in attendees:
+                address = ((item or {}).get("emailAddress") or {}).get("address") or ""
+                found = self.directory.find_user(address, owner.tenant_id) if address else None
+                if found is not None:
+                    attendee_ids.append(found.object_id)
+            meeting = self.directory.add_meeting(
+                owner.tenant_id,
+                owner.object_id,
+                str(payload.get("subject") or ""),
+                attendee_ids=attendee_ids,
+                start=start[0],
+                end=end[0],
+            )
+        body_in = payload.get("body") or {}
+        content = str(body_in.get("content") or "")
+        event = {
+            "@odata.context": self._context(f"users('{owner.object_id}')/events/$entity"),
+            "@odata.etag": f'W/"{change_key}"',
+            "id": event_id,
+            "createdDateTime": now,
+            "lastModifiedDateTime": now,
+            "changeKey": change_key,
+            "categories": list(payload.get("categories") or []),
+            "transactionId": payload.get("transactionId"),
+            "originalStartTimeZone": start[1],
+            "originalEndTimeZone": end[1],
+            "iCalUId": "040000008200E00074C5B7101A82E008" + secrets.token_hex(28).upper(),
+            "reminderMinutesBeforeStart": 15,
+            "isReminderOn": True,
+            "hasAttachments": False,
+            "subject": payload.get("subject") or "",
+            "bodyPreview": re.sub(r"<[^>]+>", "", content)[:255],
+            "importance": payload.get("importance") or "normal",
+            "sensitivity": payload.get("sensitivity") or "normal",
+            "isAllDay": bool(payload.get("isAllDay")),
+            "isCancelled": False,
+            "isOrganizer": True,
+            "responseRequested": True,
+            "seriesMasterId": None,
+            "showAs": payload.get("showAs") or "busy",
+            "type": "singleInstance",
+            "webLink": (
+                f"https://outlook.office365.com/owa/?itemid={quote(event_id, safe='')}"
+                "&exvsurl=1&path=/calendar/item"
+            ),
+            "onlineMeetingUrl": None,
+            "isOnlineMeeting": meeting is not None,
+            "onlineMeetingProvider": provider if meeting is not None else "unknown",
+            "allowNewTimeProposals": True,
+            "responseStatus": {"response": "organizer", "time": "0001-01-01T00:00:00Z"},
+            "body": {"contentType": str(body_in.get("contentType") or "text").lower(), "content": content},
+            "start": _shown_time(start[0], shown_zone),
+            "end": _shown_time(end[0], shown_zone),
+            "location": {
+                "displayName": ((payload.get("location") or {}).get("displayName") or ""),
+                "locationType": "default",
+            },
+            "locations": [],
+            "recurrence": None,
+            "attendees": [
+                {
+                    "type": str((item or {}).get("type") or "required").lower(),
+                    "status": {"response": "none", "time": "0001-01-01T00:00:00Z"},
+                    "emailAddress": (item or {}).get("emailAddress") or {},
+                }
+                for item in attendees
+            ],
+            "organizer": {
+                "emailAddress": {
+                    "name": owner.display_name,
+                    "address": owner.mail or owner.user_principal_name,
+                }
+            },
+            "onlineMeeting": {"joinUrl": meeting.join_web_url} if meeting is not None else None,
+        }
+        self.directory.record_event(
+            owner.tenant_id, owner.object_id, {**event, "onlineMeetingId": meeting.id if meeting else None}
+        )
+        return self._json(201, event)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _context(self, fragment: str) -> str:
+        return f"{self.url}/v1.0/$metadata#{fragment}"
+
+    @staticmethod
+    def _json(status: int, body: dict) -> Response:
+        return Response.json(status, body, [("OData-Version", "4.0")])
+
+    def _page(
+        self,
+        request: Request,
+        collection: str,
+        items: list[dict],
+        entity: str,
+        default_size: int,
+        max_size: int,
+    ) -> Response:
+        raw_top = request.arg("$top")
+        size = default_size
+        if raw_top is not None:
+            try:
+                size = int(raw_top)
+            except ValueError:
+                size = 0
+            if not 1 <= size <= max_size:
+                raise GraphError(
+                    400,
+                    "Request_BadRequest",
+                    f"Invalid page size specified: '{raw_top}'. Must be between 1 and {max_size} inclusive.",
+                )
+        offset = 0
+        token = request.arg("$skiptoken")
+        if token is not None:
+            with self._lock:
+                remembered = self._pages.get(token)
+            if remembered is None or remembered[0] != collection:
+                raise GraphError(400, "Request_BadRequest", "Invalid or expired $skiptoken.")
+            offset = remembered[1]
+        page = items[offset : offset + size]
+        body: dict[str, Any] = {"@odata.context": self._context(entity)}
+        if offset + size < len(items):
+            next_token = base64.urlsafe_b64encode(secrets.token_bytes(24)).decode().rstrip("=")
+            with self._lock:
+                self._pages[next_token] = (collection, offset + size)
+            query = []
+            if raw_top is not None:
+                query.append(f"$top={size}")
+            if request.arg("$select"):
+                query.append(f"$select={quote(request.arg('$select') or '', safe=',')}")
+            query.append(f"$skiptoken={next_token}")
+            body["@odata.nextLink"] = f"{self.url}{request.path}?{'&'.join(query)}"
+        body["value"] = page
+        return self._json(200, body)
+
+
+# -- module helpers ------------------------------------------------------------------------------
+
+
+_KEYED = re.compile(r"^(?P<name>[A-Za-z]+)\('(?P<key>(?:[^']|'')*)'\)$")
+
+
+def _segments(path: str) -> list[str]:
+    """Path segments, with OData key syntax `onlineMeetings('id')` split into two segments."""
+    result: list[str] = []
+    for raw in path.strip("/").split("/"):
+        segment = unquote(raw)
+        match = _KEYED.match(segment)
+        if match:
+            result.extend([match.group("name"), match.group("key").replace("''", "'")])
+        elif segment:
+            result.append(segment)
+    return result
+
+
+def _route(tail: list[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(handler name, allowed methods) for the part of the path after /me or /users/{id}."""
+    n = len(tail)
+    if n == 0:
+        return "user", ("GET",)
+    if n == 1 and tail[0] == "manager":
+        return "manager", ("GET",)
+    if n == 1 and tail[0] == "directReports":
+        return "direct_reports", ("GET",)
+    if n == 1 and tail[0] == "events":
+        return "create_event", ("POST",)
+    if tail[0] != "onlineMeetings":
+        return None
+    if n == 1:
+        return "meetings", ("GET",)
+    if n == 2:
+        return "meeting", ("GET",)
+    if tail[2] != "transcripts":
+        return None
+    if n == 3:
+        return "transcripts", ("GET",)
+    if n == 4:
+        return "transcript", ("GET",)
+    if n == 5 and tail[4] == "content":
+        return "transcript_content", ("GET",)
+    return None
+
+
+def _select(request: Request) -> list[str] | None:
+    raw = request.arg("$select")
+    if raw is None:
+        return None
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    return names or None
+
+
+def _takes_part(user: User, meeting: OnlineMeeting) -> bool:
+    return user.object_id == meeting.organizer_id or user.object_id in meeting.attendee_ids
+
+
+def _iso(moment: datetime, *, fraction: bool = False) -> str:
+    moment = moment.astimezone(UTC)
+    if fraction:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}0Z"
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(_WINDOWS_ZONES.get(name.strip().lower(), name.strip()))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise GraphError(
+            400,
+            "TimeZoneNotSupportedException",
+            "A valid TimeZone value must be specified. "
+            f"The following TimeZone value is not supported: '{name}'.",
+        ) from None
+
+
+def _event_time(value: Any, label: str) -> tuple[datetime, str]:
+    """A dateTimeTimeZone as (aware datetime, time zone name)."""
+    if not isinstance(value, dict) or not value.get("dateTime") or not value.get("timeZone"):
+        raise GraphError(
+            400,
+            "ErrorInvalidRequest",
+            f"Your request can't be completed. The {label} property with dateTime and timeZone is required.",
+        )
+    text = str(value["dateTime"])
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(\.\d+)?", text)
+    if match is None:
+        raise GraphError(
+            400, "UnableToDeserializePostBody", f"Cannot convert the literal '{text}' to a DateTime."
+        )
+    fraction = (match.group(2) or ".0")[1:7].ljust(6, "0")
+    zone = _zone(str(value["timeZone"]))
+    moment = datetime.fromisoformat(f"{match.group(1)}.{fraction}").replace(tzinfo=zone)
+    return moment, str(value["timeZone"])
+
+
+def _preferred_zone(prefer: str | None) -> str:
+    """The `Prefer: outlook.timezone="…"` zone of the response's start and end; UTC without it."""
+    if prefer:
+        match = re.search(r'outlook\.timezone\s*=\s*"([^"]+)"', prefer)
+        if match:
+            _zone(match.group(1))
+            return match.group(1)
+    return "UTC"
+
+
+def _shown_time(moment: datetime, zone_name: str) -> dict:
+    local = moment.astimezone(_zone(zone_name))
+    return {
+        "dateTime": local.strftime("%Y-%m-%dT%H:%M:%S.") + f"{local.microsecond:06d}0",
+        "timeZone": zone_name,
+    }
