@@ -11,11 +11,12 @@ from .config import Settings
 
 
 def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
-    from . import api, cli, identity, live, pages, signin, storage_setup
+    from . import api, cli, identity, live, logs, pages, signin, storage_setup
 
     settings = _as_settings(settings)
     app = Flask(__name__, instance_path=settings.instance_path, instance_relative_config=False)
     configure(app, settings)
+    logs.init_app(app)
     storage_setup.init_app(app)
     identity.init_app(app)
     live.init_app(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,8 +68,9 @@ def settings(authority, postgres_url, tmp_path):
     return make_settings(authority, url, tmp_path / "instance")
 
 
-@pytest.fixture
-def app(settings, postgres_url):
+@contextmanager
+def built_app(settings: Settings, postgres_url: str | None):
+    """An app on a fresh database: new SQLite tables, or emptied PostgreSQL tables."""
     app = create_app(settings)
     with app.app_context():
         if postgres_url:
@@ -77,10 +79,18 @@ def app(settings, postgres_url):
             db.session.commit()
         else:
             db.create_all()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(settings, postgres_url):
+    with built_app(settings, postgres_url) as app:
+        yield app
 
 
 @pytest.fixture

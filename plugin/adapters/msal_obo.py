@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 import msal
+import msal.exceptions
 import requests
 
 from ..domain.errors import DomainError
@@ -105,9 +106,15 @@ class MsalClients:
         if stored:
             cache.deserialize(stored)
         app = self.client(tenant_id, cache)
+        wanted = graph_scopes(self.graph_url, scopes)
         try:
-            result = app.acquire_token_on_behalf_of(assertion, graph_scopes(self.graph_url, scopes))
-        except (ValueError, requests.RequestException) as exc:
+            # MSAL's on-behalf-of always asks the authority; the person's own cache answers first
+            # (a cached token, or one refreshed with the person's refresh token for a new scope).
+            accounts = app.get_accounts()
+            result = app.acquire_token_silent(wanted, account=accounts[0]) if accounts else None
+            if not result or "access_token" not in result:
+                result = app.acquire_token_on_behalf_of(assertion, wanted)
+        except (ValueError, requests.RequestException, msal.exceptions.MsalServiceError) as exc:
             raise SignInUnavailable() from exc
         if cache.has_state_changed:
             self._store.save(tenant_id, object_id, cache.serialize())

@@ -67,7 +67,7 @@ def finish(
     app = clients.client(sign_in_tenant(settings), cache)
     try:
         result = app.acquire_token_by_auth_code_flow(flow, response)
-    except ValueError as exc:  # state mismatch, nonce mismatch, or a response to another flow
+    except (ValueError, RuntimeError) as exc:  # state or nonce mismatch (MSAL checks both)
         raise FlowError("invalid_response") from exc
     if "error" in result:
         raise FlowError(str(result.get("error")))

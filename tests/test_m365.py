@@ -1,0 +1,319 @@
+"""Microsoft 365 through the real MSAL and requests over TLS, against the local Entra ID and Graph
+stand-ins: on-behalf-of, consent, per-person token caches, Graph errors, the directory check."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import msal
+import pytest
+import requests
+from sqlalchemy import select
+
+from plugin.adapters.graph import GraphUnavailable, HttpGraph
+from plugin.adapters.token_cache import fernet_from_secret
+from plugin.config import Settings
+from plugin.extensions import db
+from plugin.identity import outgoing_session
+from plugin.storage import AuditEvent, TokenCacheEntry
+from tests.conftest import built_app, make_settings
+from tests.support import m365
+from tests.support.m365 import CLIENT_ID, TENANT, oid
+
+
+@pytest.fixture(scope="module")
+def cloud(tmp_path_factory):
+    cloud = m365.start_cloud(tmp_path_factory.mktemp("m365"))
+    yield cloud
+    cloud.close()
+
+
+@pytest.fixture
+def m365_app(cloud, authority, postgres_url, tmp_path):
+    url = postgres_url or f"sqlite:///{tmp_path / 'm365.sqlite3'}"
+    settings = make_settings(authority, url, tmp_path / "instance").with_changes(
+        client_id=CLIENT_ID,
+        client_secret=m365.CLIENT_SECRET,
+        app_domain=m365.DOMAIN,
+        tenants=frozenset({TENANT}),
+        authority_host=cloud.entra.url,
+        graph_url=cloud.graph.url,
+        ca_bundle=cloud.ca.ca_file,
+    )
+    cloud.graph.outage(False)
+    with built_app(settings, postgres_url) as app:
+        yield app
+
+
+def call(app, token, method="GET", path="/api/me", **kwargs):
+    return app.test_client().open(path, method=method, headers={"Authorization": f"Bearer {token}"}, **kwargs)
+
+
+def test_me_returns_the_person_and_manager_through_on_behalf_of(m365_app, cloud):
+    before = cloud.entra.counts.get("urn:ietf:params:oauth:grant-type:jwt-bearer", 0)
+    token = cloud.sso("employee")
+    response = call(m365_app, token)
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["display_name"] == "Jonas Medarbejder"
+    assert body["manager"]["object_id"] == oid("manager")
+    assert body["manager"]["display_name"] == "Mette Leder"
+    assert body["directory"] == "ok"
+    obo = cloud.entra.counts.get("urn:ietf:params:oauth:grant-type:jwt-bearer", 0) - before
+    assert obo >= 1
+    # The same SSO token again: MSAL answers from the person's cache, no new exchange.
+    assert call(m365_app, token).status_code == 200
+    assert cloud.entra.counts.get("urn:ietf:params:oauth:grant-type:jwt-bearer", 0) - before == obo
+
+
+def test_token_caches_are_per_person_and_encrypted(m365_app, cloud):
+    assert call(m365_app, cloud.sso("employee")).get_json()["manager"]["object_id"] == oid("manager")
+    assert call(m365_app, cloud.sso("manager")).get_json()["manager"]["object_id"] == oid("director")
+    fernet = fernet_from_secret(m365_app.extensions["mus.settings"].secret_key)
+    with m365_app.app_context():
+        rows = db.session.scalars(select(TokenCacheEntry)).all()
+    assert {r.object_id for r in rows} == {oid("employee"), oid("manager")}
+    for row in rows:
+        cache = json.loads(fernet.decrypt(row.blob.encode()))
+        tokens = cache.get("AccessToken", {}).values()
+        assert tokens
+        for entry in tokens:
+            assert entry["secret"] not in row.blob  # encrypted at rest
+        owners = {entry["home_account_id"].split(".")[0] for entry in tokens}
+        assert owners == {row.object_id}  # only this person's tokens in this person's cache
+
+
+def test_missing_consent_gets_the_consent_code_then_the_popup_then_success(m365_app, cloud, caplog):
+    caplog.set_level(logging.DEBUG)
+    token = cloud.sso("newcomer")
+    refused = call(m365_app, token)
+    assert refused.status_code == 403
+    assert refused.get_json()["error"]["code"] == "consent_required"
+
+    client = m365_app.test_client()
+    start = client.get("/auth/consent?login_hint=nina@test.example", base_url="https://localhost")
+    assert start.status_code == 302
+    authorize = start.headers["Location"]
+    assert authorize.startswith(cloud.entra.url) and "code_challenge=" in authorize
+    cloud.directory.next_sign_in = cloud.directory.user(TENANT, oid("newcomer"))
+    page = requests.get(authorize, verify=cloud.ca.ca_file, allow_redirects=False, timeout=10)
+    assert page.status_code == 200
+    fields = m365.hidden_fields(page.text)
+    assert set(fields) >= {"code", "state"}
+    done = client.post("/auth/callback", data=fields, base_url="https://localhost")
+    assert done.status_code == 200, done.get_data(as_text=True)
+    assert 'data-auth-result="success"' in done.get_data(as_text=True)
+
+    # The same SSO token, right away: the exchange now succeeds.
+    again = call(m365_app, token)
+    assert again.status_code == 200, again.get_json()
+    assert again.get_json()["manager"]["object_id"] == oid("manager")
+    # No token in any log line, ours or the libraries' (at DEBUG level): not the SSO token, not the
+    # authorization code, not a Graph token in an Authorization header.
+    assert token.split(".")[2] not in caplog.text
+    assert fields["code"] not in caplog.text
+    assert "Bearer ey" not in caplog.text
+
+
+def _browser_sign_in(client, cloud, name: str, next_path: str = "/tab/personal"):
+    start = client.get(f"/auth/login?next={next_path}", base_url="https://localhost")
+    assert start.status_code == 302
+    cloud.directory.next_sign_in = cloud.directory.user(TENANT, oid(name))
+    page = requests.get(start.headers["Location"], verify=cloud.ca.ca_file, allow_redirects=False, timeout=10)
+    return m365.hidden_fields(page.text)
+
+
+def test_browser_sign_in_session_token_and_sign_out(m365_app, cloud):
+    client = m365_app.test_client()
+    fields = _browser_sign_in(client, cloud, "employee", "/tab/personal")
+    done = client.post("/auth/callback", data=fields, base_url="https://localhost")
+    assert done.status_code == 302
+    assert done.headers["Location"] == "/tab/personal"
+    cookie = done.headers.getlist("Set-Cookie")
+    session_cookie = next(c for c in cookie if c.startswith("mus_session="))
+    for attribute in ("Secure", "HttpOnly", "SameSite=Lax"):
+        assert attribute in session_cookie
+    issued = client.get("/auth/token", base_url="https://localhost")
+    assert issued.status_code == 200
+    access = issued.get_json()["access_token"]
+    mine = client.get(
+        "/api/conversations", headers={"Authorization": f"Bearer {access}"}, base_url="https://localhost"
+    )
+    assert mine.status_code == 200
+    # The API itself takes no cookies: without the bearer header the session does not count.
+    assert client.get("/api/conversations", base_url="https://localhost").status_code == 401
+
+    out = client.post("/auth/logout", base_url="https://localhost")
+    assert out.status_code == 302
+    assert out.headers["Location"].startswith(f"{cloud.entra.url}/{TENANT}/oauth2/v2.0/logout")
+    assert client.get("/auth/token", base_url="https://localhost").status_code == 401
+
+
+def test_forged_state_is_refused_and_no_session_starts(m365_app, cloud):
+    client = m365_app.test_client()
+    fields = _browser_sign_in(client, cloud, "employee")
+    fields["state"] = "forged-" + fields["state"]
+    response = client.post("/auth/callback", data=fields, base_url="https://localhost")
+    assert response.status_code == 400
+    assert 'data-reason="invalid_response"' in response.get_data(as_text=True)
+    assert not any(c.startswith("mus_session=") for c in response.headers.getlist("Set-Cookie"))
+    assert client.get("/auth/token", base_url="https://localhost").status_code == 401
+
+
+def test_forged_nonce_is_refused(m365_app, cloud):
+    client = m365_app.test_client()
+    start = client.get("/auth/login", base_url="https://localhost")
+    authorize = start.headers["Location"]
+    forged = authorize.replace("nonce=", "nonce=forged", 1)
+    assert forged != authorize
+    cloud.directory.next_sign_in = cloud.directory.user(TENANT, oid("employee"))
+    page = requests.get(forged, verify=cloud.ca.ca_file, allow_redirects=False, timeout=10)
+    response = client.post("/auth/callback", data=m365.hidden_fields(page.text), base_url="https://localhost")
+    assert response.status_code == 400
+    assert client.get("/auth/token", base_url="https://localhost").status_code == 401
+
+
+def test_callback_without_a_pending_flow_says_why(m365_app):
+    response = m365_app.test_client().post(
+        "/auth/callback", data={"code": "x", "state": "y"}, base_url="https://localhost"
+    )
+    assert response.status_code == 400
+    assert 'data-reason="expired"' in response.get_data(as_text=True)
+    assert "/auth/login" in response.get_data(as_text=True)  # a way on, not a dead end
+
+
+def test_sign_in_only_redirects_to_local_paths(m365_app, cloud):
+    client = m365_app.test_client()
+    fields = _browser_sign_in(client, cloud, "employee", "//evil.example/steal")
+    done = client.post("/auth/callback", data=fields, base_url="https://localhost")
+    assert done.headers["Location"] == "/tab/personal"
+
+
+def test_graph_outage_degrades_me_instead_of_failing(m365_app, cloud):
+    cloud.graph.outage(True)
+    try:
+        response = call(m365_app, cloud.sso("colleague"))
+    finally:
+        cloud.graph.outage(False)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["directory"] == "unavailable"
+    assert body["manager"] is None
+    assert body["display_name"] == "Anders Kollega"
+
+
+MEETING = {"meeting_id": "MSo1N2Y5ZGFjYy1jY2U", "chat_id": "19:meeting_abc@thread.v2"}
+
+
+def plan(app, token, manager_name: str, employee_name: str, **extra):
+    body = {
+        "employee": {"object_id": oid(employee_name)},
+        "manager": {"object_id": oid(manager_name)},
+        "meeting": MEETING,
+        **extra,
+    }
+    return call(app, token, "POST", "/api/conversations", json=body)
+
+
+def test_pair_matching_the_directory_is_recorded(m365_app, cloud):
+    response = plan(m365_app, cloud.sso("manager"), "manager", "employee")
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["relationship_check"] == "directory"
+
+
+def test_pair_not_in_the_directory_needs_confirmation_and_is_audited(m365_app, cloud):
+    refused = plan(m365_app, cloud.sso("colleague"), "colleague", "employee")
+    assert refused.status_code == 409
+    error = refused.get_json()["error"]
+    assert error["code"] == "manager_mismatch"
+    assert "Mette Leder" in error["message"]
+    confirmed = plan(m365_app, cloud.sso("colleague"), "colleague", "employee", confirm_relationship=True)
+    assert confirmed.status_code == 201
+    assert confirmed.get_json()["relationship_check"] == "confirmed"
+    with m365_app.app_context():
+        actions = db.session.scalars(select(AuditEvent.action)).all()
+    assert "conversation.relationship_confirmed" in actions
+
+
+def test_graph_outage_leaves_the_pair_unchecked_but_plans_the_meeting(m365_app, cloud):
+    cloud.graph.outage(True)
+    try:
+        response = plan(m365_app, cloud.sso("colleague"), "colleague", "employee")
+    finally:
+        cloud.graph.outage(False)
+    assert response.status_code == 201
+    assert response.get_json()["relationship_check"] == "unchecked"
+
+
+# --- The Graph adapter: paging, throttling, server errors ---------------------------------------
+
+
+@pytest.fixture
+def graph(cloud):
+    session = outgoing_session(Settings(ca_bundle=cloud.ca.ca_file))
+    waits: list[float] = []
+
+    def token_for(scopes):
+        return cloud.entra.mint_graph_token(
+            TENANT, oid("manager"), client_id=CLIENT_ID, scopes=" ".join(scopes)
+        )
+
+    adapter = HttpGraph(cloud.graph.url, token_for, session=session, sleep=waits.append, budget_seconds=8)
+    adapter.waits = waits
+    return adapter
+
+
+def test_direct_reports_follow_paging(graph, cloud):
+    for number in range(130):
+        cloud.directory.add_user(
+            TENANT,
+            oid(f"report-{number}"),
+            f"Rapport {number}",
+            f"report{number}@test.example",
+            manager_id=oid("director"),
+        )
+    before = cloud.graph.request_count
+    reports = graph.direct_reports(oid("director"))
+    assert len(reports) == 131  # the 130 and Mette
+    assert cloud.graph.request_count - before == 2  # two pages
+
+
+def test_throttling_is_retried_after_retry_after(graph, cloud):
+    cloud.graph.throttle(2, retry_after_seconds=2)
+    me = graph.me()
+    assert me.object_id == oid("manager")
+    assert graph.waits == [2.0, 2.0]
+
+
+def test_throttling_beyond_the_budget_gives_up_without_waiting(graph, cloud):
+    cloud.graph.throttle(1, retry_after_seconds=30)
+    try:
+        with pytest.raises(GraphUnavailable):
+            graph.me()
+        assert graph.waits == []
+    finally:
+        cloud.graph.throttle(0)
+
+
+def test_server_errors_are_retried_a_bounded_number_of_times(graph, cloud):
+    cloud.graph.fail(2, status=503)
+    assert graph.me().display_name == "Mette Leder"
+    cloud.graph.fail(3, status=503)
+    with pytest.raises(GraphUnavailable):
+        graph.me()
+    assert len(graph.waits) == 4
+
+
+def test_msal_talks_to_the_stand_in_with_instance_discovery_off(cloud):
+    """The documented settings for a custom authority host, checked with MSAL itself."""
+    session = outgoing_session(Settings(ca_bundle=cloud.ca.ca_file))
+    app = msal.ConfidentialClientApplication(
+        CLIENT_ID,
+        client_credential=m365.CLIENT_SECRET,
+        authority=f"{cloud.entra.url}/{TENANT}",
+        instance_discovery=False,
+        http_client=session,
+    )
+    result = app.acquire_token_on_behalf_of(cloud.sso("employee"), [f"{cloud.graph.url}/User.Read"])
+    assert "access_token" in result, result
