@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
 
-.PHONY: install run demo-db test test-sqlite test-postgres lint format clean
+.PHONY: install run demo-db web bundle-check test test-sqlite test-postgres lint format clean
 
 $(BIN)/mus: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -23,27 +23,33 @@ demo-db: install
 	MUS_DEMO=1 $(BIN)/mus db upgrade
 	MUS_DEMO=1 $(BIN)/mus seed-demo
 
-run: demo-db
-	@echo "MUS demo on http://$(HOST):$(PORT)/"
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+bundle-check: install web
+	$(BIN)/python scripts/check_bundle.py
+
+run: demo-db web
+	@echo "MUS demo: open http://$(HOST):$(PORT)/simulator/ (two participants in a Teams meeting)"
 	MUS_DEMO=1 $(BIN)/mus run --demo --host $(HOST) --port $(PORT)
 
-test: install lint test-sqlite test-postgres
+test: install lint web bundle-check test-sqlite test-postgres
 
-test-sqlite: install
+test-sqlite: install web
 	$(BIN)/pytest -q
 
-test-postgres: install
+test-postgres: install web
 	@$(BIN)/python -c 'import psycopg, sys; psycopg.connect(sys.argv[1].replace("+psycopg", ""), connect_timeout=5).close()' '$(PG_ADMIN_URL)' \
 		|| { echo "PostgreSQL is not reachable at $(PG_ADMIN_URL) (set PG_ADMIN_URL)"; exit 1; }
 	MUS_TEST_DATABASE_URL='$(PG_ADMIN_URL)' $(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check plugin tests
-	$(BIN)/ruff format --check plugin tests
+	$(BIN)/ruff check plugin tests scripts bench
+	$(BIN)/ruff format --check plugin tests scripts bench
 
 format: install
-	$(BIN)/ruff check --fix plugin tests
-	$(BIN)/ruff format plugin tests
+	$(BIN)/ruff check --fix plugin tests scripts bench
+	$(BIN)/ruff format plugin tests scripts bench
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info web/node_modules plugin/static/build test-artifacts

@@ -1,10 +1,15 @@
-"""The tab pages (side panel, stage, content, configuration, personal), their built assets, and in
-demo mode the Teams simulator. (placeholder: filled in by the Teams app work)"""
+"""The tab pages (side panel, stage, content, configuration, personal), their built assets, the
+public pages (landing, privacy, terms), and in demo mode the Teams simulator."""
 
 from __future__ import annotations
 
 from flask import Flask
 
+from . import assets, simulator, views
 
-def init_app(app: Flask) -> None:  # noqa: ARG001
-    return None
+
+def init_app(app: Flask) -> None:
+    assets.init_app(app)
+    app.register_blueprint(views.bp)
+    if app.extensions["mus.settings"].demo:
+        app.register_blueprint(simulator.bp)

@@ -1,0 +1,50 @@
+"""The Teams simulator (demo mode only): a meeting with Mette (manager) and Jonas (employee) side
+by side, each with their own Teams client hosting the tab. It is served by the app itself because
+teams-js only talks to a host on the tab's own origin (or Microsoft's)."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, request
+
+from ..adapters.demo_idp import DEMO_BY_KEY, DemoPerson
+from ..api.demo import loopback_only
+from ..config import DEMO_TENANT_ID
+from .render import SIMULATOR_TEXTS, page_language, render_page, texts_for
+
+bp = Blueprint("simulator", __name__, url_prefix="/simulator", template_folder="templates")
+bp.before_request(loopback_only)
+
+PARTICIPANTS = ("mette", "jonas")
+MEETING_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def meeting_for(key: str | None) -> dict[str, str]:
+    """`?meeting=<key>` gives a fresh simulated meeting (tests use one per test); default "demo"."""
+    key = key if key and MEETING_KEY.match(key) else "demo"
+    return {"id": f"sim-meeting-{key}", "chatId": f"19:meeting_{key}@thread.v2"}
+
+
+def _participant(person: DemoPerson) -> dict[str, str]:
+    return {
+        "key": person.key,
+        "name": person.name,
+        "objectId": person.object_id,
+        "email": person.email,
+        "role": person.role,
+    }
+
+
+@bp.get("/")
+def simulator():
+    boot = {
+        "language": page_language(),
+        "texts": texts_for(SIMULATOR_TEXTS),
+        "tenantId": DEMO_TENANT_ID,
+        "participants": [_participant(DEMO_BY_KEY[key]) for key in PARTICIPANTS],
+        "meeting": meeting_for(request.args.get("meeting")),
+    }
+    return render_page(
+        "pages/simulator.html", surface="simulator", title_key="ui.sim.title", entry="simulator", boot=boot
+    )

@@ -1,0 +1,198 @@
+"""Helpers for the browser tests: the live demo app, a console watcher, and the Teams simulator."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import requests
+from flask import Flask
+
+if TYPE_CHECKING:  # Playwright itself is imported by the `browser` fixture: without it, these tests fail
+    from playwright.sync_api import ConsoleMessage, Frame, FrameLocator, Locator, Page, Response
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+INITIALIZED_WITHIN_MS = 3000
+
+
+@dataclass
+class LiveApp:
+    """The real app in demo mode, served on a loopback port by a background thread."""
+
+    url: str
+    app: Flask
+
+    def token(self, person: str) -> str:
+        response = requests.post(f"{self.url}/demo/idp/token", json={"person": person}, timeout=10)
+        response.raise_for_status()
+        return response.json()["access_token"]
+
+    def api(self, person: str, method: str, path: str, body: Any = None) -> Any:
+        response = requests.request(
+            method,
+            f"{self.url}{path}",
+            json=body,
+            headers={"Authorization": f"Bearer {self.token(person)}"},
+            timeout=10,
+        )
+        assert response.ok, (response.status_code, response.text)
+        return response.json()
+
+    def conversations_in(self, meeting_id: str, person: str = "mette") -> list[dict]:
+        return self.api(person, "GET", f"/api/conversations?meeting_id={meeting_id}")["items"]
+
+    def plan_for_meeting(self, meeting_id: str, title: str) -> dict:
+        jonas = self.api("jonas", "GET", "/api/me")
+        return self.api(
+            "mette",
+            "POST",
+            "/api/conversations",
+            {
+                "kind": "mus",
+                "title": title,
+                "employee": {"object_id": jonas["object_id"], "display_name": jonas["display_name"]},
+                "meeting": {"meeting_id": meeting_id},
+            },
+        )
+
+
+@dataclass
+class ConsoleWatch:
+    """Console errors, uncaught exceptions and failed responses of a page and all its frames."""
+
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("response", self._response)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console.error: {message.text}")
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status}: {response.request.method} {response.url}")
+
+    def assert_clean(self, page: Page) -> None:
+        page.wait_for_timeout(150)  # the sync API delivers pending events while it waits
+        assert self.errors == []
+
+
+class Simulator:
+    """The Teams simulator page: a meeting with Mette (left) and Jonas (right)."""
+
+    def __init__(self, page: Page, live: LiveApp) -> None:
+        self.page = page
+        self.live = live
+        self.meeting_key = f"t{uuid.uuid4().hex[:12]}"
+        self.meeting_id = f"sim-meeting-{self.meeting_key}"
+
+    def open(self, locale: str = "da") -> Simulator:
+        self.page.goto(f"{self.live.url}/simulator/?meeting={self.meeting_key}&locale={locale}")
+        return self
+
+    # --- the protocol log --------------------------------------------------------------------
+
+    def log(self) -> list[dict]:
+        return self.page.evaluate("window.simulatorLog")
+
+    def log_size(self) -> int:
+        return self.page.evaluate("window.simulatorLog.length")
+
+    def entries(self, func: str, participant: str | None = None, frame_context: str | None = None) -> list:
+        return [
+            e
+            for e in self.log()
+            if e["func"] == func
+            and (participant is None or e["participant"] == participant)
+            and (frame_context is None or e["frameContext"] == frame_context)
+        ]
+
+    def replies(self, func: str, participant: str | None = None, since: int = 0) -> list[dict]:
+        """What the host sent to the tabs for `func` (replies and pushed events)."""
+        return [
+            e
+            for e in self.log()[since:]
+            if e["func"] == func
+            and e["direction"] == "host→app"
+            and (participant is None or e["participant"] == participant)
+        ]
+
+    def wait_initialized(self, participant: str, frame_context: str, since: int = 0) -> dict:
+        """Waits for appInitialization.success from that frame (after log entry `since`) and checks
+        it came within 3 s of the frame's first message to the host."""
+        self.page.wait_for_function(
+            """([participant, frameContext, since]) => window.simulatorLog.slice(since).some((e) =>
+                e.participant === participant && e.frameContext === frameContext &&
+                e.func === "appInitialization.success")""",
+            arg=[participant, frame_context, since],
+            timeout=INITIALIZED_WITHIN_MS + 2000,
+        )
+        entries = [
+            e
+            for e in self.log()[since:]
+            if e["participant"] == participant and e["frameContext"] == frame_context
+        ]
+        start = next(e["at"] for e in entries if e["func"] == "initialize")
+        success = next(e for e in entries if e["func"] == "appInitialization.success")
+        assert success["at"] - start <= INITIALIZED_WITHIN_MS, (start, success)
+        failures = [e for e in entries if e["func"] == "appInitialization.failure"]
+        assert failures == []
+        return success
+
+    def unknown_messages(self) -> list[dict]:
+        return [e for e in self.log() if e.get("unknown")]
+
+    # --- the participants' frames -----------------------------------------------------------
+
+    def column(self, participant: str) -> Locator:
+        return self.page.locator(f'[data-participant-column="{participant}"]')
+
+    def frame_element(self, participant: str, frame_context: str) -> Locator:
+        return self.page.locator(
+            f'iframe[data-participant="{participant}"][data-frame-context="{frame_context}"]'
+        )
+
+    def frame(self, participant: str, frame_context: str = "sidePanel") -> FrameLocator:
+        return self.page.frame_locator(
+            f'iframe[data-participant="{participant}"][data-frame-context="{frame_context}"]'
+        )
+
+    def frame_object(self, participant: str, frame_context: str = "sidePanel") -> Frame:
+        handle = self.frame_element(participant, frame_context).element_handle()
+        frame = handle.content_frame() if handle else None
+        assert frame is not None
+        return frame
+
+    def open_view(self, participant: str, view: str) -> None:
+        self.column(participant).locator(f'[data-view="{view}"]').click()
+
+    def stage(self) -> Locator:
+        return self.page.locator('iframe[data-frame-context="meetingStage"]')
+
+    def set_theme(self, theme: str) -> None:
+        self.page.select_option("#sim-theme", theme)
+
+    def set_language(self, language: str) -> None:
+        self.page.select_option("#sim-language", language)
+
+    def screenshot_frame(self, participant: str, frame_context: str, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.frame_element(participant, frame_context).screenshot(path=str(path))
+        return path
+
+
+def wait_for_theme(frame: Frame, theme: str) -> None:
+    # A function, not an expression: the pages' CSP forbids eval, which Playwright uses for expressions.
+    frame.wait_for_function("(theme) => document.documentElement.dataset.theme === theme", arg=theme)
+
+
+def pretty(entries: list[dict]) -> str:
+    return "\n".join(json.dumps(e, ensure_ascii=False)[:300] for e in entries)

@@ -1,0 +1,49 @@
+"""Adding the app to a meeting: the configuration page plans the conversation and binds the tab."""
+
+from __future__ import annotations
+
+import re
+
+from .support import Simulator
+
+
+def test_the_config_page_creates_the_conversation_and_sets_the_tab(simulator: Simulator, live_app, console):
+    simulator.open()
+    simulator.wait_initialized("mette", "sidePanel")
+    since = simulator.log_size()
+    simulator.open_view("mette", "config")
+    simulator.wait_initialized("mette", "settings", since=since)
+    config = simulator.frame("mette", "settings")
+    save = simulator.column("mette").locator('[data-action="save"]')
+    assert save.is_disabled()  # nobody picked yet: the tab reported itself invalid
+    config.locator('input[name="other-person"][value="jonas"]').check()
+    config.get_by_label("Titel (valgfri)").fill("MUS 2026 med Jonas")
+    simulator.page.wait_for_function(
+        "() => window.simulatorLog.some((e) => e.func === 'settings.setValidityState' && e.args[0] === true)"
+    )
+    save.click()
+    simulator.page.wait_for_function(
+        "() => window.simulatorLog.some((e) => e.func === 'settings.save.success')"
+    )
+
+    created = live_app.conversations_in(simulator.meeting_id)
+    assert len(created) == 1
+    conversation = created[0]
+    assert conversation["title"] == "MUS 2026 med Jonas"
+    assert conversation["manager"]["display_name"] == "Mette Sørensen"
+    assert conversation["employee"]["display_name"] == "Jonas Kjær Nielsen"
+    assert conversation["meeting"]["chat_id"] == f"19:meeting_{simulator.meeting_key}@thread.v2"
+
+    sent = simulator.entries("settings.setSettings", "mette")
+    settings = [e["args"][0] for e in sent if e["direction"] == "app→host"]
+    assert len(settings) == 1
+    assert re.search(rf"/tab/content\?conversation={conversation['id']}$", settings[0]["contentUrl"])
+    assert settings[0]["entityId"] == f"mus-{conversation['id']}"
+    assert settings[0]["suggestedDisplayName"] == "MUS"
+
+    # Both side panels now load the configured tab and show the new conversation.
+    for participant in ("mette", "jonas"):
+        panel = simulator.frame(participant)
+        panel.get_by_role("heading", name="MUS 2026 med Jonas").wait_for()
+        assert panel.get_by_test_id("agenda").locator("li").count() == 7
+    console.assert_clean(simulator.page)

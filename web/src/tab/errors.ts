@@ -1,0 +1,33 @@
+/** A text for the person for anything that went wrong, in their language. */
+import { ApiError } from "../lib/api";
+import type { Texts } from "../lib/i18n";
+import { TeamsError } from "../lib/teams";
+
+export function describeError(error: unknown, { t }: Texts): string {
+  if (error instanceof TeamsError) {
+    switch (error.step) {
+      case "initialize":
+      case "context":
+        return t("ui.error.teams_connect");
+      case "token":
+        return t("ui.error.sso");
+      case "stage":
+        return t("ui.error.stage");
+      case "config":
+        return t("ui.error.config_save");
+    }
+  }
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t("ui.error.network");
+    if (error.status === 401) return t("ui.error.signed_out");
+    if (error.status === 403) return t("ui.error.forbidden");
+    if (error.status === 404) return t("ui.error.not_found");
+    if (error.status >= 500) return t("ui.error.server");
+    return error.message;
+  }
+  return t("ui.error.unexpected");
+}
+
+export function isAuthError(error: unknown): boolean {
+  return (error instanceof TeamsError && error.step === "token") || (error instanceof ApiError && error.status === 401);
+}
