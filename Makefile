@@ -7,6 +7,7 @@ PG_ADMIN_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 HOST ?= 127.0.0.1
 PORT ?= 5000
 export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
+LINT_PATHS := plugin tests scripts $(wildcard bench)
 
 .PHONY: install run demo-db web bundle-check test test-sqlite test-postgres lint format clean
 
@@ -44,12 +45,12 @@ test-postgres: install web
 	MUS_TEST_DATABASE_URL='$(PG_ADMIN_URL)' $(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check plugin tests scripts bench
-	$(BIN)/ruff format --check plugin tests scripts bench
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 format: install
-	$(BIN)/ruff check --fix plugin tests scripts bench
-	$(BIN)/ruff format plugin tests scripts bench
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info web/node_modules plugin/static/build test-artifacts
