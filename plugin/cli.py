@@ -56,21 +56,45 @@ def run_command(ctx: click.Context, host: str, port: int, demo: bool) -> None:
 @click.command("serve", help="Start the production WSGI server (gunicorn).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256))
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Worker processes. Default: 2 with MUS_REDIS_URL, else 1 (processes share live events via Redis).",
+)
+@click.option(
+    "--threads",
+    default=1280,
+    show_default=True,
+    type=click.IntRange(1, 4096),
+    help="Threads per worker: every open live connection (one per tab) holds one.",
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, workers: int, threads: int) -> None:
+def serve_command(ctx: click.Context, host: str, port: int, workers: int | None, threads: int) -> None:
     from gunicorn.app.base import BaseApplication
+
+    from . import live
 
     app = ctx.ensure_object(ScriptInfo).load_app()
     _refuse_demo_off_loopback(app, host)
+    shared = bool(app.extensions["mus.settings"].redis_url)
+    if workers is None:
+        workers = 2 if shared else 1
+    if workers > 1 and not shared:
+        raise click.UsageError(
+            "several workers share live events and presence through Redis: set MUS_REDIS_URL"
+        )
+    # Every open live stream holds a thread: keep some for the API calls (503 live_busy beyond).
+    app.extensions["mus.live"].max_streams = max(1, threads - max(8, threads // 8))
 
     class Server(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("threads", threads)
-            self.cfg.set("worker_class", "gthread")
+            # Room for idle keep-alive connections besides one thread per active request or stream.
+            self.cfg.set("worker_connections", threads + max(64, threads // 4))
+            self.cfg.set("worker_class", live.gunicorn_worker_class)  # gthread; ends live streams on stop
             self.cfg.set("timeout", 0)  # live connections stay open; keep-alives prove liveness
 
         def load(self):

@@ -17,6 +17,8 @@ const outdir = join(here, "..", "plugin", "static", "build");
 const ENTRIES = {
   tab: join(src, "tab", "main.tsx"),
   simulator: join(src, "simulator", "main.tsx"),
+  // The last page of the Microsoft 365 consent pop-up (plugin/signin/templates/signin/consent_done.html).
+  "auth-end": join(src, "auth-end.ts"),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -131,3 +131,17 @@ def update_notes(actor, conversation_id: int, item_id: int, body: AgendaItemPatc
 )
 def add_talking_point(actor, conversation_id: int, item_id: int, body: TalkingPointCreate, uow):
     return svc.do_add_talking_point(uow, actor, conversation_id, item_id, text=body.text)
+
+
+@bp.delete("/<int:conversation_id>/agenda/<int:item_id>/talking-points/<int:point_id>")
+@endpoint(
+    summary="Take back my talking point",
+    tags=TAG,
+    response=None,
+    status=204,
+    errors=(403,),
+    description="Only its author removes a talking point (the undo of adding it). A point shared "
+    "from preparation can be shared again afterwards.",
+)
+def remove_talking_point(actor, conversation_id: int, item_id: int, point_id: int, uow):
+    svc.do_remove_talking_point(uow, actor, conversation_id, item_id, point_id)

@@ -12,9 +12,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import Any
+from typing import Any, Literal
 
-from flask import current_app, g, request
+from flask import Response, current_app, g, request
 from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
@@ -36,10 +36,15 @@ class EndpointSpec:
     response: type[BaseModel] | None
     status: int
     auth: bool
-    idempotent: bool
+    idempotent: bool | Literal["service"]
     graph: bool = False
     errors: tuple[int, ...] = field(default_factory=tuple)
     description: str = ""
+    # The media type of a streaming success response (e.g. "text/event-stream"): the view returns a
+    # Response, which is passed through as it is.
+    stream: str | None = None
+    # Request headers the operation reads, documented as header parameters: (name, description).
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 def new_unit_of_work() -> UnitOfWork:
@@ -56,11 +61,15 @@ def endpoint(
     response: type[BaseModel] | None = None,
     status: int = 200,
     auth: bool = True,
-    idempotent: bool = False,
+    idempotent: bool | Literal["service"] = False,
     graph: bool = False,
     errors: tuple[int, ...] = (),
     description: str = "",
+    stream: str | None = None,
+    headers: tuple[tuple[str, str], ...] = (),
 ) -> Callable:
+    """`idempotent="service"`: the Idempotency-Key is handed to the view (`idempotency_key`) and kept
+    by the service in the same transaction as the change, instead of around it."""
     spec = EndpointSpec(
         summary=summary,
         tags=(tags,) if isinstance(tags, str) else tuple(tags),
@@ -73,6 +82,8 @@ def endpoint(
         graph=graph,
         errors=tuple(errors),
         description=description,
+        stream=stream,
+        headers=tuple(headers),
     )
 
     def decorate(view: Callable) -> Callable:
@@ -91,6 +102,9 @@ def endpoint(
             if spec.query is not None:
                 kwargs["query"] = _parse(spec.query, request.args.to_dict())
             kwargs["uow"] = new_unit_of_work()
+            if spec.idempotent == "service":
+                kwargs["idempotency_key"] = request.headers.get("Idempotency-Key")
+                return render(spec, view(**kwargs))
             key = request.headers.get("Idempotency-Key") if spec.idempotent else None
             if key is not None and actor is not None:
                 return _idempotent_call(view, kwargs, actor.person_id, key, raw)
@@ -103,6 +117,8 @@ def endpoint(
 
 
 def render(spec: EndpointSpec, result: Any):
+    if isinstance(result, Response):  # a stream, or a replayed answer
+        return result
     if spec.response is None:
         return "", spec.status
     model = (
@@ -141,11 +157,8 @@ def _parse(model: type[BaseModel], raw: bytes | dict | None) -> BaseModel:
 
 def _idempotent_call(view: Callable, kwargs: dict, person_id: int, key: str, raw: bytes | None):
     spec: EndpointSpec = g.endpoint_spec
-    fingerprint = hashlib.sha256(
-        b"\n".join([request.method.encode(), request.path.encode(), raw or b""])
-    ).hexdigest()
     uow: UnitOfWork = kwargs["uow"]
-    replay = idempotency.claim(uow, person_id=person_id, key=key, fingerprint=fingerprint)
+    replay = idempotency.claim(uow, person_id=person_id, key=key, fingerprint=request_fingerprint(raw))
     if replay is not None:
         return replay.response, replay.status_code
     try:
@@ -155,3 +168,10 @@ def _idempotent_call(view: Callable, kwargs: dict, person_id: int, key: str, raw
         raise
     idempotency.complete(new_unit_of_work(), person_id=person_id, key=key, status=status, response=body)
     return body, status
+
+
+def request_fingerprint(raw: bytes | None) -> str:
+    """What identifies a request under an Idempotency-Key: method, path and body."""
+    return hashlib.sha256(
+        b"\n".join([request.method.encode(), request.path.encode(), raw or b""])
+    ).hexdigest()

@@ -97,6 +97,20 @@ def update_goal(actor, goal_id: int, body: GoalPatch, uow):
     return svc.do_update_goal(uow, actor, goal_id, version=body.version, changes=changes)
 
 
+@bp.delete("/goals/<int:goal_id>")
+@endpoint(
+    summary="Remove a goal set by mistake",
+    tags=GOALS,
+    response=None,
+    status=204,
+    errors=(403, 409),
+    description="The undo of creating a goal. A goal with recorded progress stays (409 "
+    "goal_has_progress): mark it dropped instead.",
+)
+def delete_goal(actor, goal_id: int, uow):
+    svc.do_delete_goal(uow, actor, goal_id)
+
+
 @bp.get("/goals/<int:goal_id>/history")
 @endpoint(summary="The changes of a goal, oldest first", tags=GOALS, response=GoalHistory, errors=(403,))
 def goal_history(actor, goal_id: int, uow):
@@ -156,6 +170,18 @@ def update_action(actor, action_id: int, body: ActionPatch, uow):
     return development.do_update_action(uow, actor, action_id, version=body.version, changes=changes)
 
 
+@bp.delete("/actions/<int:action_id>")
+@endpoint(
+    summary="Remove a development action added by mistake",
+    tags=DEVELOPMENT,
+    response=None,
+    status=204,
+    errors=(403,),
+)
+def delete_action(actor, action_id: int, uow):
+    development.do_delete_action(uow, actor, action_id)
+
+
 # --- Feedback and wellbeing ------------------------------------------------------------------
 
 
@@ -179,6 +205,19 @@ def list_feedback(actor, conversation_id: int, uow):
 )
 def add_feedback(actor, conversation_id: int, body: FeedbackCreate, uow):
     return feedback.do_add_feedback(uow, actor, conversation_id, kind=body.kind, text=body.text)
+
+
+@bp.delete("/conversations/<int:conversation_id>/feedback/<int:feedback_id>")
+@endpoint(
+    summary="Take back my feedback",
+    tags=FEEDBACK,
+    response=None,
+    status=204,
+    errors=(403,),
+    description="Only its author removes a feedback entry (the undo of giving it).",
+)
+def delete_feedback(actor, conversation_id: int, feedback_id: int, uow):
+    feedback.do_delete_feedback(uow, actor, conversation_id, feedback_id)
 
 
 @bp.get("/conversations/<int:conversation_id>/wellbeing")

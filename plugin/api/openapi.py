@@ -94,6 +94,16 @@ def build_document(app: Flask) -> dict[str, Any]:
                     "schema": {"type": "string", "maxLength": 128},
                 }
             )
+        for name, text in spec.headers:
+            params.append(
+                {
+                    "name": name,
+                    "in": "header",
+                    "required": False,
+                    "description": text,
+                    "schema": {"type": "string"},
+                }
+            )
         if params:
             op["parameters"] = params
         if spec.body is not None:
@@ -104,6 +114,8 @@ def build_document(app: Flask) -> dict[str, Any]:
         ok: dict[str, Any] = {"description": "Success"}
         if spec.response is not None:
             ok["content"] = {"application/json": {"schema": ref(spec.response, "serialization")}}
+        elif spec.stream is not None:
+            ok["content"] = {spec.stream: {"schema": {"type": "string"}}}
         op["responses"][str(spec.status)] = ok
         statuses = set(spec.errors)
         if spec.auth:

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from ..adapters.graph import Graph
-from ..domain.errors import Forbidden, InvalidInput, StaleVersion
+from ..domain.errors import Forbidden, InvalidInput, NotFound, StaleVersion
 from ..domain.lifecycle import ConversationKind, Status, check_transition
 from ..domain.permissions import can_plan_conversation
-from ..storage import AgendaItem, Conversation, Person, TalkingPoint
+from ..storage import AgendaItem, Conversation, Person, PreparationItem, TalkingPoint
 from . import audit, directory, lookups, people, templates
+from . import notes as shared_notes
 from .unit_of_work import Actor, UnitOfWork
 
 
@@ -182,8 +183,10 @@ def do_update_notes(
 ) -> AgendaItem:
     with uow:
         item = lookups.agenda_item_for(uow, actor, conversation_id, item_id)
+        document = shared_notes.lock_document(uow, item)  # the item is re-read under the note's lock
         check_version(item, version)
-        item.notes = notes
+        # A CRDT change (the smallest edit), so that tabs typing in the same note converge with it.
+        update = shared_notes.replace_text(uow, actor, item, document, notes)
         item.notes_removed_at = None
         item.updated_by_id = actor.person_id
         uow.session.flush()
@@ -193,6 +196,7 @@ def do_update_notes(
             "agenda_item.updated",
             id=item.id,
             version=item.version,
+            update=shared_notes.encode_base64(update),
         )
         return item
 
@@ -241,3 +245,25 @@ def add_talking_point(
     uow.session.refresh(item)
     uow.emit(actor.tenant_id, item.conversation_id, "talking_point.added", item_id=item.id, id=point.id)
     return point
+
+
+def do_remove_talking_point(
+    uow: UnitOfWork, actor: Actor, conversation_id: int, item_id: int, point_id: int
+) -> None:
+    """Take back one's own talking point (the undo of adding it). A point that came from private
+    preparation makes that preparation item available to share again."""
+    with uow:
+        item = lookups.agenda_item_for(uow, actor, conversation_id, item_id)
+        point = uow.session.get(TalkingPoint, point_id)
+        if point is None or point.agenda_item_id != item.id:
+            raise NotFound()
+        if point.author_id != actor.person_id:
+            raise Forbidden("not_the_author")
+        if point.preparation_id is not None:
+            preparation = uow.session.get(PreparationItem, point.preparation_id)
+            if preparation is not None and preparation.author_id == actor.person_id:
+                preparation.promoted_item_id = None
+                preparation.updated_at = uow.now()
+        item.talking_points.remove(point)
+        uow.session.flush()
+        uow.emit(actor.tenant_id, conversation_id, "talking_point.removed", item_id=item.id, id=point_id)

@@ -167,3 +167,13 @@ def do_update_action(
                 version=action.version,
             )
         return action_view(uow, conversation, action)
+
+
+def do_delete_action(uow: UnitOfWork, actor: Actor, action_id: int) -> None:
+    """Remove a development action added by mistake (the undo of adding it)."""
+    with uow:
+        action = lookups.action_for(uow, actor, action_id)
+        conversation = uow.session.get(Conversation, action.conversation_id)
+        uow.session.delete(action)
+        uow.session.flush()
+        uow.emit(conversation.tenant_id, conversation.id, "action.removed", id=action_id)

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..domain.errors import Forbidden, NotFound
 from ..domain.goals import FeedbackKind, check_pulse, feedback_direction_for
 from ..domain.permissions import can_see_pulse
 from ..storage import FeedbackEntry, Person, WellbeingPulse
@@ -145,6 +146,28 @@ def do_add_pulse(
         uow.session.add(pulse)
         uow.session.flush()
         # The event says only that a pulse was added; its score and comment stay in the store,
-        # where the read applies `can_see_pulse`.
-        uow.emit(conversation.tenant_id, conversation.id, "wellbeing.added", id=pulse.id, shared=shared)
+        # where the read applies `can_see_pulse`. A private pulse is announced to its author only
+        # (not logged, not numbered): the other party learns nothing of it.
+        uow.emit(
+            conversation.tenant_id,
+            conversation.id,
+            "wellbeing.added",
+            audience=None if shared else actor.person_id,
+            id=pulse.id,
+            shared=shared,
+        )
         return _pulse_view(pulse, uow.session.get(Person, actor.person_id))
+
+
+def do_delete_feedback(uow: UnitOfWork, actor: Actor, conversation_id: int, feedback_id: int) -> None:
+    """Take back one's own feedback (the undo of giving it)."""
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
+        entry = uow.session.get(FeedbackEntry, feedback_id)
+        if entry is None or entry.conversation_id != conversation.id:
+            raise NotFound()
+        if entry.author_id != actor.person_id:
+            raise Forbidden("not_the_author")
+        uow.session.delete(entry)
+        uow.session.flush()
+        uow.emit(conversation.tenant_id, conversation.id, "feedback.removed", id=feedback_id)

@@ -12,13 +12,13 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
-from ..domain.errors import InvalidInput, StaleVersion
+from ..domain.errors import Conflict, InvalidInput, StaleVersion
 from ..domain.goals import GOAL_TRACKED_FIELDS, GoalStatus, check_progress
 from ..domain.smart import check_goal, is_smart
 from ..i18n import translate
-from ..storage import Conversation, Goal, GoalChange, GoalProgress, Person
+from ..storage import Conversation, DevelopmentAction, Goal, GoalChange, GoalProgress, Person
 from . import lookups
 from .unit_of_work import Actor, UnitOfWork
 
@@ -384,3 +384,23 @@ def do_add_progress(
             percent=percent,
         )
         return goal_view(uow, actor, goal)
+
+
+def do_delete_goal(uow: UnitOfWork, actor: Actor, goal_id: int) -> None:
+    """Remove a goal set by mistake (the undo of creating it). A goal with recorded progress is
+    history and stays: drop it instead. Actions that served it no longer point to it."""
+    with uow:
+        goal = lookups.goal_for(uow, actor, goal_id)
+        if goal.progress:
+            raise Conflict("goal_has_progress")
+        uow.session.execute(
+            update(DevelopmentAction)
+            .where(DevelopmentAction.goal_id == goal.id)
+            .values(goal_id=None)
+            .execution_options(synchronize_session=False)
+        )
+        uow.session.execute(delete(GoalChange).where(GoalChange.goal_id == goal.id))
+        tenant_id, conversation_id = goal.tenant_id, goal.conversation_id
+        uow.session.delete(goal)
+        uow.session.flush()
+        uow.emit(tenant_id, conversation_id, "goal.removed", id=goal_id)

@@ -14,7 +14,8 @@ from ..domain.agreement import ConsentKind
 from ..domain.retention import draft_expired, shared_notes_expired
 from ..storage import AgreementVersion, Consent, Conversation
 from . import audit
-from .unit_of_work import UnitOfWork
+from . import notes as shared_notes
+from .unit_of_work import UnitOfWork, forget_log
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def do_purge(uow: UnitOfWork) -> PurgeReport:
             for item in conversation.agenda:
                 if item.notes_removed_at is not None or not item.notes:
                     continue
+                shared_notes.clear_for_retention(uow, item)  # first: the note's lock, then the item
                 item.notes = ""
                 item.notes_removed_at = now
                 notes[conversation.id] += 1
@@ -79,6 +81,8 @@ def do_purge(uow: UnitOfWork) -> PurgeReport:
             tenants[conversation.id] = conversation.tenant_id
 
         uow.session.flush()
+        for conversation_id in sorted(notes):  # the live log holds note edits too
+            forget_log(uow.session, conversation_id)
         for conversation_id, tenant_id in sorted(tenants.items()):
             audit.record(
                 uow,

@@ -13,6 +13,7 @@ from ..adapters.token_cache import fernet_from_secret
 from ..api.endpoint import new_unit_of_work
 from ..domain.errors import Unauthorized
 from ..i18n import pick_language, translate
+from ..pages import assets
 from ..services import browser_sessions, people
 from . import flows
 
@@ -118,7 +119,7 @@ def callback():
     except SignInUnavailable:
         return _problem(503, "sign_in_unavailable", purpose, url_for(f"signin.{purpose}"))
     if purpose == "consent":
-        page = _page("signin/consent_done.html")
+        page = _page("signin/consent_done.html", auth_end_script=_auth_end_script(), back=pending["next"])
         page.delete_cookie(FLOW_COOKIE, path="/auth", secure=True, httponly=True, samesite="None")
         return page
     # A browser sign-in: the access token for our API must pass the same checks as a Teams token.
@@ -145,6 +146,12 @@ def callback():
         samesite="Lax",
     )
     return response
+
+
+def _auth_end_script() -> str | None:
+    """The built script that ends the consent pop-up (web/src/auth-end.ts), by its hashed URL."""
+    files = assets.manifest().entry("auth-end")
+    return files.urls()["js"][0] if files and files.js else None
 
 
 def _encrypt(token_cache: str) -> str:

@@ -4,6 +4,7 @@ every table on the metadata that migrations compare against."""
 from .agreements import AgreementDecision, AgreementVersion, Consent, FollowUp
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
+from .live import LiveEvent, LiveStream, NoteDocument
 from .people import Person, Tenant
 from .records import AuditEvent, BrowserSession, IdempotencyRecord, OrgTemplate, TokenCacheEntry
 
@@ -22,6 +23,9 @@ __all__ = [
     "GoalChange",
     "GoalProgress",
     "IdempotencyRecord",
+    "LiveEvent",
+    "LiveStream",
+    "NoteDocument",
     "OrgTemplate",
     "Person",
     "PreparationItem",

@@ -1,5 +1,6 @@
 /** The JSON API client: bearer token, the person's language, the one error shape. */
 import type { TokenSource } from "./auth";
+import { askForConsent } from "./consent";
 import type { Language } from "./i18n";
 
 export class ApiError extends Error {
@@ -7,14 +8,23 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The field the error is about (422), when the API names one. */
+    readonly field: string | null = null,
+    /** On 409 stale_version: the record as it is now on the server. */
+    readonly current: unknown = null,
   ) {
     super(message);
     this.name = "ApiError";
   }
+
+  /** The request never reached the server (offline, DNS, connection refused). */
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; field?: string | null; current?: unknown };
 }
 
 export interface RequestOptions {
@@ -36,11 +46,37 @@ export class Api {
     return this.request<T>("POST", path, { body, idempotencyKey });
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>("PATCH", path, { body });
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>("PUT", path, { body });
+  }
+
+  delete(path: string): Promise<void> {
+    return this.request<void>("DELETE", path);
+  }
+
+  /** A bearer token for requests made outside this client (the live channel's stream). */
+  token(): Promise<string> {
+    return this.tokens.token();
+  }
+
+  forgetToken(): void {
+    this.tokens.forget();
+  }
+
+  currentLanguage(): Language {
+    return this.language();
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}, afterConsent = false): Promise<T> {
+    const token = await this.tokens.token();
     const headers: Record<string, string> = {
       Accept: "application/json",
       "Accept-Language": this.language(),
-      Authorization: `Bearer ${await this.tokens.token()}`,
+      Authorization: `Bearer ${token}`,
     };
     if (options.body !== undefined) headers["Content-Type"] = "application/json";
     if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
@@ -55,11 +91,22 @@ export class Api {
     } catch (error) {
       throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
     }
+    if (response.status === 204) return undefined as T;
     const data = (await response.json().catch(() => null)) as unknown;
     if (!response.ok) {
       const detail = (data as ErrorBody | null)?.error ?? {};
       if (response.status === 401) this.tokens.forget();
-      throw new ApiError(response.status, detail.code ?? "http_error", detail.message ?? `HTTP ${response.status}`);
+      // Microsoft 365 needs the person's consent: ask for it (lib/consent.ts), then retry once.
+      if (response.status === 403 && detail.code === "consent_required" && !afterConsent && (await askForConsent())) {
+        return this.request<T>(method, path, options, true);
+      }
+      throw new ApiError(
+        response.status,
+        detail.code ?? "http_error",
+        detail.message ?? `HTTP ${response.status}`,
+        detail.field ?? null,
+        detail.current ?? null,
+      );
     }
     return data as T;
   }

@@ -1,6 +1,7 @@
 /** The simulated Teams host: answers each tab as the participant whose frame sent the message
  * (event.source), pushes host events (theme changes, the config dialog's Save), and records all
  * of it in window.simulatorLog. */
+import { AuthPopups } from "./auth-popup";
 import type { SimulatorBoot } from "./boot";
 import { type FrameState, flatContext } from "./context";
 import { record } from "./log";
@@ -63,6 +64,12 @@ export function participantFrames(): HTMLIFrameElement[] {
 
 export class SimulatedHost {
   private readonly saves = new Map<Window, { resolve: () => void; reject: (reason: Error) => void }>();
+  /** authentication.authenticate: the sign-in pop-ups this host opened (auth-popup.ts). */
+  private readonly popups = new AuthPopups({
+    boot: () => this.bridge.boot,
+    theme: () => this.bridge.theme(),
+    locale: () => this.bridge.locale(),
+  });
 
   constructor(private readonly bridge: HostBridge) {}
 
@@ -116,6 +123,7 @@ export class SimulatedHost {
   }
 
   private readonly onMessage = (event: MessageEvent): void => {
+    if (this.popups.handle(event)) return;
     if (event.origin !== window.location.origin || !isAppMessage(event.data)) return;
     const element = participantFrames().find((candidate) => candidate.contentWindow === event.source);
     const frame = element ? this.bind(element) : null;
@@ -177,6 +185,7 @@ export class SimulatedHost {
     "appInitialization.failure": () => NO_REPLY,
     "appInitialization.expectedFailure": () => NO_REPLY,
     "authentication.getAuthToken": (_args, frame) => this.demoToken(frame.participant.key),
+    "authentication.authenticate": (args, frame) => this.popups.authenticate(args, frame),
     "settings.setValidityState": (args, frame) => {
       this.bridge.onValidity(frame, args[0] === true);
       return NO_REPLY;

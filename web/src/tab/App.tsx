@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from "./components/Notice";
 import { LoadedSignal, Shell, type SignOut } from "./components/Shell";
 import { SignIn } from "./components/SignIn";
 import { describeError, isAuthError } from "./errors";
+import { ConsentStatus } from "./personal/ConsentStatus";
 import { SessionContext } from "./session";
 import { type Phase, startSession } from "./start";
 import { chooseSurface } from "./surface";
@@ -88,6 +89,7 @@ export function App({ boot }: { boot: TabBoot }) {
       <SessionContext.Provider value={phase.session}>
         <Shell name={phase.session.me.display_name} signOut={signOut}>
           <LoadedSignal />
+          <ConsentStatus />
           <Surface />
         </Shell>
       </SessionContext.Provider>
@@ -95,6 +97,7 @@ export function App({ boot }: { boot: TabBoot }) {
   } else {
     body = (
       <Shell>
+        <ConsentStatus />
         {phase.kind === "starting" && <Loading />}
         {phase.kind === "signin" && (
           <SignIn demo={boot.demo} signInUrl={boot.signInUrl} onSignedIn={() => setAttempt((n) => n + 1)} />

@@ -20,6 +20,7 @@ export function describeError(error: unknown, { t }: Texts): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t("ui.error.network");
     if (error.status === 401) return t("ui.error.signed_out");
+    if (error.code === "consent_required") return error.message; // the API's text: give permission, try again
     if (error.status === 403) return t("ui.error.forbidden");
     if (error.status === 404) return t("ui.error.not_found");
     if (error.status >= 500) return t("ui.error.server");

@@ -1,0 +1,460 @@
+"""Live collaboration benchmark: edit-to-other-participant latency and live connections held.
+
+    .venv/bin/python bench/live.py            # about 1.5 minutes, loopback only
+    .venv/bin/python bench/live.py --quick    # smaller numbers, about 40 s
+
+Starts real servers (`mus serve`, gunicorn) on free loopback ports against one fresh PostgreSQL
+database and one Redis key prefix, signed in through the local Microsoft 365 stand-ins, and measures:
+
+1. one instance (in-process broker): a manager posts a Yjs notes update, the time until the
+   employee's live stream delivers it (the POST's answer comes only after the commit);
+2. two instances via Redis: the manager posts on B, the employee's stream is on A;
+3. live connections: ramps to N open live streams on one instance (2 per meeting), keeps them open,
+   then measures the same latency in some meetings while all streams stay connected.
+
+Bounded: every phase has a time limit and a fixed number of requests; the whole run stops itself.
+Prints a Markdown table. Needs PostgreSQL (PG_ADMIN_URL or MUS_TEST_DATABASE_URL, default
+postgresql+psycopg://postgres@127.0.0.1:5432/postgres) and Redis (MUS_TEST_REDIS_URL, default
+redis://127.0.0.1:6379/0)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import contextlib
+import json
+import os
+import resource
+import signal
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import redis  # noqa: E402
+from sqlalchemy import create_engine, make_url, text  # noqa: E402
+
+from tests.support import m365  # noqa: E402
+from tests.support.live import REDIS_URL, NotesClient, Server, SseParser, migrate, new_prefix, server_env  # noqa: E402
+
+DEADLINE = time.monotonic() + 180  # hard stop for the whole run, whatever happens
+
+
+# --- a small asyncio HTTP/1.1 client (keep-alive requests, and chunked event streams) ------------------
+
+
+class Http:
+    def __init__(self, port: int, token: str) -> None:
+        self.port, self.token = port, token
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        payload = json.dumps(body).encode() if body is not None else b""
+        lines = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}",
+            f"Authorization: Bearer {self.token}",
+            f"Content-Length: {len(payload)}",
+        ]
+        if body is not None:
+            lines.append("Content-Type: application/json")
+        lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + payload)
+        status, response_headers = await _read_head(self.reader)
+        if "chunked" in response_headers.get("transfer-encoding", ""):
+            data = b"".join([chunk async for chunk in _chunks(self.reader)])
+        else:
+            data = await self.reader.readexactly(int(response_headers.get("content-length", "0")))
+        if response_headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status, data
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(OSError):
+                await self.writer.wait_closed()
+            self.writer = self.reader = None
+
+
+async def _read_head(reader: asyncio.StreamReader) -> tuple[int, dict[str, str]]:
+    status_line = await reader.readline()
+    if not status_line:
+        raise ConnectionError("closed")
+    status = int(status_line.split()[1])
+    headers: dict[str, str] = {}
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b"\n", b""):
+            return status, headers
+        name, _, value = line.decode("latin-1").partition(":")
+        headers[name.strip().lower()] = value.strip()
+
+
+async def _chunks(reader: asyncio.StreamReader):
+    while True:
+        size_line = await reader.readline()
+        if not size_line:
+            return
+        size = int(size_line.split(b";")[0].strip() or b"0", 16)
+        if size == 0:
+            await reader.readline()
+            return
+        data = await reader.readexactly(size)
+        await reader.readexactly(2)
+        yield data
+
+
+class Stream:
+    """One tab's live stream."""
+
+    def __init__(self, port: int, token: str, conversation_id: int, on_event) -> None:
+        self.port, self.token, self.cid, self.on_event = port, token, conversation_id, on_event
+        self.ready = asyncio.Event()
+        self.closed = False
+        self.task: asyncio.Task | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def open(self) -> None:
+        reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port, limit=1 << 20)
+        request = (
+            f"GET /api/conversations/{self.cid}/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Authorization: Bearer {self.token}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        self.writer.write(request.encode())
+        status, _headers = await _read_head(reader)
+        if status != 200:
+            raise ConnectionError(f"stream answered {status}")
+        self.task = asyncio.create_task(self._read(reader))
+
+    async def _read(self, reader) -> None:
+        parser = SseParser()
+        try:
+            async for chunk in _chunks(reader):
+                for event in parser.feed(chunk):
+                    if event.event == "ready":
+                        self.ready.set()
+                    else:
+                        self.on_event(self, event)
+        except (ConnectionError, asyncio.IncompleteReadError, OSError):
+            pass
+        finally:
+            self.closed = True
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.task
+
+
+# --- meetings ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Meeting:
+    cid: int
+    item: int
+    manager_token: str
+    employee_token: str
+    client: NotesClient = field(default_factory=NotesClient)
+    waiting: asyncio.Future | None = None
+
+
+async def plan_meetings(cloud: m365.Cloud, port: int, count: int, tag: str) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    # One sign-in first: the organisation (tenant) is created on first sight, and concurrent first
+    # sign-ins of a new tenant race (see the report).
+    warm = Http(port, cloud.sso(f"{tag}-warm-up"))
+    status, _ = await warm.request("GET", "/api/conversations")
+    await warm.close()
+    assert status == 200
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(count):
+        queue.put_nowait(i)
+
+    async def worker() -> None:
+        while not queue.empty():
+            i = queue.get_nowait()
+            manager = cloud.sso(f"{tag}-manager-{i}")
+            employee_oid = m365.oid(f"{tag}-employee-{i}")
+            http = Http(port, manager)
+            status, body = await http.request(
+                "POST", "/api/conversations", {"employee": {"object_id": employee_oid}}
+            )
+            await http.close()
+            assert status == 201, body
+            data = json.loads(body)
+            meetings.append(
+                Meeting(data["id"], data["agenda"][0]["id"], manager, cloud.sso(f"{tag}-employee-{i}"))
+            )
+
+    await asyncio.gather(*(worker() for _ in range(8)))
+    return meetings
+
+
+def _deliver(stream: Stream, event) -> None:
+    meeting: Meeting = stream.meeting  # type: ignore[attr-defined]
+    if event.event == "notes.update" and meeting.waiting is not None and not meeting.waiting.done():
+        meeting.waiting.set_result(time.perf_counter())
+
+
+async def open_streams(
+    meetings: list[Meeting], port: int, *, both: bool, batch: int = 50, limit: float = 60.0
+):
+    """Open the employee's (and with `both`, the manager's) stream of every meeting, in batches."""
+    streams: list[Stream] = []
+    failed = 0
+    started = time.monotonic()
+    tokens = [(m, m.employee_token) for m in meetings]
+    if both:
+        tokens += [(m, m.manager_token) for m in meetings]
+    for offset in range(0, len(tokens), batch):
+        if time.monotonic() - started > limit or time.monotonic() > DEADLINE - 60:
+            break
+        group = []
+        for meeting, token in tokens[offset : offset + batch]:
+            stream = Stream(port, token, meeting.cid, _deliver)
+            stream.meeting = meeting  # type: ignore[attr-defined]
+            group.append(stream)
+
+        async def start(stream: Stream) -> bool:
+            try:
+                await asyncio.wait_for(stream.open(), 15)
+                await asyncio.wait_for(stream.ready.wait(), 15)
+                return True
+            except (TimeoutError, ConnectionError, OSError):
+                return False
+
+        results = await asyncio.gather(*(start(s) for s in group))
+        for stream, ok in zip(group, results, strict=True):
+            if ok:
+                streams.append(stream)
+            else:
+                failed += 1
+                await stream.close()
+        if failed:
+            break
+    return streams, failed
+
+
+async def measure(
+    meetings: list[Meeting], post_port: int, *, edits: int, interval: float, limit: float
+) -> tuple[list[float], float]:
+    """Each meeting's manager posts `edits` updates (one at a time, `interval` apart); the latency is
+    from just before the POST until the employee's stream has the update."""
+    latencies: list[float] = []
+    errors = 0
+    began = time.monotonic()
+    stop_at = began + limit
+
+    async def run(meeting: Meeting) -> None:
+        nonlocal errors
+        http = Http(post_port, meeting.manager_token)
+        path = f"/api/conversations/{meeting.cid}/agenda/{meeting.item}/notes/updates"
+        loop = asyncio.get_running_loop()
+        for n in range(edits):
+            if time.monotonic() > stop_at:
+                break
+            update = base64.b64encode(meeting.client.append(f"w{n} ")).decode()
+            meeting.waiting = loop.create_future()
+            started = time.perf_counter()
+            status, _body = await http.request(
+                "POST", path, {"update": update}, {"Idempotency-Key": uuid.uuid4().hex}
+            )
+            if status != 201:
+                errors += 1
+                continue
+            try:
+                arrived = await asyncio.wait_for(meeting.waiting, 5)
+                latencies.append((arrived - started) * 1000)
+            except TimeoutError:
+                errors += 1
+            await asyncio.sleep(interval)
+        await http.close()
+
+    await asyncio.gather(*(run(m) for m in meetings))
+    if errors:
+        print(f"  ({errors} edits failed or were not delivered within 5 s)", flush=True)
+    return latencies, time.monotonic() - began
+
+
+def percentiles(values: list[float]) -> tuple[float, float, float]:
+    ordered = sorted(values)
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+    return at(0.50), at(0.95), at(0.99)
+
+
+# --- the run ----------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer meetings and edits")
+    parser.add_argument("--connections", type=int, default=1000, help="live streams to hold on one instance")
+    parser.add_argument(
+        "--threads", type=int, default=1280, help="threads of the server's worker (mus serve's default)"
+    )
+    parser.add_argument("--typing", type=int, default=20, help="meetings typing while all streams are open")
+    args = parser.parse_args()
+    connections = 200 if args.quick else args.connections
+    edits = 15 if args.quick else 30
+
+    def out_of_time(signum, frame):
+        raise TimeoutError("the benchmark ran out of its time budget")
+
+    signal.signal(signal.SIGALRM, out_of_time)
+    signal.alarm(int(DEADLINE - time.monotonic()) + 30)  # a hard stop; servers are cleaned up below
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 8192)), hard))
+    admin = os.environ.get("PG_ADMIN_URL") or os.environ.get(
+        "MUS_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    )
+    work = Path(tempfile.mkdtemp(prefix="mus-bench-"))
+    name = f"mus_bench_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    database_url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+    prefix = new_prefix().replace("mus-test-", "mus-bench-")
+    cloud = m365.start_cloud(work / "m365")
+    servers: list[Server] = []
+    rows: list[tuple[str, ...]] = []
+    try:
+        migrate(server_env(cloud, database_url, None, prefix, work / "instance"))
+        single_env = server_env(cloud, database_url, None, prefix, work / "instance")
+        shared_env = server_env(cloud, database_url, REDIS_URL, prefix, work / "instance")
+        print(f"database {name}, redis prefix {prefix}, logs in {work}", flush=True)
+
+        # 1 + 3: one instance, in-process broker.
+        single = Server(single_env, work / "single.log", threads=args.threads)
+        servers.append(single)
+        single.start()
+        assert single.process is not None
+        rows += asyncio.run(
+            phase_single(cloud, single.port, single.process.pid, connections, edits, args.typing)
+        )
+        single.stop()
+
+        # 2: two instances via Redis.
+        a = Server(shared_env, work / "a.log", threads=64)
+        b = Server(shared_env, work / "b.log", threads=64)
+        servers += [a, b]
+        for server in (a, b):
+            server.launch()
+        for server in (a, b):
+            server.wait_ready()
+        rows += asyncio.run(phase_shared(cloud, a.port, b.port, edits))
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.stop()
+        cloud.close()
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(match=f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
+        client.close()
+
+    print()
+    print("| setup | open live streams | edits measured | edits/s | p50 ms | p95 ms | p99 ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+    print(
+        f"Loopback, {os.cpu_count()} cores, PostgreSQL, gunicorn gthread (1 worker, {args.threads} threads "
+        "for one instance; 1 worker, 64 threads each for two). Latency: from just before the POST of a "
+        "Yjs update (answered after commit) until the other participant's live stream delivered it."
+    )
+
+
+def _row(setup: str, streams: int, measured: tuple[list[float], float]) -> tuple[str, ...]:
+    latencies, seconds = measured
+    rate = f"{len(latencies) / seconds:.0f}" if seconds else "-"
+    if not latencies:
+        return (setup, str(streams), "0", rate, "-", "-", "-")
+    p50, p95, p99 = percentiles(latencies)
+    return (setup, str(streams), str(len(latencies)), rate, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}")
+
+
+async def phase_single(cloud: m365.Cloud, port: int, pid: int, connections: int, edits: int, typing: int):
+    rows = []
+    meetings = await plan_meetings(cloud, port, max(typing, connections // 2), "one")
+    print(f"planned {len(meetings)} meetings", flush=True)
+    # Latency with few streams open: 10 meetings typing, the employee's stream only.
+    sample = meetings[:10]
+    streams, _ = await open_streams(sample, port, both=False)
+    measured = await measure(sample, port, edits=edits, interval=0.2, limit=25)
+    rows.append(_row("1 instance, in-process broker, 10 meetings typing", len(streams), measured))
+    print(f"one instance: {len(measured[0])} edits measured", flush=True)
+    for stream in streams:
+        await stream.close()
+    # Many streams: both participants of every meeting, then some meetings typing.
+    started = time.monotonic()
+    streams, failed = await open_streams(meetings, port, both=True)
+    print(
+        f"opened {len(streams)} live streams in {time.monotonic() - started:.1f}s ({failed} failed); "
+        f"server worker: {worker_stats(pid)}",
+        flush=True,
+    )
+    await asyncio.sleep(1)
+    measured = await measure(meetings[:typing], port, edits=edits, interval=0.5, limit=30)
+    still = sum(not s.closed for s in streams)
+    print(
+        f"under load: {len(measured[0])} edits measured; {still} of {len(streams)} streams still open",
+        flush=True,
+    )
+    rows.append(
+        _row(f"1 instance, in-process broker, {typing} of {len(meetings)} meetings typing", still, measured)
+    )
+    for stream in streams:
+        await stream.close()
+    return rows
+
+
+def worker_stats(master_pid: int) -> str:
+    """Threads and resident memory of the gunicorn worker (the master's child)."""
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+        status = Path(f"/proc/{children[0]}/status").read_text().splitlines()
+    except (OSError, IndexError):
+        return "unknown"
+    fields = dict(line.split(":", 1) for line in status if ":" in line)
+    return f"{fields['Threads'].strip()} threads, {fields['VmRSS'].strip()} resident"
+
+
+async def phase_shared(cloud: m365.Cloud, port_a: int, port_b: int, edits: int):
+    meetings = await plan_meetings(cloud, port_b, 10, "two")
+    streams, _ = await open_streams(meetings, port_a, both=False)
+    measured = await measure(meetings, port_b, edits=edits, interval=0.2, limit=25)
+    print(f"two instances: {len(measured[0])} edits measured", flush=True)
+    for stream in streams:
+        await stream.close()
+    return [
+        _row("2 instances via Redis, 10 meetings typing (post on B, stream on A)", len(streams), measured)
+    ]
+
+
+if __name__ == "__main__":
+    main()

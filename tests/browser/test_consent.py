@@ -1,0 +1,294 @@
+"""Microsoft 365 consent from the tab. A person whose consent was withdrawn in the directory gets
+403 `consent_required` from the API; inside Teams the tab opens /auth/consent with
+`authentication.authenticate` (the simulator opens a real pop-up window, as Teams does), the
+pop-up signs in against the stand-in Entra ID and ends on a page that calls
+`authentication.notifySuccess`, and the tab retries and goes on. In a plain browser the page goes
+to /auth/consent itself and comes back by the link on the last page.
+
+teams-js opens only https pages in the pop-up, so these tests serve the app over https with a
+certificate from the demo cloud's own test CA (which the browser does not know: hence
+`ignore_https_errors`), on its own database and demo cloud, so that the withdrawn consent does not
+touch the other browser tests."""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from dataclasses import dataclass
+
+import pytest
+import requests
+from sqlalchemy import delete
+from werkzeug.serving import make_server
+
+from plugin import create_app
+from plugin.adapters.demo_idp import DEMO_BY_KEY
+from plugin.api.endpoint import new_unit_of_work
+from plugin.config import DEMO_CLIENT_ID, DEMO_TENANT_ID, settings_from_env
+from plugin.extensions import db
+from plugin.i18n import catalogue
+from plugin.services import demo_seed
+from plugin.storage import TokenCacheEntry
+
+from .support import ConsoleWatch
+
+DA = catalogue("da")
+
+
+@dataclass
+class HttpsApp:
+    url: str
+    app: object
+    ca_file: str
+
+    @property
+    def cloud(self):
+        return self.app.extensions["mus.demo_cloud"]
+
+    def token(self, person: str) -> str:
+        response = requests.post(
+            f"{self.url}/demo/idp/token", json={"person": person}, verify=self.ca_file, timeout=10
+        )
+        response.raise_for_status()
+        return response.json()["access_token"]
+
+    def call(self, person: str, method: str, path: str, body=None) -> requests.Response:
+        return requests.request(
+            method,
+            f"{self.url}{path}",
+            json=body,
+            headers={"Authorization": f"Bearer {self.token(person)}"},
+            verify=self.ca_file,
+            timeout=10,
+        )
+
+    def withdraw_consent(self, person: str) -> None:
+        object_id = DEMO_BY_KEY[person].object_id
+        self.cloud.directory.revoke(DEMO_TENANT_ID, object_id, DEMO_CLIENT_ID)
+        # Graph tokens issued before stay valid until they expire: let this person's run out now.
+        with self.app.app_context():
+            db.session.execute(delete(TokenCacheEntry).where(TokenCacheEntry.object_id == object_id))
+            db.session.commit()
+
+
+@pytest.fixture(scope="module")
+def https_app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("https-app")
+    environ = {"MUS_DEMO": "1", "MUS_DATABASE_URL": f"sqlite:///{folder / 'mus.sqlite3'}"}
+    app = create_app(settings_from_env(environ, instance_path=str(folder)))
+    with app.app_context():
+        db.create_all()
+        demo_seed.do_seed(new_unit_of_work())
+    cloud = app.extensions["mus.demo_cloud"]
+    server = make_server("127.0.0.1", 0, app, threaded=True, ssl_context=cloud.ca.server_context())
+    url = f"https://127.0.0.1:{server.server_port}"
+    cloud.directory.add_redirect_uri(DEMO_CLIENT_ID, f"{url}/auth/callback")
+    thread = threading.Thread(target=server.serve_forever, name="browser-test-https-app", daemon=True)
+    thread.start()
+    yield HttpsApp(url, app, cloud.ca.ca_file)
+    server.shutdown()
+    thread.join(timeout=10)
+    server.server_close()
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    cloud.close()
+
+
+@pytest.fixture
+def https_context(browser):
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1000}, locale="da-DK", ignore_https_errors=True
+    )
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+class Console(ConsoleWatch):
+    """ConsoleWatch that also keeps where each console error points (the failed resource's URL)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.locations: list[str] = []
+
+    def attach(self, page) -> None:
+        super().attach(page)
+        page.on("console", lambda m: m.type == "error" and self.locations.append(m.location.get("url", "")))
+
+    def assert_only_the_refused_calls(self, app_url: str, path: str, times: int = 1) -> None:
+        """The 403s that start the flow (which Chromium logs too) are the only errors of our pages;
+        the stand-in authority's pages have no icon, so the browser's look for /favicon.ico there
+        fails, which is not ours."""
+        refused = [e for e in self.errors if e == f"HTTP 403: GET {app_url}{path}"]
+        assert len(refused) == times, self.errors
+        authority_icon = [
+            u for u in self.locations if u.endswith("/favicon.ico") and not u.startswith(app_url)
+        ]
+        ours = [u for u in self.locations if u not in authority_icon]
+        assert ours == [f"{app_url}{path}"] * times, self.locations
+        console_errors = [e for e in self.errors if e.startswith("console.error")]
+        assert len(console_errors) == len(ours) + len(authority_icon), self.errors
+        assert [e for e in self.errors if e not in refused and e not in console_errors] == []
+
+
+def plan_in_meeting(app: HttpsApp, meeting_key: str, title: str) -> None:
+    jonas = DEMO_BY_KEY["jonas"]
+    planned = app.call(
+        "mette",
+        "POST",
+        "/api/conversations",
+        {
+            "kind": "mus",
+            "title": title,
+            "employee": {"object_id": jonas.object_id, "display_name": jonas.name},
+            "meeting": {"meeting_id": f"sim-meeting-{meeting_key}"},
+        },
+    )
+    assert planned.status_code == 201, planned.text
+
+
+def wait_until(page, condition, seconds: float = 20) -> None:
+    for _ in range(int(seconds * 10)):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("timed out")
+
+
+def test_the_side_panel_asks_for_consent_in_a_popup_and_goes_on(https_app: HttpsApp, https_context):
+    jonas = DEMO_BY_KEY["jonas"]
+    meeting_key = f"consent{uuid.uuid4().hex[:8]}"
+    title = "MUS med samtykke"
+    plan_in_meeting(https_app, meeting_key, title)
+    https_app.withdraw_consent("jonas")
+    refused = https_app.call("jonas", "GET", "/api/me")
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "consent_required"
+
+    console = Console()
+    page = https_context.new_page()
+    console.attach(page)
+    # Hold the pop-up's last step until the side panel has been seen asking.
+    held = []
+    https_context.route("**/auth/callback", lambda route: held.append(route))
+    popup_pages = []
+    https_context.on("page", lambda p: (popup_pages.append(p), console.attach(p)))
+
+    page.goto(f"{https_app.url}/simulator/?meeting={meeting_key}&locale=da")
+    panel = page.frame_locator('iframe[data-participant="jonas"][data-frame-context="sidePanel"]')
+    status = panel.get_by_test_id("consent-status")
+    status.get_by_text(DA["ui.consent.asking"]).wait_for(timeout=20_000)
+    page.wait_for_function("() => window.simulatorLog.some((e) => e.func === 'authentication.authenticate')")
+    wait_until(page, lambda: held)
+    assert len(held) == 1 and len(popup_pages) == 1
+    popup = popup_pages[0]
+    assert held[0].request.method == "POST"  # the authority's form_post: no code in any URL
+    held[0].continue_()
+
+    wait_until(page, popup.is_closed)
+    panel.get_by_role("heading", name=title).wait_for()
+    assert panel.get_by_test_id("signed-in-name").inner_text() == jonas.name
+    assert status.inner_text().strip() == ""
+    assert panel.get_by_test_id("error").count() == 0
+
+    log = page.evaluate("window.simulatorLog")
+    asked = [e for e in log if e["func"] == "authentication.authenticate" and e["direction"] == "app→host"]
+    assert len(asked) == 1
+    url, width, height = asked[0]["args"][:3]
+    assert url == f"{https_app.url}/auth/consent?login_hint=jonas.nielsen%40demo.example&locale=da"
+    assert (width, height) == (600, 535)
+    answers = [e for e in log if e["func"] == "authentication.authenticate" and e["direction"] == "host→app"]
+    assert [a["args"] for a in answers] == [[True, "consented"]]
+    in_popup = [(e["direction"], e["func"], e["args"]) for e in log if e["frameContext"] == "authentication"]
+    assert in_popup[0][:2] == ("app→host", "initialize")
+    assert in_popup[1][:2] == ("host→app", "initialize") and in_popup[1][2][0] == "authentication"
+    assert ("app→host", "authentication.authenticate.success", ["consented"]) in in_popup
+    assert [e for e in log if e.get("unknown")] == []
+
+    # The directory now holds Jonas's consent: the API answers with his manager.
+    me = https_app.call("jonas", "GET", "/api/me")
+    assert me.status_code == 200, me.text
+    assert me.json()["manager"]["display_name"] == DEMO_BY_KEY["mette"].name
+    page.wait_for_timeout(150)
+    console.assert_only_the_refused_calls(https_app.url, "/api/me")
+
+
+def test_a_plain_browser_goes_to_the_consent_page_and_comes_back(https_app: HttpsApp, https_context):
+    freja = DEMO_BY_KEY["freja"]
+    https_app.withdraw_consent("freja")
+    directory = https_app.cloud.directory
+    directory.next_sign_in = directory.user(DEMO_TENANT_ID, freja.object_id)  # who signs in there
+    console = Console()
+    page = https_context.new_page()
+    console.attach(page)
+    try:
+        page.goto(f"{https_app.url}/tab/personal")
+        page.get_by_test_id("person-picker").locator('[data-person="freja"]').click()
+        page.wait_for_url(f"{https_app.url}/auth/callback")
+        page.locator("#consent-done").wait_for()
+        back = page.get_by_role("link", name=DA["signin.consent_done.back"])
+        back.wait_for()
+        assert back.get_attribute("href") == "/tab/personal"
+        assert page.locator("#consent-closing").is_hidden()
+        back.click()
+    finally:
+        directory.next_sign_in = None
+    page.wait_for_url(f"{https_app.url}/tab/personal")
+    assert page.get_by_test_id("signed-in-name").inner_text() == freja.name
+    page.get_by_role("heading", name=DA["ui.personal.heading"], level=1).wait_for()
+    page.get_by_role("link", name="Check-in: Freja").wait_for()
+    assert (
+        https_app.call("freja", "GET", "/api/me").json()["manager"]["display_name"]
+        == DEMO_BY_KEY["mette"].name
+    )
+    page.wait_for_timeout(150)
+    console.assert_only_the_refused_calls(https_app.url, "/api/me")
+
+
+def test_a_closed_popup_is_no_dead_end(https_app: HttpsApp, https_context):
+    """Closing the pop-up without consenting: the panel says what is needed and offers a retry,
+    which opens the pop-up again."""
+    meeting_key = f"cancel{uuid.uuid4().hex[:8]}"
+    title = "MUS uden samtykke endnu"
+    plan_in_meeting(https_app, meeting_key, title)
+    https_app.withdraw_consent("jonas")
+    console = Console()
+    page = https_context.new_page()
+    console.attach(page)
+    # The person closes the window before answering (Entra records consent when they do).
+    consent_page = re.compile(r"/auth/consent\?")
+    held = []
+    https_context.route(consent_page, lambda route: held.append(route))
+    popups = []
+    https_context.on("page", lambda p: (popups.append(p), console.attach(p)))
+
+    page.goto(f"{https_app.url}/simulator/?meeting={meeting_key}&locale=da")
+    panel = page.frame_locator('iframe[data-participant="jonas"][data-frame-context="sidePanel"]')
+    wait_until(page, lambda: held)
+    held.pop().abort()  # (Playwright reports a pop-up once its first page is there)
+    wait_until(page, lambda: popups)
+    popups[0].close()
+    error = panel.get_by_test_id("error")
+    error.get_by_text(DA["consent_required"]).wait_for()
+    assert panel.get_by_test_id("consent-status").inner_text().strip() == ""
+    log = page.evaluate("window.simulatorLog")
+    answers = [
+        e["args"] for e in log if e["func"] == "authentication.authenticate" and e["direction"] == "host→app"
+    ]
+    assert answers == [[False, "CancelledByUser"]]
+
+    https_context.unroute(consent_page)
+    error.get_by_role("button", name=DA["ui.common.retry"]).click()
+    wait_until(page, lambda: len(popups) == 2)
+    wait_until(page, popups[1].is_closed)
+    panel.get_by_role("heading", name=title).wait_for()
+    assert panel.get_by_test_id("error").count() == 0
+    log = page.evaluate("window.simulatorLog")
+    answers = [
+        e["args"] for e in log if e["func"] == "authentication.authenticate" and e["direction"] == "host→app"
+    ]
+    assert answers == [[False, "CancelledByUser"], [True, "consented"]]
+    page.wait_for_timeout(150)
+    console.assert_only_the_refused_calls(https_app.url, "/api/me", times=2)

@@ -1,0 +1,173 @@
+/** Every change the tab makes, described as data: the outbox sends it now or, when the network is
+ * down, keeps it (localStorage) and sends it when the connection is back. Creates carry an
+ * Idempotency-Key so that a retry never creates twice. */
+import type { Status } from "../conversations";
+import type {
+  ActionFields,
+  ConsentKind,
+  Decision,
+  FeedbackKind,
+  GoalStatus,
+  Part,
+  SmartFields,
+} from "./types";
+
+export interface Write {
+  method: "POST" | "PATCH" | "PUT" | "DELETE";
+  path: string;
+  body?: unknown;
+  create?: boolean;
+  /** A newer queued write with the same key replaces an older one (e.g. the notes of one item). */
+  coalesce?: string;
+  /** The parts of the conversation to reload once it has gone through. */
+  touches: Part[];
+}
+
+const base = (id: number) => `/api/conversations/${id}`;
+
+export type GoalChanges = Partial<SmartFields> & { title?: string; status?: GoalStatus };
+
+export const writes = {
+  transition: (id: number, status: Status, version: number): Write => ({
+    method: "POST",
+    path: `${base(id)}/transition`,
+    body: { status, version },
+    touches: ["conversation", "agreement"],
+  }),
+  notes: (id: number, itemId: number, notes: string, version: number): Write => ({
+    method: "PATCH",
+    path: `${base(id)}/agenda/${itemId}`,
+    body: { notes, version },
+    coalesce: `notes:${id}:${itemId}`,
+    touches: [],
+  }),
+  addTalkingPoint: (id: number, itemId: number, text: string): Write => ({
+    method: "POST",
+    path: `${base(id)}/agenda/${itemId}/talking-points`,
+    body: { text },
+    create: true,
+    touches: ["conversation"],
+  }),
+  removeTalkingPoint: (id: number, itemId: number, pointId: number): Write => ({
+    method: "DELETE",
+    path: `${base(id)}/agenda/${itemId}/talking-points/${pointId}`,
+    touches: ["conversation", "preparation"],
+  }),
+  addPreparation: (id: number, promptKey: string | null, text: string): Write => ({
+    method: "POST",
+    path: `${base(id)}/preparation`,
+    body: { prompt_key: promptKey, text },
+    create: true,
+    touches: ["preparation"],
+  }),
+  changePreparation: (id: number, itemId: number, text: string, version: number): Write => ({
+    method: "PATCH",
+    path: `${base(id)}/preparation/${itemId}`,
+    body: { text, version },
+    touches: ["preparation"],
+  }),
+  removePreparation: (id: number, itemId: number): Write => ({
+    method: "DELETE",
+    path: `${base(id)}/preparation/${itemId}`,
+    touches: ["preparation"],
+  }),
+  promote: (id: number, itemId: number, agendaItemId: number): Write => ({
+    method: "POST",
+    path: `${base(id)}/preparation/${itemId}/promote`,
+    body: { agenda_item_id: agendaItemId },
+    create: true,
+    touches: ["preparation", "conversation"],
+  }),
+  consent: (id: number, kind: ConsentKind, value: boolean): Write => ({
+    method: "PUT",
+    path: `${base(id)}/consent`,
+    body: { kind, value },
+    coalesce: `consent:${id}:${kind}`,
+    touches: ["consent"],
+  }),
+  position: (id: number, agendaItemId: number | null): Write => ({
+    method: "PUT",
+    path: `${base(id)}/position`,
+    body: { agenda_item_id: agendaItemId },
+    coalesce: `position:${id}`,
+    touches: [],
+  }),
+  addGoal: (id: number, goal: SmartFields & { title: string; status: GoalStatus }): Write => ({
+    method: "POST",
+    path: `${base(id)}/goals`,
+    body: goal,
+    create: true,
+    touches: ["goals"],
+  }),
+  changeGoal: (goalId: number, changes: GoalChanges, version: number): Write => ({
+    method: "PATCH",
+    path: `/api/goals/${goalId}`,
+    body: { ...changes, version },
+    touches: ["goals"],
+  }),
+  removeGoal: (goalId: number): Write => ({ method: "DELETE", path: `/api/goals/${goalId}`, touches: ["goals", "actions"] }),
+  addProgress: (goalId: number, percent: number, note: string, conversationId: number): Write => ({
+    method: "POST",
+    path: `/api/goals/${goalId}/progress`,
+    body: { percent, note, conversation_id: conversationId },
+    create: true,
+    touches: ["goals"],
+  }),
+  addAction: (id: number, action: ActionFields): Write => ({
+    method: "POST",
+    path: `${base(id)}/actions`,
+    body: action,
+    create: true,
+    touches: ["actions"],
+  }),
+  changeAction: (actionId: number, changes: Partial<ActionFields>, version: number): Write => ({
+    method: "PATCH",
+    path: `/api/actions/${actionId}`,
+    body: { ...changes, version },
+    touches: ["actions"],
+  }),
+  removeAction: (actionId: number): Write => ({ method: "DELETE", path: `/api/actions/${actionId}`, touches: ["actions"] }),
+  addFeedback: (id: number, kind: FeedbackKind, text: string): Write => ({
+    method: "POST",
+    path: `${base(id)}/feedback`,
+    body: { kind, text },
+    create: true,
+    touches: ["feedback"],
+  }),
+  removeFeedback: (id: number, feedbackId: number): Write => ({
+    method: "DELETE",
+    path: `${base(id)}/feedback/${feedbackId}`,
+    touches: ["feedback"],
+  }),
+  addPulse: (id: number, score: number, shared: boolean, comment: string): Write => ({
+    method: "POST",
+    path: `${base(id)}/wellbeing`,
+    body: { score, shared, comment },
+    create: true,
+    touches: ["pulses"],
+  }),
+  addFollowUp: (id: number, title: string, dueOn: string): Write => ({
+    method: "POST",
+    path: `${base(id)}/follow-ups`,
+    body: { title, due_on: dueOn },
+    create: true,
+    touches: ["followUps"],
+  }),
+  removeFollowUp: (id: number, followUpId: number): Write => ({
+    method: "DELETE",
+    path: `${base(id)}/follow-ups/${followUpId}`,
+    touches: ["followUps"],
+  }),
+  draftAgreement: (id: number): Write => ({
+    method: "POST",
+    path: `${base(id)}/agreement`,
+    create: true,
+    touches: ["agreement", "conversation"],
+  }),
+  decide: (id: number, number: number, decision: Decision, comment: string, disagreement: boolean): Write => ({
+    method: "POST",
+    path: `${base(id)}/agreement/${number}/decision`,
+    body: { decision, comment: comment || null, disagreement },
+    touches: ["agreement", "conversation"],
+  }),
+};

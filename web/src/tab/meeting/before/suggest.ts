@@ -1,0 +1,19 @@
+/** Which agenda item a preparation question belongs to by default (the person can pick another). */
+import type { AgendaItemFull } from "../../../lib/meeting/types";
+
+const SECTION_FOR_PROMPT: Record<string, string> = {
+  "employee.past_period": "work_situation",
+  "employee.goals_needs": "expectations_goals",
+  "employee.examples": "work_situation",
+  "employee.questions": "feedback",
+  "manager.contributions": "work_situation",
+  "manager.ambitions": "expectations_goals",
+  "manager.feedback": "feedback",
+  "manager.development": "development",
+};
+
+export function suggestedItem(agenda: AgendaItemFull[], promptKey: string | null): AgendaItemFull | null {
+  const sorted = [...agenda].sort((a, b) => a.position - b.position);
+  const section = promptKey ? SECTION_FOR_PROMPT[promptKey] : undefined;
+  return sorted.find((item) => item.section_key === section) ?? sorted[0] ?? null;
+}

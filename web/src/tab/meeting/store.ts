@@ -1,0 +1,381 @@
+/** One conversation as the tab holds it: the parts loaded from the API, the live channel, the
+ * outbox, the shared position and who else is here, and the last change (to undo it).
+ * Components read it with `useMeeting()` and re-render when it changes. */
+import type { Api, ApiError } from "../../lib/api";
+import { type LiveEvent, LiveChannel, type LiveStatus, PresenceBeacon } from "../../lib/live";
+import { reads } from "../../lib/meeting/reads";
+import type {
+  Agreement,
+  ConsentItem,
+  ConversationFull,
+  DevelopmentAction,
+  FeedbackEntry,
+  FollowUp,
+  Goal,
+  Part,
+  Party,
+  Position,
+  PreparationItem,
+  Presence,
+  Prompt,
+  Pulse,
+} from "../../lib/meeting/types";
+import { type Write, writes } from "../../lib/meeting/writes";
+import { Outbox, type SaveState, type Sent } from "../../lib/outbox";
+
+export interface Loaded {
+  conversation: ConversationFull;
+  preparation?: PreparationItem[];
+  goals?: Goal[];
+  actions?: DevelopmentAction[];
+  feedback?: FeedbackEntry[];
+  pulses?: Pulse[];
+  consent?: ConsentItem[];
+  followUps?: FollowUp[];
+  agreement?: Agreement;
+  position?: Position;
+}
+
+export interface Undo {
+  /** What the last change was, for the undo button ("Talking point added"). */
+  label: string;
+  run: () => Promise<unknown>;
+}
+
+export interface MeetingState {
+  data: Loaded;
+  prompts: Prompt[] | null;
+  role: Party;
+  myObjectId: string;
+  live: LiveStatus;
+  save: SaveState;
+  pending: number;
+  /** The other people here now (not me). */
+  others: Presence[];
+  /** The agenda item open in this tab (one at a time). */
+  viewing: number | null;
+  /** Whether this tab follows the shared position. */
+  following: boolean;
+  undo: Undo | null;
+  /** A change that failed after being queued (shown once, with what it was). */
+  failure: { message: string } | null;
+}
+
+const POLL_MS = 4000;
+
+const LOADERS: { [K in Exclude<Part, "conversation">]: (api: Api, id: number) => Promise<Loaded[K]> } = {
+  preparation: reads.preparation,
+  goals: reads.goals,
+  actions: reads.actions,
+  feedback: reads.feedback,
+  pulses: reads.pulses,
+  consent: reads.consent,
+  followUps: reads.followUps,
+  agreement: reads.agreement,
+  position: reads.position,
+};
+
+/** Which parts a live event changes. */
+export function partsFor(kind: string): Part[] {
+  const area = kind.split(".")[0];
+  switch (area) {
+    case "agenda_item":
+    case "talking_point":
+    case "notes":
+    case "conversation":
+      return ["conversation"];
+    case "goal":
+      return ["goals"];
+    case "action":
+      return ["actions"];
+    case "feedback":
+      return ["feedback"];
+    case "wellbeing":
+      return ["pulses"];
+    case "consent":
+      return ["consent"];
+    case "follow_up":
+      return ["followUps"];
+    case "agreement":
+      return ["agreement", "conversation"];
+    case "position":
+      return ["position"];
+    case "presence":
+      return [];
+    default:
+      return ["conversation"];
+  }
+}
+
+/** A 409 whose current state already holds every field the write sent (docs/live.md: treat it as
+ * success: the first attempt was applied and only its answer was lost). */
+export function alreadyApplied(write: Write, error: ApiError): boolean {
+  if (error.status !== 409 || !error.current || typeof write.body !== "object" || write.body === null) return false;
+  const current = error.current as Record<string, unknown>;
+  return Object.entries(write.body as Record<string, unknown>)
+    .filter(([field]) => field !== "version")
+    .every(([field, value]) => JSON.stringify(current[field] ?? null) === JSON.stringify(value ?? null));
+}
+
+export class MeetingStore {
+  state: MeetingState;
+  readonly outbox: Outbox;
+  private readonly listeners = new Set<() => void>();
+  private readonly loading = new Map<Part, Promise<void>>();
+  private readonly stale = new Set<Part>();
+  private live: LiveChannel | null = null;
+  private presence: PresenceBeacon | null = null;
+  private poller: number | null = null;
+  private disposers: (() => void)[] = [];
+  /** Notes left with a merge still to decide (the item was closed): restored when it opens again. */
+  readonly noteDrafts = new Map<number, { text: string; base: { version: number; text: string }; conflict: { theirs: string; version: number } }>();
+  /** Edits typed but not sent yet (the notes wait for a pause in typing): shown as "saving". */
+  private readonly unsent = new Set<string>();
+
+  constructor(
+    readonly api: Api,
+    conversation: ConversationFull,
+    myObjectId: string,
+  ) {
+    const role: Party = conversation.manager.object_id === myObjectId ? "manager" : "employee";
+    this.outbox = new Outbox(api, `mus.outbox.${myObjectId}`);
+    this.state = {
+      data: { conversation },
+      prompts: null,
+      role,
+      myObjectId,
+      live: "connecting",
+      save: this.outbox.state,
+      pending: this.outbox.pending,
+      others: [],
+      viewing: null,
+      following: true,
+      undo: null,
+      failure: null,
+    };
+  }
+
+  get id(): number {
+    return this.state.data.conversation.id;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(change: Partial<MeetingState>): void {
+    this.state = { ...this.state, ...change };
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private setData(change: Partial<Loaded>): void {
+    this.set({ data: { ...this.state.data, ...change } });
+  }
+
+  // --- starting and stopping ------------------------------------------------------------------
+
+  /** Opens the live channel and announces presence (surfaces in the meeting and the tab). */
+  connect(): void {
+    this.disposers.push(
+      this.outbox.subscribe(() => this.updateSave()),
+      this.outbox.onDelivered((write) => write.touches.forEach((part) => this.reload(part))),
+      this.outbox.onFailed((write, error) => {
+        if (write.coalesce?.startsWith("notes:")) return; // the notes editor merges these itself
+        write.touches.forEach((part) => this.reload(part));
+        // A retried change whose first attempt went through: the server holds what we sent.
+        if (alreadyApplied(write, error)) return;
+        this.set({ failure: { message: error.message } });
+      }),
+    );
+    this.live = new LiveChannel(this.api, this.id, {
+      onEvent: (event) => this.onLiveEvent(event),
+      onStatus: (live) => {
+        const was = this.state.live;
+        this.set({ live });
+        if (live === "unavailable") this.startPolling();
+        // Live (again): what changed between our reads and the stream's start is not replayed.
+        if (live === "live" && was !== "live") this.reloadLoaded();
+      },
+      onRefresh: () => this.reloadLoaded(),
+    });
+    this.live.start();
+    this.presence = new PresenceBeacon(this.api, this.id);
+    this.presence.start();
+    void this.ensure("position");
+    void this.loadPresence();
+  }
+
+  dispose(): void {
+    this.live?.stop();
+    this.presence?.stop();
+    if (this.poller !== null) window.clearInterval(this.poller);
+    this.disposers.forEach((dispose) => dispose());
+    this.outbox.dispose();
+    this.unsent.clear();
+    this.listeners.clear();
+  }
+
+  private startPolling(): void {
+    if (this.poller !== null) return;
+    this.poller = window.setInterval(() => this.reloadLoaded(), POLL_MS);
+  }
+
+  private async loadPresence(): Promise<void> {
+    try {
+      this.setOthers(await reads.presence(this.api, this.id));
+    } catch {
+      // Presence is a help, never a blocker.
+    }
+  }
+
+  private setOthers(all: Presence[]): void {
+    this.set({ others: all.filter((p) => p.object_id !== this.state.myObjectId) });
+  }
+
+  // --- loading --------------------------------------------------------------------------------
+
+  /** Loads a part once (components call this for what they show). */
+  ensure(part: Part): Promise<void> {
+    if (part === "conversation" || this.state.data[part] !== undefined) return Promise.resolve();
+    return this.reload(part);
+  }
+
+  async loadPrompts(): Promise<void> {
+    if (this.state.prompts) return;
+    this.set({ prompts: await reads.prompts(this.api, this.state.role) });
+  }
+
+  /** Reloads a part; a reload asked for while one runs is done once more afterwards. */
+  reload(part: Part): Promise<void> {
+    const running = this.loading.get(part);
+    if (running) {
+      this.stale.add(part);
+      return running;
+    }
+    const run = (async () => {
+      try {
+        if (part === "conversation") {
+          this.setData({ conversation: await reads.conversation(this.api, this.id) });
+        } else {
+          const value = await LOADERS[part](this.api, this.id);
+          this.setData({ [part]: value } as Partial<Loaded>);
+          if (part === "position") this.followPosition();
+        }
+      } catch {
+        // Network trouble or a token to renew: the live channel or the poller brings the next attempt.
+      } finally {
+        this.loading.delete(part);
+        if (this.stale.delete(part)) void this.reload(part);
+      }
+    })();
+    this.loading.set(part, run);
+    return run;
+  }
+
+  reloadLoaded(): void {
+    void this.reload("conversation");
+    (Object.keys(LOADERS) as Part[]).forEach((part) => {
+      if (this.state.data[part as keyof Loaded] !== undefined) void this.reload(part);
+    });
+    void this.loadPresence();
+  }
+
+  private onLiveEvent(event: LiveEvent): void {
+    if (event.kind === "presence.changed") {
+      const entry = event.data as unknown as Presence & { present?: boolean };
+      if (entry.object_id === this.state.myObjectId) return;
+      const others = this.state.others.filter((p) => p.object_id !== entry.object_id);
+      this.set({ others: entry.present === false ? others : [...others, entry] });
+      return;
+    }
+    if (event.kind === "position.changed") {
+      const agendaItemId = (event.data.agenda_item_id as number | null | undefined) ?? null;
+      this.setData({ position: { ...(this.state.data.position ?? { by: null, at: null }), agenda_item_id: agendaItemId } });
+      this.followPosition();
+      void this.reload("position"); // who moved it, and when
+      return;
+    }
+    for (const part of partsFor(event.kind)) {
+      if (part === "conversation" || this.state.data[part as keyof Loaded] !== undefined) void this.reload(part);
+    }
+  }
+
+  // --- changes --------------------------------------------------------------------------------
+
+  private updateSave(): void {
+    const save = this.outbox.state === "saved" && this.unsent.size ? "saving" : this.outbox.state;
+    this.set({ save, pending: this.outbox.pending });
+  }
+
+  /** An editor has typed text it has not handed to the outbox yet (or has handed it over). */
+  setUnsent(key: string, unsent: boolean): void {
+    const had = this.unsent.has(key);
+    if (unsent) this.unsent.add(key);
+    else this.unsent.delete(key);
+    if (had !== unsent) this.updateSave();
+  }
+
+  /** Sends a change (now, or queued while offline) and refreshes what it touched. `undo` builds the
+   * way back from the server's answer; it is offered until the next change. */
+  async run<T>(write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T>> {
+    const sent = await this.outbox.send<T>(write);
+    if (!sent.queued) {
+      write.touches.forEach((part) => void this.reload(part));
+      this.set({ undo: undo ? undo(sent.value) : null, failure: null });
+    } else {
+      this.set({ undo: null });
+    }
+    return sent;
+  }
+
+  /** Offers a way back for a change made outside `run` (the notes editor). */
+  offerUndo(undo: Undo | null): void {
+    this.set({ undo });
+  }
+
+  async undoLast(): Promise<void> {
+    const undo = this.state.undo;
+    if (!undo) return;
+    this.set({ undo: null });
+    await undo.run();
+  }
+
+  dismissFailure(): void {
+    this.set({ failure: null });
+  }
+
+  // --- the agenda: what I look at, and the shared position ----------------------------------------
+
+  /** Opens an item in this tab. Looking at another item than the shared one stops following. */
+  view(itemId: number | null): void {
+    const shared = this.state.data.position?.agenda_item_id ?? null;
+    const following = itemId !== null && itemId === shared ? true : itemId === null ? this.state.following : false;
+    this.set({ viewing: itemId, following });
+    this.presence?.update(itemId, following);
+  }
+
+  /** Back to the item the meeting is on, following again. */
+  follow(): void {
+    const shared = this.state.data.position?.agenda_item_id ?? null;
+    this.set({ following: true, viewing: shared ?? this.state.viewing });
+    this.presence?.update(this.state.viewing, true);
+  }
+
+  /** Moves the meeting (both parties) to an item. */
+  async moveTo(itemId: number | null): Promise<void> {
+    const before = this.state.data.position?.agenda_item_id ?? null;
+    this.setData({ position: { ...(this.state.data.position ?? { by: null, at: null }), agenda_item_id: itemId } });
+    this.set({ viewing: itemId, following: true });
+    this.presence?.update(itemId, true);
+    await this.run(writes.position(this.id, itemId), () => ({ label: "ui.meeting.undo.moved", run: () => this.moveTo(before) }));
+  }
+
+  private followPosition(): void {
+    const shared = this.state.data.position?.agenda_item_id ?? null;
+    if (this.state.following && shared !== null && shared !== this.state.viewing) {
+      this.set({ viewing: shared });
+      this.presence?.update(shared, true);
+    }
+  }
+}

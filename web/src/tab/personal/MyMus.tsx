@@ -1,0 +1,88 @@
+import "./mymus.css";
+
+import { useMemo } from "preact/hooks";
+
+import { localeTag, useTexts } from "../../lib/i18n";
+import { ErrorNotice, Loading } from "../components/Notice";
+import { describeError } from "../errors";
+import { useLoad } from "../hooks";
+import { useSession } from "../session";
+import { ConversationCards } from "./ConversationCards";
+import { listMine, loadFollowUps, type Summary } from "./data";
+import { FollowUpList } from "./FollowUpList";
+import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
+import { Team } from "./Team";
+
+/** Pending until the list is there (nothing holds on to it, so it is collected). */
+const waiting = () => new Promise<never>(() => undefined);
+
+/** The personal tab "My MUS": upcoming follow-ups, my conversations as employee and as manager
+ * (newest first, agreed ones with their agreement and goal progress), and for managers the team.
+ * The list shows as soon as it is there; the follow-up dates (one request per conversation) and
+ * what depends on them follow. */
+export function MyMus() {
+  const texts = useTexts();
+  const { t } = texts;
+  const { api, me } = useSession();
+  const [list, reloadList] = useLoad(() => listMine(api), [api]);
+  const conversations: Summary[] | null = list.status === "ok" ? list.value : null;
+  const [followUps, reloadFollowUps] = useLoad(
+    () => (conversations ? loadFollowUps(api, conversations) : waiting()),
+    [api, conversations],
+  );
+  const derived = useMemo(() => {
+    if (!conversations || followUps.status !== "ok") return null;
+    const overview = { conversations, followUps: followUps.value };
+    const now = new Date();
+    return {
+      upcoming: upcomingFollowUps(overview, dayOf(now)),
+      team: teamRows(overview, me.object_id, now, new Intl.Collator(localeTag(texts.language))),
+    };
+  }, [conversations, followUps, me.object_id, texts.language]);
+  const leadsAny = conversations?.some((c) => roleIn(c, me.object_id) === "manager");
+
+  const pending = (label: string) =>
+    followUps.status === "error" ? (
+      <ErrorNotice message={describeError(followUps.error, texts)} onRetry={reloadFollowUps} />
+    ) : (
+      <Loading label={label} />
+    );
+
+  return (
+    <div class="stack mymus" data-testid="mymus">
+      <div class="mymus-intro">
+        <h1 id="personal-heading" class="title">
+          {t("ui.personal.heading")}
+        </h1>
+        <p class="hint">{t("ui.mymus.intro")}</p>
+      </div>
+      {list.status === "loading" && <Loading />}
+      {list.status === "error" && <ErrorNotice message={describeError(list.error, texts)} onRetry={reloadList} />}
+      {conversations && (
+        <>
+          <section class="mymus-section" aria-labelledby="mymus-followups-heading" data-testid="mymus-followups">
+            <h2 id="mymus-followups-heading" class="section-title">
+              {t("ui.mymus.followups.heading")}
+            </h2>
+            {derived ? (
+              <FollowUpList items={derived.upcoming} empty={t("ui.mymus.followups.empty")} />
+            ) : (
+              pending(t("ui.mymus.followups.loading"))
+            )}
+          </section>
+          <section class="mymus-section" aria-labelledby="mymus-conversations-heading">
+            <h2 id="mymus-conversations-heading" class="section-title">
+              {t("ui.mymus.conversations.heading")}
+            </h2>
+            {conversations.length ? (
+              <ConversationCards items={conversations} myObjectId={me.object_id} />
+            ) : (
+              <p class="mymus-empty">{t("ui.mymus.conversations.empty")}</p>
+            )}
+          </section>
+          {leadsAny && <Team rows={derived?.team ?? null} pending={pending(t("ui.mymus.team.loading"))} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/** The pure part of "My MUS": which follow-ups are coming, who is in my team and how each stands. */
+import type { Person } from "../../lib/conversations";
+import type { AgreementVersion, FollowUp, Overview, Party, Summary } from "./data";
+
+const HELD = new Set(["in_meeting", "reviewing", "agreed"]);
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** A local calendar day as YYYY-MM-DD (the form of follow-up dates and deadlines). */
+export function dayOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function roleIn(conversation: Summary, myObjectId: string): Party {
+  return sameId(conversation.manager.object_id, myObjectId) ? "manager" : "employee";
+}
+
+/** The meeting has taken place (or is taking place). */
+export function isHeld(conversation: Summary): boolean {
+  return HELD.has(conversation.status);
+}
+
+/** When the conversation is (or was): its planned time, else when its meeting ended. */
+export function conversationDate(conversation: Summary): string | null {
+  return conversation.scheduled_at ?? conversation.meeting_ended_at ?? null;
+}
+
+/** Milliseconds since the epoch, NaN for none. */
+function time(value: string | null | undefined): number {
+  return value ? Date.parse(value) : Number.NaN;
+}
+
+export interface DatedFollowUp {
+  followUp: FollowUp;
+  conversation: Summary;
+}
+
+function datedFollowUps(overview: Overview, conversation: Summary): DatedFollowUp[] {
+  return (overview.followUps.get(conversation.id) ?? []).map((followUp) => ({ followUp, conversation }));
+}
+
+/** When a held conversation took place: when its meeting ended, else its planned time. */
+function heldDate(conversation: Summary): string {
+  return conversation.meeting_ended_at ?? conversation.scheduled_at ?? conversation.created_at;
+}
+
+/** Follow-up dates from today on, soonest first. */
+export function upcomingFollowUps(overview: Overview, today: string): DatedFollowUp[] {
+  return overview.conversations
+    .flatMap((conversation) => datedFollowUps(overview, conversation))
+    .filter(({ followUp }) => followUp.due_on >= today)
+    .sort((a, b) => a.followUp.due_on.localeCompare(b.followUp.due_on) || a.followUp.id - b.followUp.id);
+}
+
+/** The version both approved most recently (versions come newest first), or null. */
+export function latestLocked(versions: AgreementVersion[]): AgreementVersion | null {
+  return versions.find((version) => version.locked_at !== null) ?? null;
+}
+
+export interface TeamRow {
+  employee: Person;
+  /** The latest MUS that was held, with its date. */
+  lastMus: { conversation: Summary; date: string } | null;
+  /** The next conversation not held yet (MUS or check-in), soonest first, undated last. */
+  next: Summary | null;
+  /** Follow-up dates that passed without a conversation between the two since. */
+  overdue: DatedFollowUp[];
+  /** No MUS held in the past year and none planned. */
+  dueForMus: boolean;
+}
+
+/** My employees, from the conversations I lead, by name. */
+export function teamRows(overview: Overview, myObjectId: string, now: Date, collator: Intl.Collator): TeamRow[] {
+  const byEmployee = new Map<string, Summary[]>();
+  for (const conversation of overview.conversations) {
+    if (roleIn(conversation, myObjectId) !== "manager") continue;
+    const key = conversation.employee.object_id.toLowerCase();
+    byEmployee.set(key, [...(byEmployee.get(key) ?? []), conversation]);
+  }
+  const today = dayOf(now);
+  const rows = [...byEmployee.values()].map((conversations): TeamRow => {
+    const held = conversations.filter(isHeld);
+    const heldDays = held.map((c) => dayOf(new Date(time(heldDate(c)))));
+    const lastMus =
+      held
+        .filter((c) => c.kind === "mus")
+        .map((conversation) => ({ conversation, date: heldDate(conversation) }))
+        .sort((a, b) => time(b.date) - time(a.date))[0] ?? null;
+    const upcoming = conversations
+      .filter((c) => !isHeld(c))
+      .sort((a, b) => (time(a.scheduled_at) || Infinity) - (time(b.scheduled_at) || Infinity) || a.id - b.id);
+    const overdue = conversations
+      .flatMap((conversation) => datedFollowUps(overview, conversation))
+      .filter(({ followUp }) => followUp.due_on < today && !heldDays.some((day) => day >= followUp.due_on))
+      .sort((a, b) => a.followUp.due_on.localeCompare(b.followUp.due_on));
+    const recentMus = lastMus !== null && now.getTime() - time(lastMus.date) < YEAR_MS;
+    const musPlanned = upcoming.some((c) => c.kind === "mus");
+    return {
+      employee: conversations[0].employee,
+      lastMus,
+      next: upcoming[0] ?? null,
+      overdue,
+      dueForMus: !recentMus && !musPlanned,
+    };
+  });
+  return rows.sort((a, b) => collator.compare(a.employee.display_name, b.employee.display_name));
+}
