@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .meeting_helpers import Panel
 from .support import Simulator
 
@@ -31,12 +33,13 @@ def _prepare_and_share(panel: Panel, prompt: str, text: str) -> None:
     item.get_by_test_id("promoted").wait_for()
 
 
-def test_a_full_mus_in_the_simulator(simulator: Simulator, live_app, console):
+@pytest.mark.parametrize("locale", ["da", "en"])
+def test_a_full_mus_in_the_simulator(simulator: Simulator, live_app, console, locale: str):
     conversation = live_app.plan_for_meeting(simulator.meeting_id, "MUS 2026 i simulatoren")
-    simulator.open()
+    simulator.open(locale=locale)
     for participant in ("mette", "jonas"):
         simulator.wait_initialized(participant, "sidePanel")
-    mette, jonas = Panel(simulator, "mette"), Panel(simulator, "jonas")
+    mette, jonas = Panel(simulator, "mette", language=locale), Panel(simulator, "jonas", language=locale)
 
     # Before: each prepares privately and shares one point as a talking point.
     for panel in (mette, jonas):
@@ -153,7 +156,8 @@ def test_a_full_mus_in_the_simulator(simulator: Simulator, live_app, console):
     mette.button("ui.meeting.follow_ups.add", follow_ups).click()
     jonas.frame.get_by_test_id("follow-up").filter(has_text="Opfølgning på arkitekturmålet").wait_for()
     assert mette.panel().get_by_test_id("next-item").count() == 0  # the last item
-    mette.screenshot("meeting-sidepanel-light")
+    if locale == "da":
+        mette.screenshot("meeting-sidepanel-light")
 
     # Conclude: the draft agreement; both approve; both see it agreed, with both names.
     mette.frame.get_by_test_id("conclude").click()
@@ -174,15 +178,18 @@ def test_a_full_mus_in_the_simulator(simulator: Simulator, live_app, console):
         panel.frame.get_by_test_id("agreed-banner").wait_for()
         decisions = panel.frame.get_by_test_id("decisions").inner_text()
         assert "Mette Sørensen" in decisions and "Jonas Kjær Nielsen" in decisions
-        assert len(re.findall(r"\d{1,2}\.\d{2}", decisions)) >= 2  # both times, Danish style (14.05)
+        # Both approval times, written the locale's way: 14.05 in Danish, 14:05 in English.
+        separator = r"\." if locale == "da" else ":"
+        assert len(re.findall(rf"\d{{1,2}}{separator}\d{{2}}", decisions)) >= 2
         assert panel.frame.locator('article.conversation[data-status="agreed"]').count() == 1
-    mette.screenshot("agreement")
+    if locale == "da":
+        mette.screenshot("agreement")
 
     # The meeting tab (chat/details tab) shows the same agreed state, wide.
     since = simulator.log_size()
     simulator.open_view("jonas", "content")
     simulator.wait_initialized("jonas", "content", since=since)
-    tab = Panel(simulator, "jonas", "content")
+    tab = Panel(simulator, "jonas", "content", language=locale)
     tab.frame.locator('[data-testid="agreement-state"][data-state="agreed"]').wait_for()
     assert tab.frame.locator('article.conversation-wide[data-status="agreed"]').count() == 1
     approved = tab.frame.locator('[data-testid="decisions"] li[data-decision="approved"]')
