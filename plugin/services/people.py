@@ -25,21 +25,26 @@ def do_sign_in(uow: UnitOfWork, identity: Identity, accept_language: str | None 
     with uow:
         person = _find(uow, identity.tenant_id, identity.object_id)
         if person is None:
+            # Two first sign-ins at the same moment (the same person, or two people of a new
+            # organisation) may both try to insert: each insert gets its own savepoint.
+            if uow.session.get(Tenant, identity.tenant_id) is None:
+                try:
+                    with uow.session.begin_nested():
+                        uow.session.add(Tenant(id=identity.tenant_id))
+                except IntegrityError:
+                    pass
             try:
                 with uow.session.begin_nested():
-                    if uow.session.get(Tenant, identity.tenant_id) is None:
-                        uow.session.add(Tenant(id=identity.tenant_id))
-                        uow.session.flush()
                     person = Person(
                         tenant_id=identity.tenant_id,
                         object_id=identity.object_id,
                         locale=_locale_for(pick_language(identity.locale, accept_language)),
                     )
                     uow.session.add(person)
-                    uow.session.flush()
-            except IntegrityError:  # another request signed the same person in at the same moment
+            except IntegrityError:
                 person = _find(uow, identity.tenant_id, identity.object_id)
-                assert person is not None
+                if person is None:
+                    raise
         if identity.name and person.display_name != identity.name:
             person.display_name = identity.name
         if identity.email and person.email != identity.email:
