@@ -75,7 +75,7 @@ def agreed(live_app):
 @pytest.fixture
 def a11y_context(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK", bypass_csp=True)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     yield context
     context.close()
 

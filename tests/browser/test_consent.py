@@ -36,11 +36,36 @@ from .support import ConsoleWatch
 DA = catalogue("da")
 
 
+class Gate:
+    """WSGI middleware that can hold the requests for one path until it is opened again (to look
+    at the tab while the pop-up is still on its way)."""
+
+    def __init__(self, app, path: str) -> None:
+        self.app = app
+        self.path = path
+        self.opened = threading.Event()
+        self.opened.set()
+        self.reached = threading.Event()
+        self.method = ""
+
+    def close(self) -> None:
+        self.reached.clear()
+        self.opened.clear()
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == self.path:
+            self.method = environ.get("REQUEST_METHOD", "")
+            self.reached.set()
+            self.opened.wait(timeout=60)
+        return self.app(environ, start_response)
+
+
 @dataclass
 class HttpsApp:
     url: str
     app: object
     ca_file: str
+    callback_gate: Gate
 
     @property
     def cloud(self):
@@ -81,12 +106,14 @@ def https_app(tmp_path_factory):
         db.create_all()
         demo_seed.do_seed(new_unit_of_work())
     cloud = app.extensions["mus.demo_cloud"]
-    server = make_server("127.0.0.1", 0, app, threaded=True, ssl_context=cloud.ca.server_context())
+    gate = Gate(app, "/auth/callback")
+    server = make_server("127.0.0.1", 0, gate, threaded=True, ssl_context=cloud.ca.server_context())
     url = f"https://127.0.0.1:{server.server_port}"
     cloud.directory.add_redirect_uri(DEMO_CLIENT_ID, f"{url}/auth/callback")
     thread = threading.Thread(target=server.serve_forever, name="browser-test-https-app", daemon=True)
     thread.start()
-    yield HttpsApp(url, app, cloud.ca.ca_file)
+    yield HttpsApp(url, app, cloud.ca.ca_file, gate)
+    gate.opened.set()
     server.shutdown()
     thread.join(timeout=10)
     server.server_close()
@@ -101,7 +128,7 @@ def https_context(browser):
     context = browser.new_context(
         viewport={"width": 1400, "height": 1000}, locale="da-DK", ignore_https_errors=True
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)  # the pop-up's round trip through the authority, on a busy machine
     yield context
     context.close()
 
@@ -149,12 +176,14 @@ def plan_in_meeting(app: HttpsApp, meeting_key: str, title: str) -> None:
     assert planned.status_code == 201, planned.text
 
 
-def wait_until(page, condition, seconds: float = 20) -> None:
+def wait_until(page, condition, seconds: float = 30, what: str = "") -> None:
+    """Polls a condition on the test's side while Playwright goes on delivering the page's events."""
     for _ in range(int(seconds * 10)):
         if condition():
             return
         page.wait_for_timeout(100)
-    raise AssertionError("timed out")
+    pages = [p.url for p in page.context.pages]
+    raise AssertionError(f"timed out waiting for {what or condition}; pages open: {pages}")
 
 
 def test_the_side_panel_asks_for_consent_in_a_popup_and_goes_on(https_app: HttpsApp, https_context):
@@ -171,23 +200,22 @@ def test_the_side_panel_asks_for_consent_in_a_popup_and_goes_on(https_app: Https
     page = https_context.new_page()
     console.attach(page)
     # Hold the pop-up's last step until the side panel has been seen asking.
-    held = []
-    https_context.route("**/auth/callback", lambda route: held.append(route))
+    https_app.callback_gate.close()
     popup_pages = []
     https_context.on("page", lambda p: (popup_pages.append(p), console.attach(p)))
 
     page.goto(f"{https_app.url}/simulator/?meeting={meeting_key}&locale=da")
     panel = page.frame_locator('iframe[data-participant="jonas"][data-frame-context="sidePanel"]')
     status = panel.get_by_test_id("consent-status")
-    status.get_by_text(DA["ui.consent.asking"]).wait_for(timeout=20_000)
+    status.get_by_text(DA["ui.consent.asking"]).wait_for()
     page.wait_for_function("() => window.simulatorLog.some((e) => e.func === 'authentication.authenticate')")
-    wait_until(page, lambda: held)
-    assert len(held) == 1 and len(popup_pages) == 1
+    wait_until(page, https_app.callback_gate.reached.is_set, what="the pop-up back at /auth/callback")
+    assert len(popup_pages) == 1
     popup = popup_pages[0]
-    assert held[0].request.method == "POST"  # the authority's form_post: no code in any URL
-    held[0].continue_()
+    assert https_app.callback_gate.method == "POST"  # form_post: the code is never in a URL
+    https_app.callback_gate.opened.set()
 
-    wait_until(page, popup.is_closed)
+    wait_until(page, popup.is_closed, what="the pop-up to close itself")
     panel.get_by_role("heading", name=title).wait_for()
     assert panel.get_by_test_id("signed-in-name").inner_text() == jonas.name
     assert status.inner_text().strip() == ""
@@ -266,9 +294,9 @@ def test_a_closed_popup_is_no_dead_end(https_app: HttpsApp, https_context):
 
     page.goto(f"{https_app.url}/simulator/?meeting={meeting_key}&locale=da")
     panel = page.frame_locator('iframe[data-participant="jonas"][data-frame-context="sidePanel"]')
-    wait_until(page, lambda: held)
+    wait_until(page, lambda: held, what="the pop-up asking for /auth/consent")
     held.pop().abort()  # (Playwright reports a pop-up once its first page is there)
-    wait_until(page, lambda: popups)
+    wait_until(page, lambda: popups, what="the pop-up's page")
     popups[0].close()
     error = panel.get_by_test_id("error")
     error.get_by_text(DA["consent_required"]).wait_for()
@@ -281,8 +309,8 @@ def test_a_closed_popup_is_no_dead_end(https_app: HttpsApp, https_context):
 
     https_context.unroute(consent_page)
     error.get_by_role("button", name=DA["ui.common.retry"]).click()
-    wait_until(page, lambda: len(popups) == 2)
-    wait_until(page, popups[1].is_closed)
+    wait_until(page, lambda: len(popups) == 2, what="a second pop-up")
+    wait_until(page, popups[1].is_closed, what="the second pop-up to close itself")
     panel.get_by_role("heading", name=title).wait_for()
     assert panel.get_by_test_id("error").count() == 0
     log = page.evaluate("window.simulatorLog")
