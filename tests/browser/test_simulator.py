@@ -32,8 +32,10 @@ def test_each_side_panel_initializes_as_its_own_participant(simulator: Simulator
 def test_the_side_panel_tells_when_no_conversation_is_linked(simulator: Simulator, console):
     simulator.open(locale="en")
     simulator.wait_initialized("jonas", "sidePanel")
-    text = simulator.frame("jonas").locator("main").inner_text()
-    assert catalogue("en")["ui.conversation.none_in_meeting"] in text
+    # notifySuccess comes with the first content; the conversation lookup may still be loading.
+    message = catalogue("en")["ui.conversation.none_in_meeting"]
+    simulator.frame("jonas").get_by_text(message).wait_for()
+    assert message in simulator.frame("jonas").locator("main").inner_text()
     console.assert_clean(simulator.page)
 
 
@@ -61,6 +63,7 @@ def test_the_language_switch_reloads_the_tabs_in_english(simulator: Simulator, c
     simulator.open(locale="da")
     simulator.wait_initialized("mette", "sidePanel")
     frame = simulator.frame("mette")
+    frame.get_by_text(da["ui.conversation.none_in_meeting"]).wait_for()
     assert da["ui.conversation.none_in_meeting"] in frame.locator("main").inner_text()
     assert simulator.frame_object("mette").evaluate("document.documentElement.lang") == "da"
     since = simulator.log_size()
