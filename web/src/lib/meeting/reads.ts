@@ -22,7 +22,21 @@ import type {
 const base = (id: number) => `/api/conversations/${id}`;
 const items = async <T>(promise: Promise<{ items: T[] }>) => (await promise).items;
 
+/** The shared notes of an item as a Yjs document (base64); with `stateVector`, only what it lacks. */
+export interface NotesState {
+  item_id: number;
+  state: string;
+  state_vector: string;
+  text: string;
+  version: number;
+  seq: number;
+}
+
 export const reads = {
+  notes: (api: Api, id: number, itemId: number, stateVector?: string) =>
+    api.get<NotesState>(
+      `${base(id)}/agenda/${itemId}/notes${stateVector ? `?state_vector=${encodeURIComponent(stateVector)}` : ""}`,
+    ),
   conversation: (api: Api, id: number) => api.get<ConversationFull>(base(id)),
   conversations: (api: Api) => items(api.get<{ items: ConversationSummary[] }>("/api/conversations")),
   preparation: (api: Api, id: number) => items(api.get<{ items: PreparationItem[] }>(`${base(id)}/preparation`)),

@@ -25,6 +25,9 @@ export interface Write {
 
 const base = (id: number) => `/api/conversations/${id}`;
 
+/** The outbox key of one item's notes updates. */
+export const noteKey = (id: number, itemId: number) => `notes:${id}:${itemId}`;
+
 export type GoalChanges = Partial<SmartFields> & { title?: string; status?: GoalStatus };
 
 export const writes = {
@@ -34,11 +37,14 @@ export const writes = {
     body: { status, version },
     touches: ["conversation", "agreement"],
   }),
-  notes: (id: number, itemId: number, notes: string, version: number): Write => ({
-    method: "PATCH",
-    path: `${base(id)}/agenda/${itemId}`,
-    body: { notes, version },
-    coalesce: `notes:${id}:${itemId}`,
+  /** A Yjs update of an item's shared notes (base64). Queued updates of one note are merged into
+   * one (`coalesce`): applying an update twice changes nothing, so nothing is lost by merging. */
+  noteUpdate: (id: number, itemId: number, update: string): Write => ({
+    method: "POST",
+    path: `${base(id)}/agenda/${itemId}/notes/updates`,
+    body: { update },
+    create: true,
+    coalesce: noteKey(id, itemId),
     touches: [],
   }),
   addTalkingPoint: (id: number, itemId: number, text: string): Write => ({

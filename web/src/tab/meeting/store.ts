@@ -22,6 +22,7 @@ import type {
 } from "../../lib/meeting/types";
 import { type Write, writes } from "../../lib/meeting/writes";
 import { Outbox, type SaveState, type Sent } from "../../lib/outbox";
+import { NoteSync } from "./notes/sync";
 
 export interface Loaded {
   conversation: ConversationFull;
@@ -127,8 +128,8 @@ export class MeetingStore {
   private presence: PresenceBeacon | null = null;
   private poller: number | null = null;
   private disposers: (() => void)[] = [];
-  /** Notes left with a merge still to decide (the item was closed): restored when it opens again. */
-  readonly noteDrafts = new Map<number, { text: string; base: { version: number; text: string }; conflict: { theirs: string; version: number } }>();
+  /** The shared notes of the items opened so far (CRDT documents, kept for the whole meeting). */
+  private readonly noteSyncs = new Map<number, NoteSync>();
   /** Edits typed but not sent yet (the notes wait for a pause in typing): shown as "saving". */
   private readonly unsent = new Set<string>();
 
@@ -181,7 +182,12 @@ export class MeetingStore {
       this.outbox.subscribe(() => this.updateSave()),
       this.outbox.onDelivered((write) => write.touches.forEach((part) => this.reload(part))),
       this.outbox.onFailed((write, error) => {
-        if (write.coalesce?.startsWith("notes:")) return; // the notes editor merges these itself
+        const notes = /^notes:\d+:(\d+)$/.exec(write.coalesce ?? "");
+        if (notes) {
+          // A queued notes update refused once sent: its document recovers (or shows why not).
+          void this.notes(Number(notes[1])).failed(error);
+          return;
+        }
         write.touches.forEach((part) => this.reload(part));
         // A retried change whose first attempt went through: the server holds what we sent.
         if (alreadyApplied(write, error)) return;
@@ -207,6 +213,8 @@ export class MeetingStore {
   }
 
   dispose(): void {
+    this.noteSyncs.forEach((sync) => sync.dispose());
+    this.noteSyncs.clear();
     this.live?.stop();
     this.presence?.stop();
     if (this.poller !== null) window.clearInterval(this.poller);
@@ -275,6 +283,7 @@ export class MeetingStore {
 
   reloadLoaded(): void {
     void this.reload("conversation");
+    this.noteSyncs.forEach((sync) => void sync.catchUp());
     (Object.keys(LOADERS) as Part[]).forEach((part) => {
       if (this.state.data[part as keyof Loaded] !== undefined) void this.reload(part);
     });
@@ -296,9 +305,28 @@ export class MeetingStore {
       void this.reload("position"); // who moved it, and when
       return;
     }
+    if (event.kind === "notes.update" || (event.kind === "agenda_item.updated" && typeof event.data.update === "string")) {
+      const itemId = (event.data.item_id ?? event.data.id) as number;
+      this.noteSyncs.get(itemId)?.receive(event.data.update as string);
+      // Only the notes changed: nothing else to reload (an unopened item's notes load when opened).
+      if (event.kind === "notes.update") return;
+    }
     for (const part of partsFor(event.kind)) {
       if (part === "conversation" || this.state.data[part as keyof Loaded] !== undefined) void this.reload(part);
     }
+  }
+
+  // --- the shared notes ---------------------------------------------------------------------------
+
+  /** An item's shared notes, loaded once and kept in step for the rest of the meeting. */
+  notes(itemId: number): NoteSync {
+    let sync = this.noteSyncs.get(itemId);
+    if (!sync) {
+      sync = new NoteSync({ api: this.api, outbox: this.outbox, conversationId: this.id, setUnsent: (key, unsent) => this.setUnsent(key, unsent) }, itemId);
+      this.noteSyncs.set(itemId, sync);
+      void sync.load();
+    }
+    return sync;
   }
 
   // --- changes --------------------------------------------------------------------------------

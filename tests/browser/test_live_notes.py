@@ -1,0 +1,184 @@
+"""The shared notes as a CRDT in the browser: both participants type in the same note at the same
+moment, keystroke by keystroke, and both keep their text (in both views and in the database); the
+caret stays in the person's own text while the other's arrives; Ctrl+Z takes back only one's own
+typing; what is typed offline survives a reload and arrives once when the connection is back."""
+
+from __future__ import annotations
+
+import json
+
+from .meeting_helpers import Panel, meeting_in_progress, section_id
+from .support import Simulator
+
+FIELD = "textarea.notes-input"
+VALUE = f"() => document.querySelector('{FIELD}')?.value ?? null"
+
+
+def _start(simulator: Simulator, live_app, title: str, at: str = "challenges") -> tuple[dict, Panel, Panel]:
+    conversation = meeting_in_progress(live_app, simulator.meeting_id, title, at=at)
+    simulator.open()
+    for participant in ("mette", "jonas"):
+        simulator.wait_initialized(participant, "sidePanel")
+    panels = Panel(simulator, "mette"), Panel(simulator, "jonas")
+    for panel in panels:
+        panel.wait_open(at)
+        panel.frame.locator(f'[data-testid="notes"][data-ready="yes"] {FIELD}').wait_for()
+    return conversation, *panels
+
+
+def _stored_notes(live_app, person: str, cid: int, item_id: int) -> str:
+    return live_app.api(person, "GET", f"/api/conversations/{cid}/agenda/{item_id}/notes")["text"]
+
+
+def _wait_value(panel: Panel, predicate: str, arg: object = None) -> None:
+    panel.frame_object.wait_for_function(
+        f"(arg) => {{ const v = document.querySelector('{FIELD}')?.value ?? ''; return {predicate}; }}",
+        arg=arg,
+        timeout=15_000,
+    )
+
+
+def test_both_type_in_the_same_note_at_the_same_time(simulator: Simulator, live_app, console):
+    conversation, mette, jonas = _start(simulator, live_app, "Samtidig skrivning")
+    cid, item_id = conversation["id"], section_id(conversation, "challenges")
+    mine = "Mette: færre faste møder om ugen."
+    theirs = "Jonas: mere tid til fordybelse!"
+    mette_field = mette.panel().get_by_label(mette.t("ui.meeting.notes.label"))
+    jonas_field = jonas.panel().get_by_label(jonas.t("ui.meeting.notes.label"))
+
+    # Keystrokes alternate between the two tabs, both starting in the empty note: each keystroke is
+    # sent while the other's recent ones are still on their way (batches leave every ~120 ms).
+    for index in range(max(len(mine), len(theirs))):
+        if index < len(mine):
+            mette_field.press_sequentially(mine[index])
+        if index < len(theirs):
+            jonas_field.press_sequentially(theirs[index])
+
+    for panel in (mette, jonas):
+        _wait_value(panel, "v.length === arg", len(mine) + len(theirs))
+    seen = {panel.participant: panel.frame_object.evaluate(VALUE) for panel in (mette, jonas)}
+    assert seen["mette"] == seen["jonas"], seen
+    # Each person's words stay whole: the carets stayed in their own text while the other's arrived.
+    assert mine in seen["mette"] and theirs in seen["mette"], seen
+    mette.wait_saved()
+    jonas.wait_saved()
+    assert _stored_notes(live_app, "mette", cid, item_id) == seen["mette"]
+    stored_item = next(
+        i for i in live_app.api("jonas", "GET", f"/api/conversations/{cid}")["agenda"] if i["id"] == item_id
+    )
+    assert stored_item["notes"] == seen["mette"]
+
+    # Mette adds a heading at the start while Jonas appends at the end: both land.
+    mette_field.press("Control+Home")
+    mette_field.press_sequentially("Noter: ")
+    jonas_field.press("Control+End")
+    jonas_field.press_sequentially(" Aftalt.")
+    expected_length = len(mine) + len(theirs) + len(" Aftalt.") + len("Noter: ")
+    for panel in (mette, jonas):
+        _wait_value(panel, "v.length === arg", expected_length)
+    final = mette.frame_object.evaluate(VALUE)
+    assert final == jonas.frame_object.evaluate(VALUE)
+    assert final.startswith("Noter: ") and final.endswith(" Aftalt."), final
+
+    # Ctrl+Z in the field takes back Mette's own last typing (the heading), never Jonas's.
+    mette_field.press("Control+z")
+    for panel in (mette, jonas):
+        _wait_value(panel, "!v.startsWith('Noter: ')")
+    after_undo = jonas.frame_object.evaluate(VALUE)
+    assert after_undo == final[len("Noter: ") :], after_undo
+    mette.wait_saved()
+    assert _stored_notes(live_app, "jonas", cid, item_id) == after_undo
+    console.assert_clean(simulator.page)
+
+
+def test_the_other_persons_typing_keeps_my_caret_in_place(simulator: Simulator, live_app, console):
+    conversation, mette, jonas = _start(simulator, live_app, "Markøren bliver")
+    cid, item_id = conversation["id"], section_id(conversation, "challenges")
+    jonas_field = jonas.panel().get_by_label(jonas.t("ui.meeting.notes.label"))
+    jonas_field.press_sequentially("Første linje.\nAnden linje.")
+    _wait_value(mette, "v === arg", "Første linje.\nAnden linje.")
+    # Mette puts her caret after "Første" and waits; Jonas types before it, then after it.
+    mette.frame_object.evaluate(
+        f"() => {{ const f = document.querySelector('{FIELD}'); f.focus(); f.setSelectionRange(6, 6); }}"
+    )
+    jonas_field.press("Control+Home")
+    jonas_field.press_sequentially(">> ")
+    jonas_field.press("Control+End")
+    jonas_field.press_sequentially(" Slut.")
+    _wait_value(mette, "v === arg", ">> Første linje.\nAnden linje. Slut.")
+    caret = mette.frame_object.evaluate(f"() => document.querySelector('{FIELD}').selectionStart")
+    assert caret == 9  # still right after "Første"
+    mette.frame.locator(FIELD).press_sequentially(" (vigtig)")
+    _wait_value(jonas, "v === arg", ">> Første (vigtig) linje.\nAnden linje. Slut.")
+    mette.wait_saved()
+    assert _stored_notes(live_app, "jonas", cid, item_id) == ">> Første (vigtig) linje.\nAnden linje. Slut."
+    console.assert_clean(simulator.page)
+
+
+def test_offline_typing_survives_a_reload_and_arrives_once(simulator: Simulator, live_app, context, console):
+    conversation, mette, jonas = _start(simulator, live_app, "Offline og genindlæst")
+    cid, item_id = conversation["id"], section_id(conversation, "challenges")
+    updates: list[dict] = []
+    simulator.page.on(
+        "request",
+        lambda request: (
+            updates.append({"key": request.headers.get("idempotency-key"), "body": request.post_data})
+            if request.url.endswith(f"/agenda/{item_id}/notes/updates")
+            else None
+        ),
+    )
+    mette_field = mette.panel().get_by_label(mette.t("ui.meeting.notes.label"))
+    mette_field.press_sequentially("Online først. ")
+    mette.wait_saved()
+    _wait_value(jonas, "v === arg", "Online først. ")
+
+    context.set_offline(True)
+    mette_field.press_sequentially("Skrevet uden net.")
+    mette.frame.locator('[data-testid="save-state"][data-state="offline"]').wait_for()
+    queued = json.loads(
+        mette.frame_object.evaluate(
+            "() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('mus.outbox.')))"
+        )
+    )
+    entries = [entry for _, stored in queued for entry in json.loads(stored)]
+    # The offline batches are merged into one queued update, with an Idempotency-Key.
+    assert [(e["method"], e["path"], bool(e.get("idempotencyKey"))) for e in entries] == [
+        ("POST", f"/api/conversations/{cid}/agenda/{item_id}/notes/updates", True)
+    ]
+    assert _stored_notes(live_app, "mette", cid, item_id) == "Online først. "
+
+    # Reload while the server still cannot be reached (the page loads, the API does not answer).
+    simulator.page.route("**/api/**", lambda route: route.abort("internetdisconnected"))
+    context.set_offline(False)
+    simulator.open()
+    mette.frame.get_by_test_id("error").wait_for()
+    assert _stored_notes(live_app, "mette", cid, item_id) == "Online først. "
+    still_queued = mette.frame_object.evaluate(
+        "() => Object.entries(localStorage).filter(([k]) => k.startsWith('mus.outbox.')).length"
+    )
+    assert still_queued == 1
+
+    # Back: the queued update is sent and applied once; both tabs show the text once.
+    simulator.page.unroute("**/api/**")
+    expected = "Online først. Skrevet uden net."
+    for participant in ("mette", "jonas"):
+        panel = Panel(simulator, participant)
+        retry = panel.frame.get_by_role("button", name=panel.t("ui.common.retry"))
+        if retry.count():
+            retry.click()
+        panel.wait_open("challenges")
+        _wait_value(panel, "v === arg", expected)
+    mette.wait_saved()
+    assert _stored_notes(live_app, "jonas", cid, item_id) == expected
+    sent_after_reload = [u for u in updates if u["key"] == entries[0]["idempotencyKey"]]
+    assert sent_after_reload, updates
+    assert all(u["body"] == json.dumps(entries[0]["body"], separators=(",", ":")) for u in sent_after_reload)
+    assert (
+        mette.frame_object.evaluate(
+            "() => Object.keys(localStorage).filter((k) => k.startsWith('mus.outbox.')).length"
+        )
+        == 0
+    )
+    offline = ("ERR_INTERNET_DISCONNECTED", "Failed to load resource")
+    console.errors[:] = [e for e in console.errors if not any(text in e for text in offline)]
+    console.assert_clean(simulator.page)
