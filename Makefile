@@ -9,7 +9,7 @@ PORT ?= 5000
 export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
 LINT_PATHS := plugin tests scripts $(wildcard bench)
 
-.PHONY: install run demo-db web bundle-check test test-sqlite test-postgres lint format clean
+.PHONY: install run demo-db web bundle-check test test-sqlite test-postgres bench lint format clean
 
 $(BIN)/mus: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -43,6 +43,10 @@ test-postgres: install web
 	@$(BIN)/python -c 'import psycopg, sys; psycopg.connect(sys.argv[1].replace("+psycopg", ""), connect_timeout=5).close()' '$(PG_ADMIN_URL)' \
 		|| { echo "PostgreSQL is not reachable at $(PG_ADMIN_URL) (set PG_ADMIN_URL)"; exit 1; }
 	MUS_TEST_DATABASE_URL='$(PG_ADMIN_URL)' $(BIN)/pytest -q
+
+# The live collaboration benchmark (PostgreSQL and Redis on this machine; prints the README's table).
+bench: install
+	$(BIN)/python bench/live.py
 
 lint: install
 	$(BIN)/ruff check $(LINT_PATHS)
