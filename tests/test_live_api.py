@@ -324,3 +324,24 @@ def test_a_process_holding_its_maximum_of_streams_answers_busy(api, live_app, pe
     second = Stream(live_app, people["manager"], conversation["id"])
     second.ready()  # a place became free
     second.close()
+
+
+def test_ending_a_conversations_streams_ends_only_those_and_the_tab_resumes(
+    api, live_app, people, conversation
+):
+    cid = conversation["id"]
+    hub = live_app.extensions["mus.live"]
+    stream = Stream(live_app, people["employee"], cid)
+    stream.ready()
+    assert hub.end_streams(cid + 1000) == 0
+    assert hub.end_streams(cid) == 1
+    with pytest.raises(StopIteration):
+        while True:
+            next(stream.chunks)  # the stream ends (after nothing more than keep-alives)
+    stream.close()
+    assert hub.count() == 0
+    _rename(api, people["manager"], cid, "Efter afbrydelsen")
+    again = Stream(live_app, people["employee"], cid, last_event_id=0)
+    again.ready()
+    assert [e.event for e in again.seen if e.event != "ready"] == ["conversation.updated"]
+    again.close()

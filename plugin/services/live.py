@@ -149,6 +149,18 @@ class LiveHub:
                 if not group:
                     del self._subscribers[subscriber.conversation_id]
 
+    def end_streams(self, conversation_id: int | None = None) -> int:
+        """Ends the open streams (of one conversation, or all) without stopping the hub: the tabs
+        reconnect and resume from Last-Event-ID. Returns how many were ended."""
+        with self._lock:
+            if conversation_id is None:
+                ending = [s for group in self._subscribers.values() for s in group]
+            else:
+                ending = list(self._subscribers.get(conversation_id, ()))
+        for subscriber in ending:
+            subscriber.put(_CLOSED)
+        return len(ending)
+
     def count(self) -> int:
         with self._lock:
             return self._count()

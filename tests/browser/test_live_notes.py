@@ -1,7 +1,8 @@
 """The shared notes as a CRDT in the browser: both participants type in the same note at the same
 moment, keystroke by keystroke, and both keep their text (in both views and in the database); the
 caret stays in the person's own text while the other's arrives; Ctrl+Z takes back only one's own
-typing; what is typed offline survives a reload and arrives once when the connection is back."""
+typing; a dropped live connection catches up when it is back; what is typed offline survives a
+reload and arrives once when the connection is back."""
 
 from __future__ import annotations
 
@@ -112,6 +113,44 @@ def test_the_other_persons_typing_keeps_my_caret_in_place(simulator: Simulator, 
     _wait_value(jonas, "v === arg", ">> Første (vigtig) linje.\nAnden linje. Slut.")
     mette.wait_saved()
     assert _stored_notes(live_app, "jonas", cid, item_id) == ">> Første (vigtig) linje.\nAnden linje. Slut."
+    console.assert_clean(simulator.page)
+
+
+def test_both_type_while_the_live_connection_is_down_and_converge_when_it_is_back(
+    simulator: Simulator, live_app, console
+):
+    conversation, mette, jonas = _start(simulator, live_app, "Forbindelsen falder")
+    cid, item_id = conversation["id"], section_id(conversation, "challenges")
+    mette_field = mette.panel().get_by_label(mette.t("ui.meeting.notes.label"))
+    jonas_field = jonas.panel().get_by_label(jonas.t("ui.meeting.notes.label"))
+    mette_field.press_sequentially("Fælles start. ")
+    _wait_value(jonas, "v === arg", "Fælles start. ")
+
+    # The live channel drops (the server ends the streams; new ones cannot get through), while
+    # the API still answers: each edit is stored but the other tab does not hear of it.
+    simulator.page.route("**/live", lambda route: route.abort("connectionreset"))
+    assert live_app.app.extensions["mus.live"].end_streams(cid) == 2
+    for panel in (mette, jonas):
+        panel.frame.get_by_test_id("live-offline").wait_for()
+    mette_field.press("Control+End")
+    mette_field.press_sequentially("Mette under afbrydelsen.")
+    jonas_field.press("Control+Home")
+    jonas_field.press_sequentially("Jonas under afbrydelsen. ")
+    mette.wait_saved()
+    jonas.wait_saved()
+    stored = _stored_notes(live_app, "mette", cid, item_id)
+    assert "Mette under afbrydelsen." in stored and "Jonas under afbrydelsen." in stored
+    assert "Jonas" not in mette.frame_object.evaluate(VALUE)
+    assert "Mette under" not in jonas.frame_object.evaluate(VALUE)
+
+    # Back: both resume from Last-Event-ID and catch up; both views match the database.
+    simulator.page.unroute("**/live")
+    for panel in (mette, jonas):
+        panel.frame_object.evaluate("() => window.dispatchEvent(new Event('online'))")
+    for panel in (mette, jonas):
+        _wait_value(panel, "v === arg", stored)
+    assert stored == "Jonas under afbrydelsen. Fælles start. Mette under afbrydelsen."
+    console.errors[:] = [e for e in console.errors if "ERR_CONNECTION_RESET" not in e]
     console.assert_clean(simulator.page)
 
 

@@ -47,7 +47,11 @@ export function StatusBar() {
           {here ? t("ui.meeting.presence.here", { name: other.display_name }) : t("ui.meeting.presence.away", { name: other.display_name })}
         </span>
       </p>
-      {state.live === "offline" && <p class="hint">{t("ui.meeting.live.offline")}</p>}
+      {state.live === "offline" && (
+        <p class="hint" data-testid="live-offline">
+          {t("ui.meeting.live.offline")}
+        </p>
+      )}
       {state.undo && (
         <p class="undo-line" role="status">
           <span>{t(state.undo.label)}</span>
