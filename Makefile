@@ -9,7 +9,7 @@ PORT ?= 5000
 export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
 LINT_PATHS := plugin tests scripts $(wildcard bench)
 
-.PHONY: install run demo-db web bundle-check test test-sqlite test-postgres bench lint format clean
+.PHONY: install run demo-db web test-web bundle-check test test-sqlite test-postgres bench lint format clean
 
 $(BIN)/mus: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -34,7 +34,11 @@ run: demo-db web
 	@echo "MUS demo: open http://$(HOST):$(PORT)/simulator/ (two participants in a Teams meeting)"
 	MUS_DEMO=1 $(BIN)/mus run --demo --host $(HOST) --port $(PORT)
 
-test: install lint web bundle-check test-sqlite test-postgres
+test: install lint web test-web bundle-check test-sqlite test-postgres
+
+# The front end's unit and property tests (Node's test runner).
+test-web: web
+	cd web && npm test
 
 test-sqlite: install web
 	$(BIN)/pytest -q
@@ -57,4 +61,4 @@ format: install
 	$(BIN)/ruff format $(LINT_PATHS)
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info web/node_modules plugin/static/build test-artifacts
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info web/node_modules web/.test-build plugin/static/build test-artifacts
