@@ -33,10 +33,16 @@ export class Outbox {
   constructor(
     private readonly api: Api,
     private readonly storageKey: string,
-  ) {
+  ) {}
+
+  /** Starts sending what an earlier page left queued, and listens for the network coming back.
+   * Called once the owner listens (`subscribe`, `onDelivered`): a delivery before that would go
+   * unnoticed and the page would go on showing the change as waiting. */
+  start(): void {
     window.addEventListener("online", this.flush);
     window.addEventListener("storage", this.onStorage);
     if (this.queue().length) this.schedule(0);
+    this.notify();
   }
 
   dispose(): void {

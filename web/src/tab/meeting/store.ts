@@ -194,6 +194,7 @@ export class MeetingStore {
         this.set({ failure: { message: error.message } });
       }),
     );
+    this.outbox.start();
     this.live = new LiveChannel(this.api, this.id, {
       onEvent: (event) => this.onLiveEvent(event),
       onStatus: (live) => {
