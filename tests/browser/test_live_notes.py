@@ -107,6 +107,12 @@ def test_the_other_persons_typing_keeps_my_caret_in_place(simulator: Simulator, 
     jonas_field.press("Control+End")
     jonas_field.press_sequentially(" Slut.")
     _wait_value(mette, "v === arg", ">> Første linje.\nAnden linje. Slut.")
+    # Mette sees that Jonas is writing here (not Jonas himself), and the line goes once he pauses.
+    typing = mette.frame.locator('[data-testid="notes-typing"][data-active="yes"]')
+    typing.wait_for()
+    assert typing.inner_text() == mette.t("ui.meeting.notes.typing", name="Jonas Kjær Nielsen")
+    assert jonas.frame.locator('[data-testid="notes-typing"]').get_attribute("data-active") == "no"
+    mette.frame.locator('[data-testid="notes-typing"][data-active="no"]').wait_for(state="attached")
     caret = mette.frame_object.evaluate(f"() => document.querySelector('{FIELD}').selectionStart")
     assert caret == 9  # still right after "Første"
     mette.frame.locator(FIELD).press_sequentially(" (vigtig)")

@@ -308,7 +308,8 @@ export class MeetingStore {
     }
     if (event.kind === "notes.update" || (event.kind === "agenda_item.updated" && typeof event.data.update === "string")) {
       const itemId = (event.data.item_id ?? event.data.id) as number;
-      this.noteSyncs.get(itemId)?.receive(event.data.update as string);
+      const by = typeof event.data.by === "string" && event.data.by !== this.state.myObjectId ? event.data.by : null;
+      this.noteSyncs.get(itemId)?.receive(event.data.update as string, by);
       // Only the notes changed: nothing else to reload (an unopened item's notes load when opened).
       if (event.kind === "notes.update") return;
     }

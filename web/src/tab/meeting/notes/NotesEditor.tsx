@@ -1,7 +1,8 @@
 /** The shared notes of one agenda item: both people type in the same text at the same time and both
  * keep what they wrote (a CRDT, see sync.ts). The other person's typing appears as it arrives and
  * the caret stays where it was in the text around it. Ctrl+Z in the field takes back my own typing
- * (never the other person's); offline, what I type waits in the outbox and is sent when back. */
+ * (never the other person's); offline, what I type waits in the outbox and is sent when back. While
+ * the other person types here, a line says so. */
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 import { useTexts } from "../../../lib/i18n";
@@ -10,6 +11,9 @@ import { describeError } from "../../errors";
 import { useMeeting } from "../context";
 import { InlineError, useId } from "../ui";
 import { shiftIndex } from "./text";
+
+/** How long "… is writing" stays after the other person's last keystroke arrived. */
+const TYPING_SHOWN_MS = 2500;
 
 export function NotesEditor({ item }: { item: AgendaItemFull }) {
   const texts = useTexts();
@@ -20,6 +24,8 @@ export function NotesEditor({ item }: { item: AgendaItemFull }) {
   const field = useRef<HTMLTextAreaElement>(null);
   const [ready, setReady] = useState(sync.ready);
   const [error, setError] = useState<string | null>(null);
+  const [othersTyping, setOthersTyping] = useState(false);
+  const typingTimer = useRef<number | null>(null);
   const other = state.role === "manager" ? state.data.conversation.employee : state.data.conversation.manager;
 
   useEffect(
@@ -38,8 +44,19 @@ export function NotesEditor({ item }: { item: AgendaItemFull }) {
         onError: (failure) => setError(describeError(failure, texts)),
         onSaved: () =>
           store.offerUndo({ label: "ui.meeting.undo.notes", run: async () => sync.undoTyping() }),
+        onRemoteTyping: () => {
+          setOthersTyping(true);
+          if (typingTimer.current !== null) window.clearTimeout(typingTimer.current);
+          typingTimer.current = window.setTimeout(() => setOthersTyping(false), TYPING_SHOWN_MS);
+        },
       }),
     [sync],
+  );
+  useEffect(
+    () => () => {
+      if (typingTimer.current !== null) window.clearTimeout(typingTimer.current);
+    },
+    [],
   );
 
   // The field shows the shared text once it is loaded (until then, the text the agenda came with).
@@ -80,6 +97,11 @@ export function NotesEditor({ item }: { item: AgendaItemFull }) {
         }}
         onKeyDown={onKeyDown}
       />
+      {/* Always there (hidden when quiet), so the page does not jump as it comes and goes; not read
+          out, as it changes with every pause in the other person's typing. */}
+      <p class="hint notes-typing" data-testid="notes-typing" data-active={othersTyping ? "yes" : "no"} aria-hidden="true">
+        {t("ui.meeting.notes.typing", { name: other.display_name })}
+      </p>
       {item.notes_removed && <p class="hint">{t("ui.meeting.notes.removed")}</p>}
       <InlineError message={error} />
     </div>

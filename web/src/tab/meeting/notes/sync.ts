@@ -33,6 +33,8 @@ export interface NoteListener {
   onError(failure: ApiError): void;
   /** I typed something and it has been stored on the server (for the undo offer). */
   onSaved(): void;
+  /** Someone else's typing changed the text (`by`: their object id). */
+  onRemoteTyping?(by: string): void;
 }
 
 export interface NoteHost {
@@ -137,12 +139,16 @@ export class NoteSync {
   }
 
   /** An update from the live channel (mine come back too: applying them again changes nothing). */
-  receive(update: string): void {
+  receive(update: string, by: string | null = null): void {
+    const before = this.ready ? this.value : null;
     try {
       Y.applyUpdate(this.doc, fromBase64(update), FROM_SERVER);
     } catch {
       void this.catchUp();
       return;
+    }
+    if (by !== null && before !== null && before !== this.value) {
+      this.listeners.forEach((listener) => listener.onRemoteTyping?.(by));
     }
     // It builds on something this tab has not seen (an event missed): fetch what is missing.
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) void this.catchUp();
