@@ -227,3 +227,49 @@ def test_offline_typing_survives_a_reload_and_arrives_once(simulator: Simulator,
     offline = ("ERR_INTERNET_DISCONNECTED", "Failed to load resource")
     console.errors[:] = [e for e in console.errors if not any(text in e for text in offline)]
     console.assert_clean(simulator.page)
+
+
+def test_typing_still_on_its_way_when_the_page_is_reloaded_is_kept(simulator: Simulator, live_app, console):
+    conversation, mette, _ = _start(simulator, live_app, "Genindlæst midt i en sætning")
+    cid, item_id = conversation["id"], section_id(conversation, "challenges")
+    mette_field = mette.panel().get_by_label(mette.t("ui.meeting.notes.label"))
+    mette_field.press_sequentially("Før genindlæsning. ")
+    mette.wait_saved()
+
+    # A batch is on its way (held before it reaches the server) and more is typed behind it when
+    # the page is reloaded: the page keeps both in the stored queue as it goes.
+    held, holding = [], [True]
+    simulator.page.route(
+        "**/notes/updates", lambda route: held.append(route) if holding[0] else route.continue_()
+    )
+    mette_field.press_sequentially("Sendt ")
+    for _ in range(50):
+        if held:
+            break
+        simulator.page.wait_for_timeout(50)
+    assert held, "the batch never left"
+    mette_field.press_sequentially("lige før.")
+    mette.frame.locator('[data-testid="save-state"][data-state="saving"]').wait_for()
+    assert _stored_notes(live_app, "mette", cid, item_id) == "Før genindlæsning. "
+    holding[0] = False
+    simulator.open()
+
+    expected = "Før genindlæsning. Sendt lige før."
+    for participant in ("mette", "jonas"):
+        panel = Panel(simulator, participant)
+        panel.wait_open("challenges")
+        _wait_value(panel, "v === arg", expected)
+    Panel(simulator, "mette").wait_saved()
+    assert _stored_notes(live_app, "jonas", cid, item_id) == expected
+
+    # Typed just before the reload, still waiting for its batch (nothing on its way yet): kept too.
+    Panel(simulator, "mette").frame.locator(FIELD).press_sequentially(" Og så!")
+    simulator.open()
+    expected += " Og så!"
+    for participant in ("mette", "jonas"):
+        panel = Panel(simulator, participant)
+        panel.wait_open("challenges")
+        _wait_value(panel, "v === arg", expected)
+    Panel(simulator, "mette").wait_saved()
+    assert _stored_notes(live_app, "jonas", cid, item_id) == expected
+    console.assert_clean(simulator.page)

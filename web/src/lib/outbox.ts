@@ -83,12 +83,7 @@ export class Outbox {
   /** Sends a write now, or queues it when the network is down (then resolves `{queued: true}`).
    * Errors from the server (4xx/5xx) are thrown: the caller shows them where the person acted. */
   async send<T>(write: Write): Promise<Sent<T>> {
-    const entry: Queued = {
-      ...write,
-      id: newIdempotencyKey(),
-      idempotencyKey: write.create ? newIdempotencyKey() : undefined,
-      queuedAt: Date.now(),
-    };
+    const entry = this.entry(write);
     if (this.queue().length) {
       // Older changes are still waiting: keep the order.
       this.enqueue(entry);
@@ -109,6 +104,21 @@ export class Outbox {
       this.inFlight -= 1;
       this.notify();
     }
+  }
+
+  /** Keeps a write in the stored queue without sending it now: for a page that is going away with
+   * changes still on their way (the next page, or this one when it stays, sends it). */
+  keep(write: Write): void {
+    this.enqueue(this.entry(write));
+  }
+
+  private entry(write: Write): Queued {
+    return {
+      ...write,
+      id: newIdempotencyKey(),
+      idempotencyKey: write.create ? newIdempotencyKey() : undefined,
+      queuedAt: Date.now(),
+    };
   }
 
   /** Sends what is queued, oldest first; stops at the first network failure. */

@@ -76,6 +76,8 @@ const LOADERS: { [K in Exclude<Part, "conversation">]: (api: Api, id: number) =>
   position: reads.position,
 };
 
+type PresenceChange = Presence & { present?: boolean };
+
 /** Which parts a live event changes. */
 export function partsFor(kind: string): Part[] {
   const area = kind.split(".")[0];
@@ -128,6 +130,8 @@ export class MeetingStore {
   private presence: PresenceBeacon | null = null;
   private poller: number | null = null;
   private disposers: (() => void)[] = [];
+  /** Presence changes heard while a presence list is being read (one list per read in flight). */
+  private readonly presenceWaiters = new Set<PresenceChange[]>();
   /** The shared notes of the items opened so far (CRDT documents, kept for the whole meeting). */
   private readonly noteSyncs = new Map<number, NoteSync>();
   /** Edits typed but not sent yet (the notes wait for a pause in typing): shown as "saving". */
@@ -231,11 +235,24 @@ export class MeetingStore {
   }
 
   private async loadPresence(): Promise<void> {
+    // Changes that arrive while the list is on its way are newer than it, or as new: applied again
+    // after it, so a list read before someone came in does not hide them.
+    const arrived: PresenceChange[] = [];
+    this.presenceWaiters.add(arrived);
     try {
       this.setOthers(await reads.presence(this.api, this.id));
+      arrived.forEach((change) => this.applyPresence(change));
     } catch {
       // Presence is a help, never a blocker.
+    } finally {
+      this.presenceWaiters.delete(arrived);
     }
+  }
+
+  private applyPresence(entry: PresenceChange): void {
+    if (entry.object_id === this.state.myObjectId) return;
+    const others = this.state.others.filter((p) => p.object_id !== entry.object_id);
+    this.set({ others: entry.present === false ? others : [...others, entry] });
   }
 
   private setOthers(all: Presence[]): void {
@@ -293,10 +310,9 @@ export class MeetingStore {
 
   private onLiveEvent(event: LiveEvent): void {
     if (event.kind === "presence.changed") {
-      const entry = event.data as unknown as Presence & { present?: boolean };
-      if (entry.object_id === this.state.myObjectId) return;
-      const others = this.state.others.filter((p) => p.object_id !== entry.object_id);
-      this.set({ others: entry.present === false ? others : [...others, entry] });
+      const change = event.data as unknown as PresenceChange;
+      this.presenceWaiters.forEach((arrived) => arrived.push(change));
+      this.applyPresence(change);
       return;
     }
     if (event.kind === "position.changed") {

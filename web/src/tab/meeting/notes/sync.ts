@@ -71,6 +71,8 @@ export class NoteSync {
   private readonly key: string;
   private readonly listeners = new Set<NoteListener>();
   private unsent: Uint8Array[] = [];
+  /** The batch on its way to the server (until it is answered or queued). */
+  private inFlight: Uint8Array | null = null;
   private sending = false;
   private timer: number | null = null;
   private loading: Promise<void> | null = null;
@@ -90,6 +92,7 @@ export class NoteSync {
     this.undo = new Y.UndoManager(this.text, { trackedOrigins: new Set([TYPED]), captureTimeout: 600 });
     this.doc.on("update", this.onUpdate);
     this.text.observe(this.onText);
+    window.addEventListener("pagehide", this.keepForNextPage);
   }
 
   get value(): string {
@@ -103,6 +106,7 @@ export class NoteSync {
 
   dispose(): void {
     this.disposed = true;
+    window.removeEventListener("pagehide", this.keepForNextPage);
     if (this.timer !== null) window.clearTimeout(this.timer);
     this.timer = null;
     void this.send(); // what is typed goes to the outbox (kept there if it cannot be sent now)
@@ -222,11 +226,8 @@ export class NoteSync {
     const batch = this.unsent;
     this.unsent = [];
     try {
-      const queued = this.host.outbox.queue().filter((entry) => entry.coalesce === this.key);
-      const merged = Y.mergeUpdates([
-        ...queued.map((entry) => fromBase64((entry.body as { update: string }).update)),
-        ...batch,
-      ]);
+      const merged = this.withQueued(batch);
+      this.inFlight = merged;
       const sent = await this.host.outbox.send(writes.noteUpdate(this.host.conversationId, this.itemId, toBase64(merged)));
       if (!sent.queued) {
         this.recoveries = 0;
@@ -235,11 +236,32 @@ export class NoteSync {
     } catch (failure) {
       await this.failed(failure instanceof ApiError ? failure : new ApiError(0, "unexpected", String(failure)));
     } finally {
+      this.inFlight = null;
       this.sending = false;
       if (this.unsent.length) void this.send();
       else this.host.setUnsent(this.key, false);
     }
   }
+
+  /** The updates of this note still queued in the outbox, merged with `more` (one queued write per
+   * note: the outbox replaces the older one with it). */
+  private withQueued(more: Uint8Array[]): Uint8Array {
+    const queued = this.host.outbox.queue().filter((entry) => entry.coalesce === this.key);
+    return Y.mergeUpdates([...queued.map((entry) => fromBase64((entry.body as { update: string }).update)), ...more]);
+  }
+
+  /** The page is going away (closed, reloaded) with typing not yet answered: keep it in the stored
+   * queue, so the next page sends it. Sent twice if the answer was only lost: that changes nothing. */
+  private keepForNextPage = (): void => {
+    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.timer = null;
+    const pending = [...(this.inFlight ? [this.inFlight] : []), ...this.unsent];
+    if (!pending.length) return;
+    this.host.outbox.keep(writes.noteUpdate(this.host.conversationId, this.itemId, toBase64(this.withQueued(pending))));
+    // Should the page stay after all (the back-forward cache), the outbox sends them.
+    this.unsent = [];
+    if (!this.sending) this.host.setUnsent(this.key, false);
+  };
 
   /** A batch the server refused. Missing history (it lacks an earlier batch: a lost one, or the
    * note was emptied by the retention run): send everything the server lacks instead. Any other
