@@ -263,7 +263,9 @@ def test_typing_still_on_its_way_when_the_page_is_reloaded_is_kept(simulator: Si
     assert _stored_notes(live_app, "jonas", cid, item_id) == expected
 
     # Typed just before the reload, still waiting for its batch (nothing on its way yet): kept too.
-    Panel(simulator, "mette").frame.locator(FIELD).press_sequentially(" Og så!")
+    field = Panel(simulator, "mette").frame.locator(FIELD)
+    field.press("Control+End")
+    field.press_sequentially(" Og så!")
     simulator.open()
     expected += " Og så!"
     for participant in ("mette", "jonas"):

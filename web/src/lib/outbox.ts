@@ -185,8 +185,12 @@ export class Outbox {
   }
 
   private enqueue(entry: Queued): void {
-    const queue = this.queue().filter((queued) => !(entry.coalesce && queued.coalesce === entry.coalesce));
-    queue.push(entry);
+    const replaced = (queued: Queued) => Boolean(entry.coalesce) && queued.coalesce === entry.coalesce;
+    const older = this.queue().filter(replaced);
+    const { merge, ...stored } = entry;
+    if (merge && older.length) stored.body = merge(older.map((queued) => queued.body), entry.body);
+    const queue = this.queue().filter((queued) => !replaced(queued));
+    queue.push(stored);
     this.save(queue);
     this.notify();
     this.schedule(RETRY_MS);

@@ -17,8 +17,12 @@ export interface Write {
   path: string;
   body?: unknown;
   create?: boolean;
-  /** A newer queued write with the same key replaces an older one (e.g. the notes of one item). */
+  /** A newer queued write with the same key replaces an older one (e.g. the position). */
   coalesce?: string;
+  /** For writes whose older queued versions hold something the newer one lacks (the notes' Yjs
+   * updates): the body to queue instead, from the older bodies and the newer one. Not stored: it is
+   * used when the write is queued, in the page that made it. */
+  merge?: (older: unknown[], newer: unknown) => unknown;
   /** The parts of the conversation to reload once it has gone through. */
   touches: Part[];
 }
@@ -38,7 +42,7 @@ export const writes = {
     touches: ["conversation", "agreement"],
   }),
   /** A Yjs update of an item's shared notes (base64). Queued updates of one note are merged into
-   * one (`coalesce`): applying an update twice changes nothing, so nothing is lost by merging. */
+   * one (`coalesce` with the `merge` the notes add): applying an update twice changes nothing. */
   noteUpdate: (id: number, itemId: number, update: string): Write => ({
     method: "POST",
     path: `${base(id)}/agenda/${itemId}/notes/updates`,

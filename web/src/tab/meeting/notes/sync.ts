@@ -11,7 +11,7 @@ import * as Y from "yjs";
 
 import { ApiError } from "../../../lib/api";
 import { type NotesState, reads } from "../../../lib/meeting/reads";
-import { noteKey, writes } from "../../../lib/meeting/writes";
+import { noteKey, type Write, writes } from "../../../lib/meeting/writes";
 import type { Outbox } from "../../../lib/outbox";
 import type { Api } from "../../../lib/api";
 import { type Delta, editBetween } from "./text";
@@ -56,6 +56,14 @@ export function fromBase64(text: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+type UpdateBody = { update: string };
+
+/** The body of queued notes updates merged into one. */
+function mergeBodies(older: unknown[], newer: unknown): UpdateBody {
+  const updates = [...older, newer].map((body) => fromBase64((body as UpdateBody).update));
+  return { update: toBase64(Y.mergeUpdates(updates)) };
 }
 
 /** An update that carries nothing (no new items, no deletions). */
@@ -134,7 +142,7 @@ export class NoteSync {
         }
       }
       for (const queued of this.host.outbox.queue()) {
-        if (queued.coalesce === this.key) Y.applyUpdate(this.doc, fromBase64((queued.body as { update: string }).update), FROM_OUTBOX);
+        if (queued.coalesce === this.key) Y.applyUpdate(this.doc, fromBase64((queued.body as UpdateBody).update), FROM_OUTBOX);
       }
       this.ready = true;
       this.listeners.forEach((listener) => listener.onReady());
@@ -226,9 +234,9 @@ export class NoteSync {
     const batch = this.unsent;
     this.unsent = [];
     try {
-      const merged = this.withQueued(batch);
+      const merged = Y.mergeUpdates(batch);
       this.inFlight = merged;
-      const sent = await this.host.outbox.send(writes.noteUpdate(this.host.conversationId, this.itemId, toBase64(merged)));
+      const sent = await this.host.outbox.send(this.write(merged));
       if (!sent.queued) {
         this.recoveries = 0;
         this.listeners.forEach((listener) => listener.onSaved());
@@ -243,11 +251,10 @@ export class NoteSync {
     }
   }
 
-  /** The updates of this note still queued in the outbox, merged with `more` (one queued write per
-   * note: the outbox replaces the older one with it). */
-  private withQueued(more: Uint8Array[]): Uint8Array {
-    const queued = this.host.outbox.queue().filter((entry) => entry.coalesce === this.key);
-    return Y.mergeUpdates([...queued.map((entry) => fromBase64((entry.body as { update: string }).update)), ...more]);
+  /** The write of an update. Queued, it is merged with this note's update already queued (the outbox
+   * keeps one per note), whichever of them was made first: nothing queued is ever replaced by less. */
+  private write(update: Uint8Array): Write {
+    return { ...writes.noteUpdate(this.host.conversationId, this.itemId, toBase64(update)), merge: mergeBodies };
   }
 
   /** The page is going away (closed, reloaded) with typing not yet answered: keep it in the stored
@@ -257,7 +264,7 @@ export class NoteSync {
     this.timer = null;
     const pending = [...(this.inFlight ? [this.inFlight] : []), ...this.unsent];
     if (!pending.length) return;
-    this.host.outbox.keep(writes.noteUpdate(this.host.conversationId, this.itemId, toBase64(this.withQueued(pending))));
+    this.host.outbox.keep(this.write(Y.mergeUpdates(pending)));
     // Should the page stay after all (the back-forward cache), the outbox sends them.
     this.unsent = [];
     if (!this.sending) this.host.setUnsent(this.key, false);
