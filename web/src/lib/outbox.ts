@@ -186,10 +186,11 @@ export class Outbox {
 
   private enqueue(entry: Queued): void {
     const replaced = (queued: Queued) => Boolean(entry.coalesce) && queued.coalesce === entry.coalesce;
-    const older = this.queue().filter(replaced);
+    const current = this.queue();
+    const older = current.filter(replaced);
     const { merge, ...stored } = entry;
     if (merge && older.length) stored.body = merge(older.map((queued) => queued.body), entry.body);
-    const queue = this.queue().filter((queued) => !replaced(queued));
+    const queue = current.filter((queued) => !replaced(queued));
     queue.push(stored);
     this.save(queue);
     this.notify();

@@ -60,10 +60,12 @@ export function fromBase64(text: string): Uint8Array {
 
 type UpdateBody = { update: string };
 
+/** The Yjs update a queued notes write carries. */
+const updateOf = (body: unknown): Uint8Array => fromBase64((body as UpdateBody).update);
+
 /** The body of queued notes updates merged into one. */
 function mergeBodies(older: unknown[], newer: unknown): UpdateBody {
-  const updates = [...older, newer].map((body) => fromBase64((body as UpdateBody).update));
-  return { update: toBase64(Y.mergeUpdates(updates)) };
+  return { update: toBase64(Y.mergeUpdates([...older, newer].map(updateOf))) };
 }
 
 /** An update that carries nothing (no new items, no deletions). */
@@ -79,9 +81,8 @@ export class NoteSync {
   private readonly key: string;
   private readonly listeners = new Set<NoteListener>();
   private unsent: Uint8Array[] = [];
-  /** The batch on its way to the server (until it is answered or queued). */
+  /** The batch on its way to the server (until it is answered or queued): one at a time. */
   private inFlight: Uint8Array | null = null;
-  private sending = false;
   private timer: number | null = null;
   private loading: Promise<void> | null = null;
   private catchingUp: Promise<NotesState | null> | null = null;
@@ -142,7 +143,7 @@ export class NoteSync {
         }
       }
       for (const queued of this.host.outbox.queue()) {
-        if (queued.coalesce === this.key) Y.applyUpdate(this.doc, fromBase64((queued.body as UpdateBody).update), FROM_OUTBOX);
+        if (queued.coalesce === this.key) Y.applyUpdate(this.doc, updateOf(queued.body), FROM_OUTBOX);
       }
       this.ready = true;
       this.listeners.forEach((listener) => listener.onReady());
@@ -219,7 +220,7 @@ export class NoteSync {
     if (origin === FROM_SERVER || origin === FROM_OUTBOX) return;
     this.unsent.push(update);
     this.host.setUnsent(this.key, true);
-    if (this.sending || this.timer !== null) return;
+    if (this.inFlight || this.timer !== null) return;
     this.timer = window.setTimeout(() => {
       this.timer = null;
       void this.send();
@@ -229,14 +230,12 @@ export class NoteSync {
   /** Sends what was typed since the last batch: one batch at a time, because a later update builds
    * on the earlier one and the server refuses an update whose history it lacks. */
   private async send(): Promise<void> {
-    if (this.sending || !this.unsent.length) return;
-    this.sending = true;
-    const batch = this.unsent;
+    if (this.inFlight || !this.unsent.length) return;
+    const typed = this.unsent;
     this.unsent = [];
     try {
-      const merged = Y.mergeUpdates(batch);
-      this.inFlight = merged;
-      const sent = await this.host.outbox.send(this.write(merged));
+      this.inFlight = Y.mergeUpdates(typed);
+      const sent = await this.host.outbox.send(this.write(this.inFlight));
       if (!sent.queued) {
         this.recoveries = 0;
         this.listeners.forEach((listener) => listener.onSaved());
@@ -245,7 +244,6 @@ export class NoteSync {
       await this.failed(failure instanceof ApiError ? failure : new ApiError(0, "unexpected", String(failure)));
     } finally {
       this.inFlight = null;
-      this.sending = false;
       if (this.unsent.length) void this.send();
       else this.host.setUnsent(this.key, false);
     }
@@ -267,7 +265,7 @@ export class NoteSync {
     this.host.outbox.keep(this.write(Y.mergeUpdates(pending)));
     // Should the page stay after all (the back-forward cache), the outbox sends them.
     this.unsent = [];
-    if (!this.sending) this.host.setUnsent(this.key, false);
+    if (!this.inFlight) this.host.setUnsent(this.key, false);
   };
 
   /** A batch the server refused. Missing history (it lacks an earlier batch: a lost one, or the
@@ -282,7 +280,7 @@ export class NoteSync {
       const missing = Y.encodeStateAsUpdate(this.doc, fromBase64(server.state_vector));
       if (!isEmpty(missing)) {
         this.unsent.push(missing);
-        if (!this.sending) void this.send();
+        if (!this.inFlight) void this.send();
       }
       return;
     }
