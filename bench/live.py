@@ -37,11 +37,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import redis  # noqa: E402
 from sqlalchemy import create_engine, make_url, text  # noqa: E402
 
 from tests.support import m365  # noqa: E402
-from tests.support.live import REDIS_URL, NotesClient, Server, SseParser, migrate, new_prefix, server_env  # noqa: E402
+from tests.support.live import (  # noqa: E402
+    REDIS_URL,
+    NotesClient,
+    Server,
+    SseParser,
+    forget_prefix,
+    migrate,
+    new_prefix,
+    server_env,
+)
 
 DEADLINE = time.monotonic() + 180  # hard stop for the whole run, whatever happens
 
@@ -370,11 +378,7 @@ def main() -> None:
         with engine.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
-        client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(match=f"{prefix}*"))
-        if keys:
-            client.delete(*keys)
-        client.close()
+        forget_prefix(prefix)
 
     print()
     print("| setup | open live streams | edits measured | edits/s | p50 ms | p95 ms | p99 ms |")

@@ -251,20 +251,17 @@ def test_no_database_connection_is_held_while_streaming(live_app, people, conver
 
 
 def test_events_out_of_order_or_lost_by_the_broker_are_filled_from_the_log(
-    api, live_app, people, conversation
+    api, live_app, people, conversation, monkeypatch
 ):
     cid = conversation["id"]
     broker = live_app.extensions["mus.broker"]
     stream = Stream(live_app, people["employee"], cid)
     stream.ready()
     # Two commits whose publications are lost (a broker hiccup): the third arrives with a gap.
-    original = broker.publish
-    broker.publish = lambda event: None
-    try:
+    with monkeypatch.context() as lost:
+        lost.setattr(broker, "publish", lambda event: None)
         _rename(api, people["manager"], cid, "Tabt 1")
         _rename(api, people["manager"], cid, "Tabt 2")
-    finally:
-        broker.publish = original
     _rename(api, people["manager"], cid, "Kommer frem")
     stream.until(lambda seen: any(e.id == "3" for e in seen))
     assert [e.id for e in stream.seen if e.event == "conversation.updated"] == ["1", "2", "3"]
@@ -276,7 +273,7 @@ def test_events_out_of_order_or_lost_by_the_broker_are_filled_from_the_log(
 
 
 def test_the_watchdog_delivers_an_event_the_broker_lost_without_a_later_one(
-    api, live_app, people, conversation
+    api, live_app, people, conversation, monkeypatch
 ):
     cid = conversation["id"]
     hub = live_app.extensions["mus.live"]
@@ -284,12 +281,9 @@ def test_the_watchdog_delivers_an_event_the_broker_lost_without_a_later_one(
     broker = live_app.extensions["mus.broker"]
     stream = Stream(live_app, people["employee"], cid)
     stream.ready()
-    original = broker.publish
-    broker.publish = lambda event: None
-    try:
+    with monkeypatch.context() as lost:
+        lost.setattr(broker, "publish", lambda event: None)
         _rename(api, people["manager"], cid, "Kun i loggen")
-    finally:
-        broker.publish = original
     stream.until(lambda seen: any(e.event == "conversation.updated" for e in seen), timeout=5)
     assert [e.id for e in stream.seen if e.event == "conversation.updated"] == ["1"]
     stream.close()

@@ -14,7 +14,7 @@ from plugin.extensions import db
 from plugin.storage import LiveEvent
 from plugin.storage.types import utcnow
 from tests.conftest import built_app
-from tests.support.live import REDIS_URL, SseParser, new_prefix, read_until
+from tests.support.live import REDIS_URL, SseParser, forget_prefix, new_prefix, read_until
 
 
 @pytest.fixture(params=["memory", "redis"])
@@ -27,11 +27,7 @@ def live_app(request, settings, postgres_url):
         yield app
         plugin.live.shutdown(app)
     if request.param == "redis":
-        client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(match=f"{prefix}*"))
-        if keys:
-            client.delete(*keys)
-        client.close()
+        forget_prefix(prefix)
 
 
 @pytest.fixture

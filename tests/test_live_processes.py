@@ -16,7 +16,6 @@ import time
 import uuid
 
 import pytest
-import redis
 from pycrdt import Doc, Text
 from sqlalchemy import create_engine, make_url, text
 
@@ -28,6 +27,7 @@ from tests.support.live import (
     Server,
     StreamReader,
     b64,
+    forget_prefix,
     migrate,
     new_prefix,
     server_env,
@@ -67,11 +67,7 @@ def database_url(tmp_path_factory):
 def prefix():
     value = new_prefix()
     yield value
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{value}*"))
-    if keys:
-        client.delete(*keys)
-    client.close()
+    forget_prefix(value)
 
 
 def _plan(api: Api) -> dict:

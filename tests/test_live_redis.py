@@ -13,7 +13,7 @@ import plugin.live
 from plugin import create_app
 from plugin.adapters.redis_broker import RedisBroker
 from tests.conftest import ApiClient, built_app
-from tests.support.live import REDIS_URL, NotesClient, SseParser, b64, new_prefix, read_until
+from tests.support.live import REDIS_URL, NotesClient, SseParser, b64, forget_prefix, new_prefix, read_until
 from tests.support.openapi_check import OpenApiChecker
 
 
@@ -21,11 +21,7 @@ from tests.support.openapi_check import OpenApiChecker
 def prefix():
     value = new_prefix()
     yield value
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{value}*"))
-    if keys:
-        client.delete(*keys)
-    client.close()
+    forget_prefix(value)
 
 
 @pytest.fixture

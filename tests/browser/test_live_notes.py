@@ -31,6 +31,23 @@ def _stored_notes(live_app, person: str, cid: int, item_id: int) -> str:
     return live_app.api(person, "GET", f"/api/conversations/{cid}/agenda/{item_id}/notes")["text"]
 
 
+def _all_show_and_store(
+    simulator: Simulator, live_app, cid: int, item_id: int, expected: str, *, retry: bool = False
+) -> None:
+    """After a reload: both tabs (retrying a failed start when asked) show `expected`, Mette's
+    changes are all saved, and the database holds the same text."""
+    for participant in ("mette", "jonas"):
+        panel = Panel(simulator, participant)
+        if retry:
+            button = panel.frame.get_by_role("button", name=panel.t("ui.common.retry"))
+            if button.count():
+                button.click()
+        panel.wait_open("challenges")
+        _wait_value(panel, "v === arg", expected)
+    Panel(simulator, "mette").wait_saved()
+    assert _stored_notes(live_app, "jonas", cid, item_id) == expected
+
+
 def _wait_value(panel: Panel, predicate: str, arg: object = None) -> None:
     panel.frame_object.wait_for_function(
         f"(arg) => {{ const v = document.querySelector('{FIELD}')?.value ?? ''; return {predicate}; }}",
@@ -202,15 +219,7 @@ def test_offline_typing_survives_a_reload_and_arrives_once(simulator: Simulator,
     # Back: the queued update is sent and applied once; both tabs show the text once.
     simulator.page.unroute("**/api/**")
     expected = "Online først. Skrevet uden net."
-    for participant in ("mette", "jonas"):
-        panel = Panel(simulator, participant)
-        retry = panel.frame.get_by_role("button", name=panel.t("ui.common.retry"))
-        if retry.count():
-            retry.click()
-        panel.wait_open("challenges")
-        _wait_value(panel, "v === arg", expected)
-    mette.wait_saved()
-    assert _stored_notes(live_app, "jonas", cid, item_id) == expected
+    _all_show_and_store(simulator, live_app, cid, item_id, expected, retry=True)
     sent_after_reload = [u for u in updates if u["key"] == entries[0]["idempotencyKey"]]
     assert sent_after_reload, updates
     assert all(u["body"] == json.dumps(entries[0]["body"], separators=(",", ":")) for u in sent_after_reload)
@@ -251,12 +260,7 @@ def test_typing_still_on_its_way_when_the_page_is_reloaded_is_kept(simulator: Si
     simulator.open()
 
     expected = "Før genindlæsning. Sendt lige før."
-    for participant in ("mette", "jonas"):
-        panel = Panel(simulator, participant)
-        panel.wait_open("challenges")
-        _wait_value(panel, "v === arg", expected)
-    Panel(simulator, "mette").wait_saved()
-    assert _stored_notes(live_app, "jonas", cid, item_id) == expected
+    _all_show_and_store(simulator, live_app, cid, item_id, expected)
 
     # Typed just before the reload, still waiting for its batch (nothing on its way yet): kept too.
     field = Panel(simulator, "mette").frame.locator(FIELD)
@@ -264,10 +268,5 @@ def test_typing_still_on_its_way_when_the_page_is_reloaded_is_kept(simulator: Si
     field.press_sequentially(" Og så!")
     simulator.open()
     expected += " Og så!"
-    for participant in ("mette", "jonas"):
-        panel = Panel(simulator, participant)
-        panel.wait_open("challenges")
-        _wait_value(panel, "v === arg", expected)
-    Panel(simulator, "mette").wait_saved()
-    assert _stored_notes(live_app, "jonas", cid, item_id) == expected
+    _all_show_and_store(simulator, live_app, cid, item_id, expected)
     console.assert_clean(simulator.page)

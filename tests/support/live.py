@@ -312,3 +312,14 @@ class StreamReader:
 
 def new_prefix() -> str:
     return f"mus-test-{uuid.uuid4().hex[:12]}:"
+
+
+def forget_prefix(prefix: str) -> None:
+    """Deletes every Redis key under the prefix (what a test or a benchmark run left there)."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(match=f"{prefix}*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
