@@ -7,15 +7,17 @@ PG_ADMIN_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 HOST ?= 127.0.0.1
 PORT ?= 5000
 export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
-LINT_PATHS := plugin tests scripts $(wildcard bench)
+LINT_PATHS := plugin standins tests scripts $(wildcard bench)
 
 .PHONY: install run demo-db web test-web bundle-check test test-sqlite test-postgres bench lint format clean
 
-$(BIN)/mus: pyproject.toml
+# The app with its test tools, and the local Microsoft 365 stand-ins (a package of their own: demo
+# mode and the tests need them, a production install does not have them).
+$(BIN)/mus: pyproject.toml standins/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test]' -e ./standins
 	@touch $@
 
 install: $(BIN)/mus
@@ -52,9 +54,11 @@ test-postgres: install web
 bench: install
 	$(BIN)/python bench/live.py
 
+# ruff, and the architecture's import contracts (pyproject.toml, [tool.importlinter]).
 lint: install
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix $(LINT_PATHS)

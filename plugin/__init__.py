@@ -11,19 +11,23 @@ from .config import Settings
 
 
 def create_app(settings: Settings | Mapping[str, Any] | None = None) -> Flask:
-    from . import api, cli, identity, live, logs, pages, signin, storage_setup
+    from . import api, identity, live, logs, pages, signin
+    from .storage import setup as storage
 
     settings = _as_settings(settings)
     app = Flask(__name__, instance_path=settings.instance_path, instance_relative_config=False)
     configure(app, settings)
     logs.init_app(app)
-    storage_setup.init_app(app)
+    storage.init_app(app)
+    if settings.demo:  # the local Microsoft 365, demo people, simulator; before identity uses its hosts
+        from . import demo
+
+        demo.init_app(app)
     identity.init_app(app)
     live.init_app(app)
     api.init_app(app)
     signin.init_app(app)
     pages.init_app(app)
-    cli.init_app(app)
     return app
 
 

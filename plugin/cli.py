@@ -1,4 +1,8 @@
-"""The `mus` command: run, serve, db (migrations), purge, seed-demo, package."""
+"""The `mus` command: run, serve, db (migrations), purge, seed-demo, package, shell, routes.
+
+Every command is declared here, so `mus --help` lists them all without building the app; a command
+that needs the app builds it from the environment when it runs, and a missing or bad setting is one
+line naming it."""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ import os
 import socket
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import FlaskGroup, ScriptInfo, routes_command, shell_command, with_appcontext
+from flask_migrate.cli import db as db_command
 
 from .config import ConfigError, settings_from_env
+from .demo.cli import seed_demo_command
 
 
 def _app_from_env() -> Flask:
@@ -106,26 +112,14 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
 @click.command("purge", help="Remove shared notes and drafts past the retention period.")
 @with_appcontext
 def purge_command() -> None:
-    from .api.endpoint import new_unit_of_work
     from .services import retention
+    from .storage.setup import new_unit_of_work
 
     report = retention.do_purge(new_unit_of_work())
     click.echo(
         f"removed shared notes of {report.notes_cleared} agenda items and "
         f"{report.drafts_deleted} unapproved agreement drafts"
     )
-
-
-@click.command("seed-demo", help="Create the demo organisation's conversations (idempotent).")
-@with_appcontext
-def seed_demo_command() -> None:
-    from .api.endpoint import new_unit_of_work
-    from .services import demo_seed
-
-    if not current_app.extensions["mus.settings"].demo:
-        raise click.UsageError("seed-demo only runs in demo mode (MUS_DEMO=1)")
-    created = demo_seed.do_seed(new_unit_of_work())
-    click.echo("demo data created" if created else "demo data already present")
 
 
 @click.command("package", help="Write the Teams app package (manifest, localization, icons) as a zip.")
@@ -146,12 +140,18 @@ def package_command(app_id: str, domain: str, client_id: str, app_version: str, 
     click.echo(f"wrote {path}")
 
 
-def init_app(app: Flask) -> None:
-    app.cli.add_command(purge_command)
-    app.cli.add_command(seed_demo_command)
+class MusGroup(FlaskGroup):
+    """Flask's command group without its look into the app for more commands: listing the commands
+    or finding one never builds the app (which needs the settings)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return click.Group.list_commands(self, ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return click.Group.get_command(self, ctx, cmd_name)
 
 
-main = FlaskGroup(
+main = MusGroup(
     name="mus",
     help="MUS for Microsoft Teams.",
     create_app=_app_from_env,
@@ -160,5 +160,14 @@ main = FlaskGroup(
     load_dotenv=False,
     set_debug_flag=False,
 )
-for command in (run_command, serve_command, package_command, shell_command, routes_command):
+for command in (
+    run_command,
+    serve_command,
+    db_command,
+    purge_command,
+    seed_demo_command,
+    package_command,
+    shell_command,
+    routes_command,
+):
     main.add_command(command)

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from plugin import create_app
 from plugin.config import Settings
-from plugin.extensions import db
+from plugin.storage.db import db
 from tests.support.idp import APP_DOMAIN, CLIENT_ID, TENANT_A, TENANT_B, LocalAuthority
 from tests.support.openapi_check import OpenApiChecker
 

@@ -107,7 +107,7 @@ def test_coverage_counts_without_content_and_is_audited(app, api, people):
     outsider = api.as_(people["outsider"]).get("/api/coverage")
     assert outsider.status_code == 403
     with app.app_context():
-        from plugin.extensions import db
+        from plugin.storage.db import db
 
         actions = db.session.scalars(select(AuditEvent.action)).all()
     assert actions == ["coverage.read"]

@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from plugin.extensions import db
 from plugin.storage import AuditEvent, DevelopmentAction, Goal, Person
+from plugin.storage.db import db
 
 FROZEN = datetime(2030, 3, 4, 9, 30, tzinfo=UTC)
 

@@ -16,8 +16,8 @@ import jwt
 import pytest
 from sqlalchemy import select
 
-from plugin.extensions import db
 from plugin.storage import Person
+from plugin.storage.db import db
 from tests.support.idp import CLIENT_ID, TENANT_A, TENANT_B, TENANT_OTHER, LocalAuthority
 
 STRANGER_OID = "5e5e5e5e-0000-4000-8000-000000000001"

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from plugin.extensions import db
 from plugin.storage import Consent
+from plugin.storage.db import db
 
 FROZEN = datetime(2030, 2, 1, 8, 0, tzinfo=UTC)
 

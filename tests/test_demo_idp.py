@@ -16,7 +16,7 @@ def demo_app(tmp_path):
     )
     app = create_app(settings)
     with app.app_context():
-        from plugin.extensions import db
+        from plugin.storage.db import db
 
         db.create_all()
     return app

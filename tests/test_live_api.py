@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import select
 
 import plugin.live
-from plugin.adapters.events import Event
-from plugin.extensions import db
-from plugin.services.unit_of_work import prune_log
+from plugin.domain.events import Event
+from plugin.live import log as event_log
 from plugin.storage import LiveEvent, LiveStream
+from plugin.storage.db import db
 from tests.support.idp import TENANT_A
 from tests.support.live import SseParser, read_until
 
@@ -169,7 +169,7 @@ def test_a_position_older_than_the_log_or_unknown_gets_a_refresh(api, live_app, 
     for n in range(4):
         _rename(api, people["manager"], cid, f"Titel {n}")
     with live_app.app_context():
-        prune_log(db.session, cid, through=2)
+        event_log.prune(db.session, cid, through=2)
         db.session.commit()
         assert db.session.scalars(select(LiveEvent.seq).where(LiveEvent.conversation_id == cid)).all() == [
             3,
@@ -194,10 +194,8 @@ def test_a_position_older_than_the_log_or_unknown_gets_a_refresh(api, live_app, 
 
 
 def test_the_log_is_pruned_as_it_grows(api, live_app, people, conversation, monkeypatch):
-    from plugin.services import unit_of_work
-
-    monkeypatch.setattr(unit_of_work, "LOG_KEEP", 3)
-    monkeypatch.setattr(unit_of_work, "LOG_PRUNE_EVERY", 2)
+    monkeypatch.setattr(event_log, "LOG_KEEP", 3)
+    monkeypatch.setattr(event_log, "LOG_PRUNE_EVERY", 2)
     cid = conversation["id"]
     for n in range(7):
         _rename(api, people["manager"], cid, f"Titel {n}")

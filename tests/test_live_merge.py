@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from plugin.extensions import db
 from plugin.storage import AgendaItem, LiveEvent
+from plugin.storage.db import db
 from tests.support.live import NotesClient, b64
 
 WHO = ("manager", "employee")

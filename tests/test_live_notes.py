@@ -10,13 +10,13 @@ from datetime import timedelta
 from urllib.parse import quote, unquote
 
 import pytest
-from pycrdt import Doc, Map, Text
+from pycrdt import Doc, Map
 from sqlalchemy import select
 
 import plugin.live
-from plugin.extensions import db
 from plugin.services import retention
 from plugin.storage import AgendaItem, IdempotencyRecord, LiveEvent, NoteDocument
+from plugin.storage.db import db
 from plugin.storage.types import utcnow
 from tests.support.live import NotesClient, SseParser, b64, read_until
 
@@ -305,7 +305,7 @@ def test_the_retention_run_clears_the_document_and_the_live_log(api, app, people
         assert moved.status_code == 200, moved.get_json()
         version = moved.get_json()["version"]
     app.extensions["mus.clock"] = lambda: utcnow() + timedelta(days=400)
-    from plugin.api.endpoint import new_unit_of_work
+    from plugin.storage.setup import new_unit_of_work
 
     with app.app_context():
         report = retention.do_purge(new_unit_of_work())
@@ -360,15 +360,18 @@ def test_concurrent_bursts_from_two_tabs_lose_nothing(api, app, people, conversa
 
 
 def test_text_helpers_keep_multibyte_characters_whole():
-    from plugin.services.notes import replace_in
+    from plugin.live.crdt import document_for, replace_text, text_of
 
-    doc = Doc()
-    text = doc.get("notes", type=Text)
-    text += "Hej 😓 med æøå"
-    replace_in(text, "Hej 🎉 med æøå!")
-    assert str(text) == "Hej 🎉 med æøå!"
-    replace_in(text, "")
-    assert str(text) == ""
+    state = document_for("Hej 😓 med æøå")
+    change = replace_text(state, "Hej 🎉 med æøå!")
+    assert (change.text, text_of(change.state), change.applied) == (
+        "Hej 🎉 med æøå!",
+        "Hej 🎉 med æøå!",
+        True,
+    )
+    cleared = replace_text(change.state, "")
+    assert (cleared.text, text_of(cleared.state)) == ("", "")
+    assert not replace_text(cleared.state, "").applied
 
 
 def test_a_tab_that_lost_its_connection_catches_up_and_both_converge(

@@ -10,8 +10,8 @@ import redis
 from sqlalchemy import select
 
 import plugin.live
-from plugin.extensions import db
 from plugin.storage import LiveEvent
+from plugin.storage.db import db
 from plugin.storage.types import utcnow
 from tests.conftest import built_app
 from tests.support.live import REDIS_URL, SseParser, forget_prefix, new_prefix, read_until

@@ -11,7 +11,7 @@ import redis
 
 import plugin.live
 from plugin import create_app
-from plugin.adapters.redis_broker import RedisBroker
+from plugin.live.redis import RedisBroker
 from tests.conftest import ApiClient, built_app
 from tests.support.live import REDIS_URL, NotesClient, SseParser, b64, forget_prefix, new_prefix, read_until
 from tests.support.openapi_check import OpenApiChecker
@@ -37,7 +37,7 @@ def two_instances(settings, postgres_url, prefix):
             plugin.live.shutdown(second)
             plugin.live.shutdown(first)
             with second.app_context():
-                from plugin.extensions import db
+                from plugin.storage.db import db
 
                 db.session.remove()
                 db.engine.dispose()

@@ -11,12 +11,12 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from plugin.adapters.graph import GraphUnavailable, HttpGraph
-from plugin.adapters.token_cache import fernet_from_secret
 from plugin.config import Settings
-from plugin.extensions import db
 from plugin.identity import outgoing_session
+from plugin.identity.graph import GraphUnavailable, HttpGraph
+from plugin.identity.token_cache import fernet_from_secret
 from plugin.storage import AuditEvent, TokenCacheEntry
+from plugin.storage.db import db
 from tests.conftest import built_app, make_settings
 from tests.support import m365
 from tests.support.m365 import CLIENT_ID, TENANT, oid

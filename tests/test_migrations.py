@@ -12,7 +12,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, make_url, text
 
 from plugin import create_app
-from plugin.extensions import db
+from plugin.storage.db import db
 from tests.conftest import make_settings
 
 

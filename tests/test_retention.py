@@ -5,10 +5,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from plugin.api.endpoint import new_unit_of_work
-from plugin.extensions import db
+from plugin.cli import purge_command
 from plugin.services import retention
 from plugin.storage import AgreementDecision, AuditEvent, Conversation
+from plugin.storage.db import db
+from plugin.storage.setup import new_unit_of_work
 from tests.support.idp import TENANT_A
 
 T0 = datetime(2030, 1, 10, 9, 0, tzinfo=UTC)
@@ -239,11 +240,11 @@ def test_mus_purge_prints_the_counts(api, people, conversation, app, clock, rete
     end_meeting_with_draft(api, people, conversation)
     clock(days=retention_days + 1)
 
-    result = app.test_cli_runner().invoke(args=["purge"])
+    result = app.test_cli_runner().invoke(purge_command)
     assert result.exit_code == 0, result.output
     assert "removed shared notes of 2 agenda items and 1 unapproved agreement drafts" in result.output
     assert [i["notes"] for i in agenda(api, people, cid)[:2]] == ["", ""]
     assert versions(api, people, cid) == []
 
-    again = app.test_cli_runner().invoke(args=["purge"])
+    again = app.test_cli_runner().invoke(purge_command)
     assert "removed shared notes of 0 agenda items and 0 unapproved agreement drafts" in again.output

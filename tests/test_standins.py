@@ -20,8 +20,7 @@ import jwt
 import msal
 import pytest
 import requests
-
-from plugin.standins import Directory, EntraStandin, GraphStandin, LocalCA, SigningKey
+from m365_standins import Directory, EntraStandin, GraphStandin, LocalCA, SigningKey
 
 TENANT = "d7c5b0a1-2f3e-4a5b-8c6d-0e1f2a3b4c5d"
 OTHER_TENANT = "e8d6c1b2-3a4f-4b6c-9d7e-1f2a3b4c5d6e"
@@ -752,10 +751,11 @@ def test_graph_unknown_segments_and_methods(ms, person):
 
 
 def test_demo_directory_matches_the_demo_people(tmp_path):
-    from plugin.adapters.demo_idp import DEMO_PEOPLE
     from plugin.config import DEMO_CLIENT_ID, DEMO_TENANT_ID
+    from plugin.demo.cloud import demo_directory
+    from plugin.demo.people import DEMO_PEOPLE
 
-    directory = Directory.demo()
+    directory = demo_directory(client_secret="s", app_domain="localhost")
     for person in DEMO_PEOPLE:
         user = directory.user(DEMO_TENANT_ID, person.object_id)
         assert user is not None and user.display_name == person.name

@@ -15,8 +15,8 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from plugin.adapters.tokens import Identity, JwksKeySource, TokenValidator
 from plugin.domain.errors import Unauthorized
+from plugin.identity.tokens import Identity, JwksKeySource, TokenValidator
 from tests.support.idp import APP_DOMAIN, CLIENT_ID, TENANT_A, TENANT_B, TENANT_OTHER, LocalAuthority
 
 OID = "0f0e0d0c-0b0a-4909-8807-060504030201"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, agreements, conversations, demo, errors, goals, health, live, openapi, preparation
+from . import admin, agreements, conversations, errors, goals, health, live, openapi, preparation
 
 
 def init_app(app: Flask) -> None:
@@ -20,5 +20,3 @@ def init_app(app: Flask) -> None:
         live.bp,
     ):
         app.register_blueprint(blueprint)
-    if app.extensions["mus.settings"].demo:
-        app.register_blueprint(demo.bp)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from flask import current_app, g, request
 
+from ..domain.actor import Actor
 from ..domain.errors import Unauthorized
 from ..services import people
-from ..services.unit_of_work import Actor
+from ..storage.setup import new_unit_of_work
 
 
 def bearer_token() -> str:
@@ -22,7 +23,5 @@ def current_actor() -> Actor:
     if "actor" in g:
         return g.actor
     identity = current_app.extensions["mus.tokens"].validate(bearer_token())
-    from .endpoint import new_unit_of_work
-
     g.actor = people.do_sign_in(new_unit_of_work(), identity, request.headers.get("Accept-Language"))
     return g.actor

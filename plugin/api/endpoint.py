@@ -12,18 +12,18 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import Any, Literal
+from typing import Any
 
 from flask import Response, current_app, g, request
 from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
 from ..domain.errors import DomainError, InvalidInput
-from ..extensions import db
 from ..identity import graph_for
 from ..services import idempotency
-from ..services.unit_of_work import UnitOfWork
+from ..storage.setup import new_unit_of_work
 from .auth import bearer_token, current_actor
+from .schemas.common import TEXT_LIMIT
 from .validation import validation_error
 
 
@@ -36,7 +36,7 @@ class EndpointSpec:
     response: type[BaseModel] | None
     status: int
     auth: bool
-    idempotent: bool | Literal["service"]
+    idempotent: bool
     graph: bool = False
     errors: tuple[int, ...] = field(default_factory=tuple)
     description: str = ""
@@ -45,11 +45,6 @@ class EndpointSpec:
     stream: str | None = None
     # Request headers the operation reads, documented as header parameters: (name, description).
     headers: tuple[tuple[str, str], ...] = ()
-
-
-def new_unit_of_work() -> UnitOfWork:
-    ext = current_app.extensions
-    return UnitOfWork(db.session, ext["mus.broker"], ext["mus.settings"], ext["mus.clock"])
 
 
 def endpoint(
@@ -61,15 +56,15 @@ def endpoint(
     response: type[BaseModel] | None = None,
     status: int = 200,
     auth: bool = True,
-    idempotent: bool | Literal["service"] = False,
+    idempotent: bool = False,
     graph: bool = False,
     errors: tuple[int, ...] = (),
     description: str = "",
     stream: str | None = None,
     headers: tuple[tuple[str, str], ...] = (),
 ) -> Callable:
-    """`idempotent="service"`: the Idempotency-Key is handed to the view (`idempotency_key`) and kept
-    by the service in the same transaction as the change, instead of around it."""
+    """`idempotent=True`: a request with an Idempotency-Key header is answered once; a retry gets
+    the first answer (the key is stored in the same transaction as the change)."""
     spec = EndpointSpec(
         summary=summary,
         tags=(tags,) if isinstance(tags, str) else tuple(tags),
@@ -101,14 +96,20 @@ def endpoint(
                 kwargs["body"] = _parse(spec.body, raw)
             if spec.query is not None:
                 kwargs["query"] = _parse(spec.query, request.args.to_dict())
-            kwargs["uow"] = new_unit_of_work()
-            if spec.idempotent == "service":
-                kwargs["idempotency_key"] = request.headers.get("Idempotency-Key")
-                return render(spec, view(**kwargs))
+            uow = kwargs["uow"] = new_unit_of_work()
             key = request.headers.get("Idempotency-Key") if spec.idempotent else None
-            if key is not None and actor is not None:
-                return _idempotent_call(view, kwargs, actor.person_id, key, raw)
-            return render(spec, view(**kwargs))
+            if key is None or actor is None:
+                return render(spec, view(**kwargs))
+            answer = idempotency.run_once(
+                uow,
+                person_id=actor.person_id,
+                key=key,
+                fingerprint=request_fingerprint(raw),
+                work=lambda: render(spec, view(**kwargs)),
+            )
+            if isinstance(answer, idempotency.Replay):
+                return answer.response, answer.status_code
+            return answer
 
         wrapper.endpoint_spec = spec  # type: ignore[attr-defined]
         return wrapper
@@ -150,24 +151,10 @@ def _parse(model: type[BaseModel], raw: bytes | dict | None) -> BaseModel:
     if not isinstance(payload, dict):
         raise InvalidInput("invalid", params={"reason": "expected a JSON object"})
     try:
-        return model.model_validate(payload)
+        settings = current_app.extensions["mus.settings"]
+        return model.model_validate(payload, context={TEXT_LIMIT: settings.max_text_bytes})
     except ValidationError as exc:
         raise validation_error(exc) from exc
-
-
-def _idempotent_call(view: Callable, kwargs: dict, person_id: int, key: str, raw: bytes | None):
-    spec: EndpointSpec = g.endpoint_spec
-    uow: UnitOfWork = kwargs["uow"]
-    replay = idempotency.claim(uow, person_id=person_id, key=key, fingerprint=request_fingerprint(raw))
-    if replay is not None:
-        return replay.response, replay.status_code
-    try:
-        body, status = render(spec, view(**kwargs))
-    except Exception:
-        idempotency.release(new_unit_of_work(), person_id=person_id, key=key)
-        raise
-    idempotency.complete(new_unit_of_work(), person_id=person_id, key=key, status=status, response=body)
-    return body, status
 
 
 def request_fingerprint(raw: bytes | None) -> str:

@@ -13,8 +13,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from ..domain.errors import DomainError
-from ..extensions import db
 from ..i18n import pick_language, translate
+from ..storage.db import db
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 
 from ..domain.errors import DomainError
-from ..extensions import db
+from ..storage.db import db
 from .endpoint import endpoint
 
 bp = Blueprint("health", __name__)

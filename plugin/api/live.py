@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
-from ..extensions import db
+from ..live import stream as live_streams
+from ..live.hub import LiveHub
+from ..live.presence import PresenceStore
 from ..services import live as live_svc
 from ..services import notes as notes_svc
 from ..services import presence as presence_svc
-from .endpoint import endpoint, request_fingerprint
+from ..storage.db import db
+from .endpoint import endpoint
 from .schemas.live import (
     LiveQuery,
     NotesOut,
@@ -20,6 +23,8 @@ from .schemas.live import (
     PositionOut,
     PresenceIn,
     PresenceList,
+    decode_base64,
+    encode_base64,
 )
 
 bp = Blueprint("live", __name__, url_prefix="/api")
@@ -27,11 +32,11 @@ TAG = "Live"
 CONVERSATION = "/conversations/<int:conversation_id>"
 
 
-def _hub() -> live_svc.LiveHub:
+def _hub() -> LiveHub:
     return current_app.extensions["mus.live"]
 
 
-def _presence() -> presence_svc.PresenceStore:
+def _presence() -> PresenceStore:
     return current_app.extensions["mus.presence"]
 
 
@@ -49,16 +54,19 @@ def _presence() -> presence_svc.PresenceStore:
     "older than the kept log gives a `refresh` event. A comment every 15 s keeps the connection open.",
 )
 def live_stream(actor, conversation_id: int, query: LiveQuery, uow):
-    after = live_svc.parse_last_event_id(request.headers.get("Last-Event-ID"), query.after)
+    after = live_streams.parse_last_event_id(request.headers.get("Last-Event-ID"), query.after)
+    tenant_id = live_svc.check_open_stream(uow, actor, conversation_id)
     hub = _hub()
-    start = live_svc.open_stream(uow, actor, conversation_id, after=after, hub=hub)
+    start = live_streams.open_stream(
+        db.session, hub, tenant_id, conversation_id, actor.person_id, after=after
+    )
     db.session.remove()  # no database connection is held while the stream is open
     config = current_app.config
-    body = live_svc.run_stream(
+    body = live_streams.run_stream(
         hub,
         start,
-        keepalive=config.get("MUS_LIVE_KEEPALIVE_SECONDS", live_svc.KEEPALIVE_SECONDS),
-        max_seconds=config.get("MUS_LIVE_MAX_SECONDS", live_svc.MAX_STREAM_SECONDS),
+        keepalive=config.get("MUS_LIVE_KEEPALIVE_SECONDS", live_streams.KEEPALIVE_SECONDS),
+        max_seconds=config.get("MUS_LIVE_MAX_SECONDS", live_streams.MAX_STREAM_SECONDS),
     )
     return current_app.response_class(
         body,
@@ -79,16 +87,12 @@ def live_stream(actor, conversation_id: int, query: LiveQuery, uow):
     errors=(403,),
 )
 def get_notes(actor, conversation_id: int, item_id: int, query: NotesQuery, uow):
-    vector = (
-        notes_svc.decode_base64(query.state_vector, "state_vector")
-        if query.state_vector is not None
-        else None
-    )
+    vector = decode_base64(query.state_vector, "state_vector") if query.state_vector is not None else None
     view = notes_svc.get_notes(uow, actor, conversation_id, item_id, state_vector=vector)
     return NotesOut(
         item_id=view.item_id,
-        state=notes_svc.encode_base64(view.state),
-        state_vector=notes_svc.encode_base64(view.state_vector),
+        state=encode_base64(view.state),
+        state_vector=encode_base64(view.state_vector),
         text=view.text,
         version=view.version,
         seq=view.seq,
@@ -102,28 +106,15 @@ def get_notes(actor, conversation_id: int, item_id: int, query: NotesQuery, uow)
     body=NoteUpdateIn,
     response=NoteUpdateAck,
     status=201,
-    idempotent="service",
+    idempotent=True,
     errors=(403, 409),
     description="Answered only after the merged note is committed. With an Idempotency-Key a retry "
     "is answered as the first time and applied once. 409 notes_update_missing_history: the update "
     "builds on changes the server lacks; send the document's state against the server's state vector.",
 )
-def post_note_update(actor, conversation_id: int, item_id: int, body: NoteUpdateIn, uow, idempotency_key):
-    update = notes_svc.decode_base64(body.update, "update")
-    result = notes_svc.do_apply_update(
-        uow,
-        actor,
-        conversation_id,
-        item_id,
-        update=update,
-        idempotency_key=idempotency_key,
-        fingerprint=request_fingerprint(request.get_data(cache=True)),
-    )
-    if isinstance(result, notes_svc.Replay):
-        return current_app.response_class(
-            current_app.json.dumps(result.response), status=result.status_code, mimetype="application/json"
-        )
-    return result
+def post_note_update(actor, conversation_id: int, item_id: int, body: NoteUpdateIn, uow):
+    update = decode_base64(body.update, "update")
+    return notes_svc.do_apply_update(uow, actor, conversation_id, item_id, update=update)
 
 
 @bp.get(f"{CONVERSATION}/presence")

@@ -1,15 +1,13 @@
 """The tab pages (side panel, stage, content, configuration, personal), their built assets, the
-public pages (landing, privacy, terms), and in demo mode the Teams simulator."""
+public pages (landing, privacy, terms)."""
 
 from __future__ import annotations
 
 from flask import Flask
 
-from . import assets, simulator, views
+from . import assets, views
 
 
 def init_app(app: Flask) -> None:
     assets.init_app(app)
     app.register_blueprint(views.bp)
-    if app.extensions["mus.settings"].demo:
-        app.register_blueprint(simulator.bp)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app
 
-from ..adapters.demo_idp import DEMO_BY_KEY
 from .render import TAB_TEXTS, page_language, render_page, texts_for
 
 bp = Blueprint("pages", __name__, template_folder="templates")
@@ -41,8 +40,7 @@ def landing():
         surface="landing",
         title_key="ui.landing.title",
         scripts=False,
-        manager=DEMO_BY_KEY["mette"].name,
-        employee=DEMO_BY_KEY["jonas"].name,
+        sections=current_app.extensions.get("mus.landing_sections", ()),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..domain.actor import Actor
 from ..domain.agreement import (
     Decision,
     Party,
@@ -34,9 +35,9 @@ from ..storage import (
     Goal,
     Person,
 )
+from ..storage.unit_of_work import UnitOfWork
 from . import audit, lookups
 from .conversations import apply_status
-from .unit_of_work import Actor, UnitOfWork
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
 DRAFTABLE = frozenset({Status.IN_MEETING, Status.REVIEWING, Status.AGREED})

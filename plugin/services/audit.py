@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..domain.actor import Actor
 from ..storage import AuditEvent
-from .unit_of_work import Actor, UnitOfWork
+from ..storage.unit_of_work import UnitOfWork
 
 
 def record(

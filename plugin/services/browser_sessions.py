@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import delete
 
 from ..storage import BrowserSession
-from .unit_of_work import UnitOfWork
+from ..storage.unit_of_work import UnitOfWork
 
 LIFETIME = timedelta(hours=12)
 

@@ -8,12 +8,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..domain.actor import Actor
 from ..domain.agreement import ConsentKind, Party
 from ..domain.errors import Forbidden
 from ..domain.permissions import party_of
 from ..storage import Consent
+from ..storage.unit_of_work import UnitOfWork
 from . import lookups
-from .unit_of_work import Actor, UnitOfWork
 
 
 @dataclass(frozen=True)

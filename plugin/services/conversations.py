@@ -8,14 +8,15 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from ..adapters.graph import Graph
+from ..domain.actor import Actor
 from ..domain.errors import Forbidden, InvalidInput, NotFound, StaleVersion
 from ..domain.lifecycle import ConversationKind, Status, check_transition
 from ..domain.permissions import can_plan_conversation
+from ..identity.graph import Graph
 from ..storage import AgendaItem, Conversation, Person, PreparationItem, TalkingPoint
+from ..storage.unit_of_work import UnitOfWork
 from . import audit, directory, lookups, people, templates
 from . import notes as shared_notes
-from .unit_of_work import Actor, UnitOfWork
 
 
 def check_version(record: Any, expected: int) -> None:
@@ -196,7 +197,7 @@ def do_update_notes(
             "agenda_item.updated",
             id=item.id,
             version=item.version,
-            update=shared_notes.encode_base64(update),
+            update=update,
         )
         return item
 

@@ -7,12 +7,13 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from ..domain.actor import Actor
 from ..domain.errors import Forbidden
 from ..domain.lifecycle import ConversationKind, Status
 from ..domain.permissions import can_see_coverage
 from ..storage import Conversation, FollowUp
+from ..storage.unit_of_work import UnitOfWork
 from . import audit
-from .unit_of_work import Actor, UnitOfWork
 
 HELD_WINDOW = timedelta(days=365)
 

@@ -10,12 +10,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..domain.actor import Actor
 from ..domain.agreement import Party
 from ..domain.errors import InvalidInput, StaleVersion
 from ..domain.goals import ActionKind, ActionStatus
 from ..storage import Conversation, DevelopmentAction, Goal, Person
+from ..storage.unit_of_work import UnitOfWork
 from . import lookups
-from .unit_of_work import Actor, UnitOfWork
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from ..adapters.graph import DirectoryPerson, Graph, GraphDenied, GraphUnavailable
-from ..adapters.msal_obo import SignInUnavailable
+from ..domain.actor import Actor
 from ..domain.errors import Conflict
-from .unit_of_work import Actor
+from ..identity.graph import DirectoryPerson, Graph, GraphDenied, GraphUnavailable
+from ..identity.msal_obo import SignInUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -10,13 +10,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..domain.actor import Actor
 from ..domain.errors import Forbidden, NotFound
 from ..domain.goals import FeedbackKind, check_pulse, feedback_direction_for
 from ..domain.permissions import can_see_pulse
 from ..storage import FeedbackEntry, Person, WellbeingPulse
+from ..storage.unit_of_work import UnitOfWork
 from . import lookups
 from .goals import people_by_id
-from .unit_of_work import Actor, UnitOfWork
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,14 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
+from ..domain.actor import Actor
 from ..domain.errors import Conflict, InvalidInput, StaleVersion
 from ..domain.goals import GOAL_TRACKED_FIELDS, GoalStatus, check_progress
 from ..domain.smart import check_goal, is_smart
 from ..i18n import translate
 from ..storage import Conversation, DevelopmentAction, Goal, GoalChange, GoalProgress, Person
+from ..storage.unit_of_work import UnitOfWork
 from . import lookups
-from .unit_of_work import Actor, UnitOfWork
 
 
 @dataclass(frozen=True)

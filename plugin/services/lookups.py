@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..domain.actor import Actor
 from ..domain.errors import Forbidden, NotFound
 from ..domain.permissions import can_see_conversation, can_see_private
 from ..storage import AgendaItem, Conversation, DevelopmentAction, Goal, PreparationItem
-from .unit_of_work import Actor, UnitOfWork
+from ..storage.unit_of_work import UnitOfWork
 
 
 def conversation_for(

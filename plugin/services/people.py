@@ -7,11 +7,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..adapters.tokens import Identity
+from ..domain.actor import Actor
 from ..domain.errors import InvalidInput
 from ..i18n import pick_language
+from ..identity.tokens import Identity
 from ..storage import Person, Tenant
-from .unit_of_work import Actor, UnitOfWork
+from ..storage.unit_of_work import UnitOfWork
 
 # Last sign-in is kept to the quarter hour, so an API call does not rewrite the person every time.
 SIGN_IN_GRANULARITY = timedelta(minutes=15)

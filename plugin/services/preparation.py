@@ -11,12 +11,13 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from ..domain.actor import Actor
 from ..domain.agreement import Party
 from ..domain.errors import Conflict, InvalidInput
 from ..storage import AgendaItem, PreparationItem, TalkingPoint
+from ..storage.unit_of_work import UnitOfWork
 from . import lookups
 from .conversations import add_talking_point, check_version
-from .unit_of_work import Actor, UnitOfWork
 
 # The guided questions per role; their texts are `preparation.<key>` in the message catalogues.
 PROMPTS: dict[Party, tuple[str, ...]] = {

@@ -1,60 +1,22 @@
 """Presence: who has the conversation open now, which agenda item they are on, and whether they
 follow the shared position. Each tab refreshes its entry (every ~15 s); an entry not refreshed
 within the time to live is gone. Kept in Redis when configured (shared by every process), else in
-this process's memory (the one-process setup). Presence is not logged: a tab that reconnects asks
-for the list again."""
+this process's memory (the stores are in `plugin.live`). Presence is not logged: a tab that
+reconnects asks for the list again."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
 
-from ..adapters.events import Event
+from ..domain.actor import Actor
 from ..domain.errors import InvalidInput
+from ..live.presence import PresenceStore
 from ..storage import AgendaItem
+from ..storage.unit_of_work import UnitOfWork
 from . import lookups
-from .unit_of_work import Actor, UnitOfWork
 
 TTL_SECONDS = 45.0
-
-
-class PresenceStore(Protocol):
-    def put(self, conversation_id: int, person_id: int, entry: dict, ttl: float) -> None: ...
-
-    def remove(self, conversation_id: int, person_id: int) -> None: ...
-
-    def list(self, conversation_id: int, now: float) -> list[dict]: ...
-
-    def close(self) -> None: ...
-
-
-class MemoryPresenceStore:
-    def __init__(self) -> None:
-        self._entries: dict[int, dict[int, dict]] = {}
-        self._lock = threading.Lock()
-
-    def put(self, conversation_id: int, person_id: int, entry: dict, ttl: float) -> None:
-        with self._lock:
-            self._entries.setdefault(conversation_id, {})[person_id] = entry
-
-    def remove(self, conversation_id: int, person_id: int) -> None:
-        with self._lock:
-            self._entries.get(conversation_id, {}).pop(person_id, None)
-
-    def list(self, conversation_id: int, now: float) -> list[dict]:
-        with self._lock:
-            group = self._entries.get(conversation_id, {})
-            for person_id in [p for p, e in group.items() if e["expires"] <= now]:
-                del group[person_id]
-            if not group:
-                self._entries.pop(conversation_id, None)
-            return list(group.values())
-
-    def close(self) -> None:
-        with self._lock:
-            self._entries.clear()
 
 
 @dataclass(frozen=True)
@@ -127,7 +89,7 @@ def do_set_presence(
         "expires": now + ttl,
     }
     store.put(conversation_id, actor.person_id, entry, ttl)
-    uow.broker.publish(Event(tenant_id, conversation_id, "presence.changed", _public(entry, True)))
+    uow.announce(tenant_id, conversation_id, "presence.changed", **_public(entry, True))
     return sorted((_view(e) for e in store.list(conversation_id, now)), key=lambda v: v.display_name)
 
 
@@ -144,4 +106,4 @@ def do_leave(uow: UnitOfWork, actor: Actor, conversation_id: int, store: Presenc
         "following": False,
         "expires": now,
     }
-    uow.broker.publish(Event(tenant_id, conversation_id, "presence.changed", _public(gone, False)))
+    uow.announce(tenant_id, conversation_id, "presence.changed", **_public(gone, False))

@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from ..domain.agreement import ConsentKind
 from ..domain.retention import draft_expired, shared_notes_expired
+from ..live import log as event_log
 from ..storage import AgreementVersion, Consent, Conversation
+from ..storage.unit_of_work import UnitOfWork
 from . import audit
 from . import notes as shared_notes
-from .unit_of_work import UnitOfWork, forget_log
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def do_purge(uow: UnitOfWork) -> PurgeReport:
 
         uow.session.flush()
         for conversation_id in sorted(notes):  # the live log holds note edits too
-            forget_log(uow.session, conversation_id)
+            event_log.forget(uow.session, conversation_id)
         for conversation_id, tenant_id in sorted(tenants.items()):
             audit.record(
                 uow,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..domain.actor import Actor
 from ..domain.errors import Conflict, Forbidden, InvalidInput
 from ..domain.lifecycle import ConversationKind
 from ..domain.permissions import can_manage_templates
 from ..domain.templates import BUILTIN, AgendaSection, Template, Tool, default_for
 from ..storage import OrgTemplate
-from .unit_of_work import Actor, UnitOfWork
+from ..storage.unit_of_work import UnitOfWork
 
 
 def _from_record(record: OrgTemplate) -> Template:

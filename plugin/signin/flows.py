@@ -9,8 +9,8 @@ from typing import Any
 import msal
 from cryptography.fernet import Fernet, InvalidToken
 
-from ..adapters.msal_obo import MsalClients, SignInUnavailable, graph_scopes
 from ..config import Settings
+from ..identity.msal_obo import MsalClients, SignInUnavailable, graph_scopes
 
 # What the consent pop-up asks a person for (delegated, user-consentable). User.Read.All for
 # managers is granted tenant-wide by an administrator (see the README).

@@ -8,13 +8,13 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from ..adapters.msal_obo import SignInUnavailable
-from ..adapters.token_cache import fernet_from_secret
-from ..api.endpoint import new_unit_of_work
 from ..domain.errors import Unauthorized
 from ..i18n import pick_language, translate
+from ..identity.msal_obo import SignInUnavailable
+from ..identity.token_cache import fernet_from_secret
 from ..pages import assets
 from ..services import browser_sessions, people
+from ..storage.setup import new_unit_of_work
 from . import flows
 
 log = logging.getLogger(__name__)

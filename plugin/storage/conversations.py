@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from .db import db
 from .types import UTCDateTime, utcnow
 
 

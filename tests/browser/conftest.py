@@ -13,11 +13,11 @@ import pytest
 from werkzeug.serving import make_server
 
 from plugin import create_app
-from plugin.api.endpoint import new_unit_of_work
 from plugin.config import settings_from_env
-from plugin.extensions import db
+from plugin.demo import seed as demo_seed
 from plugin.pages import assets
-from plugin.services import demo_seed
+from plugin.storage.db import db
+from plugin.storage.setup import new_unit_of_work
 
 from .support import ConsoleWatch, LiveApp, Simulator
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from plugin.adapters.demo_idp import DEMO_BY_KEY
+from plugin.demo.people import DEMO_BY_KEY
 from plugin.storage.types import utcnow
 
 from .support import LiveApp, Simulator

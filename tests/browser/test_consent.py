@@ -23,13 +23,13 @@ from sqlalchemy import delete
 from werkzeug.serving import make_server
 
 from plugin import create_app
-from plugin.adapters.demo_idp import DEMO_BY_KEY
-from plugin.api.endpoint import new_unit_of_work
 from plugin.config import DEMO_CLIENT_ID, DEMO_TENANT_ID, settings_from_env
-from plugin.extensions import db
+from plugin.demo import seed as demo_seed
+from plugin.demo.people import DEMO_BY_KEY
 from plugin.i18n import catalogue
-from plugin.services import demo_seed
 from plugin.storage import TokenCacheEntry
+from plugin.storage.db import db
+from plugin.storage.setup import new_unit_of_work
 
 from .support import ConsoleWatch
 

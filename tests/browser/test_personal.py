@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from plugin.adapters.demo_idp import DEMO_BY_KEY
+from plugin.demo.people import DEMO_BY_KEY
 from plugin.i18n import catalogue
 
 from .mymus_data import GoalSpec, Made, agreed_conversation, days_from_today, wait_loaded

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugin.standins import Directory, EntraStandin, GraphStandin, LocalCA
+from m365_standins import Directory, EntraStandin, GraphStandin, LocalCA
 
 CLIENT_ID = "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
 CLIENT_SECRET = "m365-test-secret"

@@ -5,17 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-# Limits: a note or any free text at most 64 KB (UTF-8), titles short. The whole request is
-# capped at 1 MB by MAX_CONTENT_LENGTH.
-MAX_TEXT_BYTES = 64 * 1024
+# Limits: free text (a note, a comment) at most `Settings.max_text_bytes` of UTF-8, handed to the
+# validation as context by the endpoint; titles short. The whole request is capped by
+# `Settings.max_request_bytes` (MAX_CONTENT_LENGTH).
+TEXT_LIMIT = "max_text_bytes"
 
 
-def _limit_bytes(value: str) -> str:
-    if len(value.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise PydanticCustomError("too_large", "text longer than {limit} bytes", {"limit": MAX_TEXT_BYTES})
+def _limit_bytes(value: str, info: ValidationInfo) -> str:
+    limit = (info.context or {}).get(TEXT_LIMIT)  # None: a response built from stored data
+    if limit is not None and len(value.encode("utf-8")) > limit:
+        raise PydanticCustomError("too_large", "text longer than {limit} bytes", {"limit": limit})
     return value
 
 

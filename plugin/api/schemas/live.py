@@ -1,11 +1,28 @@
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import datetime
 from typing import Annotated
 
 from pydantic import Field
 
+from ...domain.errors import InvalidInput
 from .common import Input, Output, PersonOut
+
+
+def decode_base64(value: str, field: str) -> bytes:
+    """Standard base64 (with padding); the URL-safe alphabet is accepted too (for query strings)."""
+    try:
+        altchars = b"-_" if ("-" in value or "_" in value) else None
+        return base64.b64decode(value.encode("ascii"), altchars=altchars, validate=True)
+    except (binascii.Error, UnicodeEncodeError, ValueError) as exc:
+        raise InvalidInput("notes_update_not_base64", field=field, params={"field": field}) from exc
+
+
+def encode_base64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
 
 # A Yjs update in base64: at most what fits a 1 MB request.
 Base64Update = Annotated[

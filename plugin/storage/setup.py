@@ -1,15 +1,15 @@
-"""Binds the database and migrations to the app."""
+"""Binds the database, the migrations and the unit of work to the app."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import storage  # noqa: F401 - registers the models on the metadata
-from .extensions import db, migrate
+from .db import db, migrate
+from .unit_of_work import UnitOfWork
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -20,6 +20,13 @@ def init_app(app: Flask) -> None:
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
+
+
+def new_unit_of_work(app: Flask | None = None) -> UnitOfWork:
+    """A unit of work on the app's database session; changes announced in it go to the live
+    channel when one is set up (`mus.events`)."""
+    ext = (app or current_app).extensions
+    return UnitOfWork(db.session, ext.get("mus.events"), ext["mus.settings"], ext["mus.clock"])
 
 
 @event.listens_for(Engine, "connect")

@@ -1,28 +1,16 @@
 """Live events, published after commit through a broker. In-process by default (one process);
-`redis_broker.RedisBroker` implements the same interface for several processes and instances."""
+`live.redis.RedisBroker` implements the same interface for several processes and instances."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
+
+from ..domain.events import Event
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Event:
-    tenant_id: str
-    conversation_id: int
-    kind: str  # e.g. "agenda_item.updated"
-    data: dict[str, Any] = field(default_factory=dict)
-    # The position in the conversation's durable event log (set when the change is committed);
-    # None for events that are not logged (presence, and events for one person only).
-    seq: int | None = None
-    # None: both parties of the conversation; a person id: that person only (e.g. a private pulse).
-    audience: int | None = None
 
 
 Handler = Callable[[Event], None]

@@ -1,21 +1,22 @@
-"""Live collaboration wiring: the event broker and the presence store are in-process unless Redis is
-configured (MUS_REDIS_URL), in which case every process and app instance shares them; the hub holds
-this process's open live streams (see docs/live.md)."""
+"""Live collaboration: the event broker and the presence store (in-process unless Redis is configured,
+MUS_REDIS_URL, in which case every process and app instance shares them), the durable event log that
+the unit of work writes announced changes to, this process's open streams and their wire format,
+and the shared notes' CRDT (see docs/live.md)."""
 
 from __future__ import annotations
 
 from flask import Flask
 
-from .adapters.events import InProcessBroker
+from .broker import InProcessBroker
+from .hub import LiveHub
+from .log import LiveEvents
+from .presence import MemoryPresenceStore
 
 
 def init_app(app: Flask) -> None:
-    from .services.live import LiveHub
-    from .services.presence import MemoryPresenceStore
-
     settings = app.extensions["mus.settings"]
     if settings.redis_url:
-        from .adapters.redis_broker import RedisBroker, RedisPresenceStore
+        from .redis import RedisBroker, RedisPresenceStore
 
         app.extensions.setdefault("mus.broker", RedisBroker(settings.redis_url, settings.redis_prefix))
         app.extensions.setdefault(
@@ -25,6 +26,7 @@ def init_app(app: Flask) -> None:
         app.extensions.setdefault("mus.broker", InProcessBroker())
         app.extensions.setdefault("mus.presence", MemoryPresenceStore())
     app.extensions.setdefault("mus.live", LiveHub(app, app.extensions["mus.broker"]))
+    app.extensions["mus.events"] = LiveEvents(app.extensions["mus.broker"])
 
 
 def shutdown(app: Flask) -> None:

@@ -8,10 +8,10 @@ import re
 
 from flask import Blueprint, request
 
-from ..adapters.demo_idp import DEMO_BY_KEY, DemoPerson
-from ..api.demo import loopback_only
 from ..config import DEMO_TENANT_ID
-from .render import SIMULATOR_TEXTS, page_language, render_page, texts_for
+from ..pages.render import SIMULATOR_TEXTS, page_language, render_page, texts_for
+from .idp import loopback_only
+from .people import DEMO_BY_KEY, DemoPerson
 
 bp = Blueprint("simulator", __name__, url_prefix="/simulator", template_folder="templates")
 bp.before_request(loopback_only)
@@ -46,5 +46,5 @@ def simulator():
         "meeting": meeting_for(request.args.get("meeting")),
     }
     return render_page(
-        "pages/simulator.html", surface="simulator", title_key="ui.sim.title", entry="simulator", boot=boot
+        "demo/simulator.html", surface="simulator", title_key="ui.sim.title", entry="simulator", boot=boot
     )

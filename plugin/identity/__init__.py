@@ -1,6 +1,6 @@
-"""Identity wiring: the SSO token validator, MSAL (on-behalf-of and sign-in), per-person token
-caches, and a Microsoft Graph client for the acting person. In demo mode the local stand-ins of
-Entra ID and Graph are started first and the same production code talks to them."""
+"""Identity: the SSO token validator, MSAL (on-behalf-of and sign-in), per-person token caches, and
+a Microsoft Graph client for the acting person. The hosts of Entra ID and Graph come from the
+settings (in demo mode, the local stand-ins that `plugin.demo` started)."""
 
 from __future__ import annotations
 
@@ -8,24 +8,17 @@ import requests
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from .adapters.graph import Graph, HttpGraph
-from .adapters.msal_obo import MsalClients
-from .adapters.token_cache import DatabaseTokenCacheStore, RedisTokenCacheStore, fernet_from_secret
-from .adapters.tokens import JwksKeySource, TokenValidator
-from .config import Settings
-from .extensions import db
-from .services.unit_of_work import Actor
+from ..config import Settings
+from ..domain.actor import Actor
+from ..storage.db import db
+from .graph import Graph, HttpGraph
+from .msal_obo import MsalClients
+from .token_cache import DatabaseTokenCacheStore, RedisTokenCacheStore, fernet_from_secret
+from .tokens import JwksKeySource, TokenValidator
 
 
 def init_app(app: Flask) -> None:
     settings: Settings = app.extensions["mus.settings"]
-    if settings.demo:
-        from . import demo_cloud
-
-        cloud = demo_cloud.start(settings)
-        app.extensions["mus.demo_cloud"] = cloud
-        settings = cloud.settings_for(settings)
-        app.extensions["mus.settings"] = settings
     app.extensions["mus.tokens"] = TokenValidator(
         JwksKeySource(f"{settings.authority_host}/common/discovery/v2.0/keys", ca_bundle=settings.ca_bundle),
         client_id=settings.client_id,

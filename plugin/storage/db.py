@@ -1,4 +1,4 @@
-"""The Flask extensions, created unbound here and bound in `create_app`."""
+"""The database and migration extensions, created unbound here and bound by `storage.setup`."""
 
 from __future__ import annotations
 

@@ -22,7 +22,8 @@ import redis
 from redis.exceptions import RedisError
 
 from ..domain.errors import DomainError
-from .events import Event, Handler, InProcessBroker
+from ..domain.events import Event
+from .broker import Handler, InProcessBroker
 
 log = logging.getLogger(__name__)
 

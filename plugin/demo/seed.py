@@ -7,13 +7,14 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from ..adapters.demo_idp import DEMO_BY_KEY, DemoPerson
-from ..adapters.tokens import Identity
 from ..config import DEMO_TENANT_ID
+from ..domain.actor import Actor
 from ..domain.lifecycle import ConversationKind, Status
+from ..identity.tokens import Identity
+from ..services import conversations, people
 from ..storage import Conversation
-from . import conversations, people
-from .unit_of_work import Actor, UnitOfWork
+from ..storage.unit_of_work import UnitOfWork
+from .people import DEMO_BY_KEY, DemoPerson
 
 
 def _sign_in(uow: UnitOfWork, person: DemoPerson) -> Actor:

@@ -1,4 +1,5 @@
-"""The demo identity provider's endpoints (demo mode only, loopback only)."""
+"""The demo people and their Teams-SSO-shaped tokens, for the person picker and the simulator
+(demo mode only, loopback only)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import ipaddress
 from flask import Blueprint, current_app, request
 from pydantic import BaseModel, ConfigDict
 
-from ..adapters.demo_idp import DEMO_BY_KEY, DEMO_PEOPLE
+from ..api.endpoint import endpoint
 from ..config import DEMO_TENANT_ID
 from ..domain.errors import Forbidden, NotFound
-from .endpoint import endpoint
+from .people import DEMO_BY_KEY, DEMO_PEOPLE
 
 bp = Blueprint("demo", __name__, url_prefix="/demo/idp")
 TAG = "Demo identity provider"

@@ -1,1 +1,0 @@
-"""Adapters to the world outside: identity (token validation, demo identity provider), events."""

@@ -1,0 +1,21 @@
+"""SQL that differs between SQLite and PostgreSQL, in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+
+def is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def insert_ignoring_conflict(session: Session, model: type, key: list[str], **values: Any) -> None:
+    """INSERT … ON CONFLICT (key) DO NOTHING: create a row unless it exists, safe under concurrency.
+    On SQLite, a first write in a transaction also takes the database's write lock until commit."""
+    if is_sqlite(session):
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=key))
