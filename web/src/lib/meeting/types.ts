@@ -63,7 +63,9 @@ export type Agreement = Schemas["AgreementOut"];
 /** The agenda item both parties follow, and who put it there: as the API returns it, or as the tab
  * moved it before the server answered (then without `seq`). */
 export type Position = Omit<Schemas["PositionOut"], "seq"> & { seq?: number };
-export type Presence = Schemas["PresenceEntry"];
+/** Someone else in the conversation: the fields both the presence list (PresenceEntry) and the live
+ * `presence.changed` event carry (the event has no `seen_at`). */
+export type Presence = Pick<Schemas["PresenceEntry"], "object_id" | "display_name" | "agenda_item_id" | "following">;
 
 export type ConversationFull = Schemas["ConversationOut"];
 
