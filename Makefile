@@ -9,7 +9,7 @@ PORT ?= 5000
 export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
 LINT_PATHS := plugin standins tests scripts $(wildcard bench)
 
-.PHONY: install run demo-db web test-web bundle-check test test-sqlite test-postgres bench lint format clean
+.PHONY: install run demo-db web api-types api-types-check test-web bundle-check test test-sqlite test-postgres bench lint format clean
 
 # The app with its test tools, and the local Microsoft 365 stand-ins (a package of their own: demo
 # mode and the tests need them, a production install does not have them).
@@ -29,6 +29,26 @@ demo-db: install
 web:
 	cd web && npm ci --no-audit --no-fund && npm run build
 
+# The front end's API types (web/src/lib/api/schema.ts), generated from the OpenAPI document.
+API_SCHEMA := web/src/lib/api/schema.ts
+WEB_DEPS := web/node_modules/.package-lock.json
+
+$(WEB_DEPS): web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+api-types: install $(WEB_DEPS)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+		$(BIN)/python scripts/openapi_document.py "$$tmp/openapi.json" && \
+		node web/api-types.mjs "$$tmp/openapi.json" $(API_SCHEMA) && \
+		echo "wrote $(API_SCHEMA)"
+
+api-types-check: install $(WEB_DEPS)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+		$(BIN)/python scripts/openapi_document.py "$$tmp/openapi.json" && \
+		node web/api-types.mjs "$$tmp/openapi.json" "$$tmp/schema.ts" && \
+		{ cmp -s "$$tmp/schema.ts" $(API_SCHEMA) \
+			|| { echo "$(API_SCHEMA) is out of date with the API's schemas: run \`make api-types\` and commit it"; exit 1; }; }
+
 bundle-check: install web
 	$(BIN)/python scripts/check_bundle.py
 
@@ -36,7 +56,7 @@ run: demo-db web
 	@echo "MUS demo: open http://$(HOST):$(PORT)/simulator/ (two participants in a Teams meeting)"
 	MUS_DEMO=1 $(BIN)/mus run --demo --host $(HOST) --port $(PORT)
 
-test: install lint web test-web bundle-check test-sqlite test-postgres
+test: install lint api-types-check web test-web bundle-check test-sqlite test-postgres
 
 # The front end's unit and property tests (Node's test runner).
 test-web: web

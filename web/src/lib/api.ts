@@ -1,4 +1,5 @@
 /** The JSON API client: bearer token, the person's language, the one error shape. */
+import type { components } from "./api/schema";
 import type { TokenSource } from "./auth";
 import { askForConsent } from "./consent";
 import type { Language } from "./i18n";
@@ -23,9 +24,8 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; field?: string | null; current?: unknown };
-}
+/** The API's one error shape, read warily: the body may be anything (a proxy's page, nothing). */
+type ErrorBody = { error?: Partial<components["schemas"]["ErrorDetail"]> };
 
 export interface RequestOptions {
   body?: unknown;

@@ -1,66 +1,26 @@
-/** The API resources the tab shows (a subset of the OpenAPI document at /api/openapi.json). */
+/** The API resources the tab shows, named from the types generated from the OpenAPI document
+ * (api/schema.ts, `make api-types`). */
 import type { Api } from "./api";
+import type { components } from "./api/schema";
 
-export type Kind = "mus" | "checkin";
-export type Status = "planned" | "preparing" | "in_meeting" | "reviewing" | "agreed";
+type Schemas = components["schemas"];
 
-export interface Me {
-  object_id: string;
-  tenant_id: string;
-  display_name: string;
-  locale: string;
-  is_admin: boolean;
-}
-
-export interface Person {
-  object_id: string;
-  display_name: string;
-  email: string;
-}
-
-export interface PersonRef {
-  object_id: string;
-  display_name?: string;
-  email?: string;
-}
-
-export interface AgendaItem {
-  id: number;
-  position: number;
-  section_key: string;
-  title: Record<string, string>;
-}
-
-export interface ConversationSummary {
-  id: number;
-  kind: Kind;
-  status: Status;
-  title: string;
-  employee: Person;
-  manager: Person;
-  scheduled_at: string | null;
-  meeting: { meeting_id: string | null; chat_id: string | null; join_url: string | null };
-  created_at: string;
-  version: number;
-}
-
-export interface Conversation extends ConversationSummary {
-  agenda: AgendaItem[];
-}
-
-export interface NewConversation {
-  kind: Kind;
-  title?: string;
-  employee?: PersonRef;
-  manager?: PersonRef;
-  meeting?: { meeting_id?: string; chat_id?: string };
-}
+export type Kind = Schemas["ConversationKind"];
+export type Status = Schemas["Status"];
+export type Me = Schemas["Me"];
+export type Person = Schemas["PersonOut"];
+/** A person named in a request (the object id is enough). */
+export type PersonRef = Schemas["PersonRef"];
+export type AgendaItem = Schemas["AgendaItemOut"];
+export type ConversationSummary = Schemas["ConversationSummary"];
+export type Conversation = Schemas["ConversationOut"];
+export type NewConversation = Schemas["ConversationCreate"];
 
 export const getMe = (api: Api) => api.get<Me>("/api/me");
 
 export async function listConversations(api: Api, meetingId?: string): Promise<ConversationSummary[]> {
   const query = meetingId ? `?meeting_id=${encodeURIComponent(meetingId)}` : "";
-  return (await api.get<{ items: ConversationSummary[] }>(`/api/conversations${query}`)).items;
+  return (await api.get<Schemas["ConversationList"]>(`/api/conversations${query}`)).items;
 }
 
 export const getConversation = (api: Api, id: number) => api.get<Conversation>(`/api/conversations/${id}`);

@@ -1,95 +1,32 @@
-/** The API resources of a conversation during and around the meeting (a subset of the OpenAPI
- * document at /api/openapi.json: the fields the tab uses). */
-import type { Person, Status } from "../conversations";
+/** The API resources of a conversation during and around the meeting. The API's shapes are named
+ * here from the types generated from the OpenAPI document (../api/schema.ts, `make api-types`);
+ * only what exists in the tab alone is written by hand. */
+import type { components } from "../api/schema";
 
-export type Party = "employee" | "manager";
-export type Tool = "goals" | "development" | "feedback" | "wellbeing" | "goal_progress" | "agreement";
+type Schemas = components["schemas"];
 
-export interface TalkingPoint {
-  id: number;
-  author: Person;
-  text: string;
-  from_preparation: boolean;
-  created_at: string;
-}
+export type Party = Schemas["Party"];
+export type Tool = Schemas["Tool"];
 
-export interface AgendaItemFull {
-  id: number;
-  position: number;
-  section_key: string;
-  title: Record<string, string>;
-  tools: Tool[];
-  notes: string;
-  notes_removed: boolean;
-  version: number;
-  updated_at: string;
-  talking_points: TalkingPoint[];
-}
+export type TalkingPoint = Schemas["TalkingPointOut"];
+export type AgendaItemFull = Schemas["AgendaItemOut"];
+export type Prompt = Schemas["PromptOut"];
+export type PreparationItem = Schemas["PreparationOut-Output"];
 
-export interface Prompt {
-  key: string;
-  text: string;
-}
-
-export interface PreparationItem {
-  id: number;
-  prompt_key: string | null;
-  text: string;
-  promoted_item_id: number | null;
-  promoted: boolean;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-export type Verdict = "ok" | "weak" | "missing";
-export type Criterion = "specific" | "measurable" | "achievable" | "relevant" | "time_bound";
+export type Verdict = Schemas["Verdict"];
+export type Finding = Schemas["FindingOut"];
+export type Criterion = Finding["criterion"];
 export const CRITERIA: Criterion[] = ["specific", "measurable", "achievable", "relevant", "time_bound"];
+export type SmartCheck = Schemas["SmartCheckOut"];
 
-export interface Finding {
-  criterion: Criterion;
-  verdict: Verdict;
-  reason_code: string;
-  reason: string;
-}
-
-export interface SmartCheck {
-  findings: Finding[];
-  is_smart: boolean;
-}
-
-export type GoalStatus = "draft" | "active" | "achieved" | "dropped";
+export type GoalStatus = Schemas["GoalStatus"];
 export const GOAL_STATUSES: GoalStatus[] = ["draft", "active", "achieved", "dropped"];
+/** A goal as the list returns it (the goal alone, GoalOut, adds its progress entries). */
+export type Goal = Schemas["GoalSummary"];
+/** The SMART fields of a goal, as the goal editor holds them. */
+export type SmartFields = Pick<Goal, "specific" | "measure" | "achievable" | "relevance" | "deadline">;
 
-export interface SmartFields {
-  specific: string;
-  measure: string;
-  achievable: string;
-  relevance: string;
-  deadline: string | null;
-}
-
-export interface Goal extends SmartFields {
-  id: number;
-  conversation_id: number;
-  title: string;
-  status: GoalStatus;
-  progress_percent: number | null;
-  findings: Finding[];
-  is_smart: boolean;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-export type ActionKind =
-  | "course"
-  | "workshop"
-  | "on_the_job_training"
-  | "mentoring"
-  | "cross_training"
-  | "job_rotation"
-  | "other";
+export type ActionKind = Schemas["ActionKind"];
 export const ACTION_KINDS: ActionKind[] = [
   "course",
   "workshop",
@@ -99,158 +36,38 @@ export const ACTION_KINDS: ActionKind[] = [
   "job_rotation",
   "other",
 ];
-export type ActionStatus = "planned" | "in_progress" | "done" | "cancelled";
+export type ActionStatus = Schemas["ActionStatus"];
 export const ACTION_STATUSES: ActionStatus[] = ["planned", "in_progress", "done", "cancelled"];
+export type DevelopmentAction = Schemas["ActionOut"];
+/** A development action's fields, all filled in (the action editor's form; a new action's body). */
+export type ActionFields = Required<Schemas["ActionCreate"]>;
 
-export interface DevelopmentAction {
-  id: number;
-  conversation_id: number;
-  goal_id: number | null;
-  kind: ActionKind;
-  title: string;
-  owner: Person & { role: Party };
-  resources: string;
-  due_date: string | null;
-  status: ActionStatus;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
+export type FeedbackKind = Schemas["FeedbackKind"];
+export type FeedbackEntry = Schemas["FeedbackOut"];
+export type Pulse = Schemas["PulseOut"];
 
-export interface ActionFields {
-  kind: ActionKind;
-  title: string;
-  goal_id: number | null;
-  owner: Party;
-  resources: string;
-  due_date: string | null;
-  status: ActionStatus;
-}
-
-export type FeedbackKind = "recognition" | "improvement";
-
-export interface FeedbackEntry {
-  id: number;
-  author: Person;
-  direction: "to_employee" | "to_manager";
-  kind: FeedbackKind;
-  text: string;
-  created_at: string;
-}
-
-export interface Pulse {
-  id: number;
-  author: Person;
-  score: number;
-  shared: boolean;
-  comment: string;
-  created_at: string;
-}
-
-export type ConsentKind = "confidentiality" | "keep_shared_notes" | "recording";
+export type ConsentKind = Schemas["ConsentKind"];
 export const CONSENT_KINDS: ConsentKind[] = ["confidentiality", "keep_shared_notes", "recording"];
+export type ConsentAnswer = Schemas["ConsentAnswerOut"];
+export type ConsentItem = Schemas["ConsentItemOut"];
 
-export interface ConsentAnswer {
-  value: boolean;
-  recorded_at: string;
-}
+export type FollowUp = Schemas["FollowUpOut"];
 
-export interface ConsentItem {
-  kind: ConsentKind;
-  employee: ConsentAnswer | null;
-  manager: ConsentAnswer | null;
-  both_agreed: boolean;
-}
+export type Decision = Schemas["Decision"];
+export type VersionState = Schemas["VersionState"];
+export type DecisionOut = Schemas["DecisionOut"];
+export type Snapshot = Schemas["SnapshotOut"];
+export type AgreementVersion = Schemas["AgreementVersionOut"];
+export type Agreement = Schemas["AgreementOut"];
 
-export interface FollowUp {
-  id: number;
-  title: string;
-  due_on: string;
-  created_at: string;
-}
+/** The agenda item both parties follow, and who put it there: as the API returns it, or as the tab
+ * moved it before the server answered (then without `seq`). */
+export type Position = Omit<Schemas["PositionOut"], "seq"> & { seq?: number };
+/** Someone else in the conversation: the fields both the presence list (PresenceEntry) and the live
+ * `presence.changed` event carry (the event has no `seen_at`). */
+export type Presence = Pick<Schemas["PresenceEntry"], "object_id" | "display_name" | "agenda_item_id" | "following">;
 
-export type Decision = "approved" | "changes_requested";
-export type VersionState = "draft" | "changes_requested" | "agreed" | "superseded";
-
-export interface DecisionOut {
-  party: Party;
-  person: Person;
-  decision: Decision;
-  comment: string;
-  disagreement: boolean;
-  decided_at: string;
-}
-
-export interface Snapshot {
-  agenda: { section_key: string; title: Record<string, string>; notes: string; talking_points: string[] }[];
-  goals: {
-    id: number;
-    title: string;
-    specific: string;
-    measure: string;
-    achievable: string;
-    relevance: string;
-    deadline: string | null;
-    status: string;
-  }[];
-  development_actions: {
-    kind: string;
-    title: string;
-    owner_role: Party | null;
-    resources: string;
-    due_date: string | null;
-    status: string;
-    goal_id: number | null;
-  }[];
-  follow_ups: { title: string; due_on: string }[];
-}
-
-export interface AgreementVersion {
-  number: number;
-  state: VersionState;
-  snapshot: Snapshot;
-  created_by: Person;
-  created_at: string;
-  locked_at: string | null;
-  decisions: DecisionOut[];
-}
-
-export interface Agreement {
-  conversation_status: Status;
-  items: AgreementVersion[];
-}
-
-/** The agenda item both parties follow, and who put it there. */
-export interface Position {
-  agenda_item_id: number | null;
-  by: Person | null;
-  at: string | null;
-  seq?: number;
-}
-
-export interface Presence {
-  object_id: string;
-  display_name: string;
-  agenda_item_id: number | null;
-  following: boolean;
-}
-
-export interface ConversationFull {
-  id: number;
-  kind: "mus" | "checkin";
-  status: Status;
-  title: string;
-  template_key: string;
-  employee: Person;
-  manager: Person;
-  scheduled_at: string | null;
-  meeting: { meeting_id: string | null; chat_id: string | null; join_url: string | null };
-  meeting_ended_at: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  agenda: AgendaItemFull[];
-}
+export type ConversationFull = Schemas["ConversationOut"];
 
 /** The separately loaded parts of a conversation, refreshed when a change touches them. */
 export type Part =

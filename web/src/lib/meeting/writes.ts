@@ -1,6 +1,7 @@
 /** Every change the tab makes, described as data: the outbox sends it now or, when the network is
  * down, keeps it (localStorage) and sends it when the connection is back. Creates carry an
  * Idempotency-Key so that a retry never creates twice. */
+import type { components } from "../api/schema";
 import type { Status } from "../conversations";
 import type {
   ActionFields,
@@ -27,6 +28,9 @@ export interface Write {
   touches: Part[];
 }
 
+/** A request body as the API's schema names it (checked with `satisfies`; sent unchanged). */
+type Body<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
 const base = (id: number) => `/api/conversations/${id}`;
 
 /** The outbox key of one item's notes updates. */
@@ -38,7 +42,7 @@ export const writes = {
   transition: (id: number, status: Status, version: number): Write => ({
     method: "POST",
     path: `${base(id)}/transition`,
-    body: { status, version },
+    body: { status, version } satisfies Body<"TransitionIn">,
     touches: ["conversation", "agreement"],
   }),
   /** A Yjs update of an item's shared notes (base64). Queued updates of one note are merged into
@@ -46,7 +50,7 @@ export const writes = {
   noteUpdate: (id: number, itemId: number, update: string): Write => ({
     method: "POST",
     path: `${base(id)}/agenda/${itemId}/notes/updates`,
-    body: { update },
+    body: { update } satisfies Body<"NoteUpdateIn">,
     create: true,
     coalesce: noteKey(id, itemId),
     touches: [],
@@ -54,7 +58,7 @@ export const writes = {
   addTalkingPoint: (id: number, itemId: number, text: string): Write => ({
     method: "POST",
     path: `${base(id)}/agenda/${itemId}/talking-points`,
-    body: { text },
+    body: { text } satisfies Body<"TalkingPointCreate">,
     create: true,
     touches: ["conversation"],
   }),
@@ -66,14 +70,14 @@ export const writes = {
   addPreparation: (id: number, promptKey: string | null, text: string): Write => ({
     method: "POST",
     path: `${base(id)}/preparation`,
-    body: { prompt_key: promptKey, text },
+    body: { prompt_key: promptKey, text } satisfies Body<"PreparationCreate">,
     create: true,
     touches: ["preparation"],
   }),
   changePreparation: (id: number, itemId: number, text: string, version: number): Write => ({
     method: "PATCH",
     path: `${base(id)}/preparation/${itemId}`,
-    body: { text, version },
+    body: { text, version } satisfies Body<"PreparationPatch">,
     touches: ["preparation"],
   }),
   removePreparation: (id: number, itemId: number): Write => ({
@@ -84,63 +88,63 @@ export const writes = {
   promote: (id: number, itemId: number, agendaItemId: number): Write => ({
     method: "POST",
     path: `${base(id)}/preparation/${itemId}/promote`,
-    body: { agenda_item_id: agendaItemId },
+    body: { agenda_item_id: agendaItemId } satisfies Body<"PromoteIn">,
     create: true,
     touches: ["preparation", "conversation"],
   }),
   consent: (id: number, kind: ConsentKind, value: boolean): Write => ({
     method: "PUT",
     path: `${base(id)}/consent`,
-    body: { kind, value },
+    body: { kind, value } satisfies Body<"ConsentIn">,
     coalesce: `consent:${id}:${kind}`,
     touches: ["consent"],
   }),
   position: (id: number, agendaItemId: number | null): Write => ({
     method: "PUT",
     path: `${base(id)}/position`,
-    body: { agenda_item_id: agendaItemId },
+    body: { agenda_item_id: agendaItemId } satisfies Body<"PositionIn">,
     coalesce: `position:${id}`,
     touches: [],
   }),
   addGoal: (id: number, goal: SmartFields & { title: string; status: GoalStatus }): Write => ({
     method: "POST",
     path: `${base(id)}/goals`,
-    body: goal,
+    body: goal satisfies Body<"GoalCreate">,
     create: true,
     touches: ["goals"],
   }),
   changeGoal: (goalId: number, changes: GoalChanges, version: number): Write => ({
     method: "PATCH",
     path: `/api/goals/${goalId}`,
-    body: { ...changes, version },
+    body: { ...changes, version } satisfies Body<"GoalPatch">,
     touches: ["goals"],
   }),
   removeGoal: (goalId: number): Write => ({ method: "DELETE", path: `/api/goals/${goalId}`, touches: ["goals", "actions"] }),
   addProgress: (goalId: number, percent: number, note: string, conversationId: number): Write => ({
     method: "POST",
     path: `/api/goals/${goalId}/progress`,
-    body: { percent, note, conversation_id: conversationId },
+    body: { percent, note, conversation_id: conversationId } satisfies Body<"ProgressCreate">,
     create: true,
     touches: ["goals"],
   }),
   addAction: (id: number, action: ActionFields): Write => ({
     method: "POST",
     path: `${base(id)}/actions`,
-    body: action,
+    body: action satisfies Body<"ActionCreate">,
     create: true,
     touches: ["actions"],
   }),
   changeAction: (actionId: number, changes: Partial<ActionFields>, version: number): Write => ({
     method: "PATCH",
     path: `/api/actions/${actionId}`,
-    body: { ...changes, version },
+    body: { ...changes, version } satisfies Body<"ActionPatch">,
     touches: ["actions"],
   }),
   removeAction: (actionId: number): Write => ({ method: "DELETE", path: `/api/actions/${actionId}`, touches: ["actions"] }),
   addFeedback: (id: number, kind: FeedbackKind, text: string): Write => ({
     method: "POST",
     path: `${base(id)}/feedback`,
-    body: { kind, text },
+    body: { kind, text } satisfies Body<"FeedbackCreate">,
     create: true,
     touches: ["feedback"],
   }),
@@ -152,14 +156,14 @@ export const writes = {
   addPulse: (id: number, score: number, shared: boolean, comment: string): Write => ({
     method: "POST",
     path: `${base(id)}/wellbeing`,
-    body: { score, shared, comment },
+    body: { score, shared, comment } satisfies Body<"PulseCreate">,
     create: true,
     touches: ["pulses"],
   }),
   addFollowUp: (id: number, title: string, dueOn: string): Write => ({
     method: "POST",
     path: `${base(id)}/follow-ups`,
-    body: { title, due_on: dueOn },
+    body: { title, due_on: dueOn } satisfies Body<"FollowUpCreate">,
     create: true,
     touches: ["followUps"],
   }),
@@ -177,7 +181,7 @@ export const writes = {
   decide: (id: number, number: number, decision: Decision, comment: string, disagreement: boolean): Write => ({
     method: "POST",
     path: `${base(id)}/agreement/${number}/decision`,
-    body: { decision, comment: comment || null, disagreement },
+    body: { decision, comment: comment || null, disagreement } satisfies Body<"DecisionIn">,
     touches: ["agreement", "conversation"],
   }),
 };

@@ -1,89 +1,33 @@
-/** What "My MUS" reads from the API (a subset of /api/openapi.json) and how it loads it. */
+/** What "My MUS" reads from the API and how it loads it. The API's shapes are named from the types
+ * generated from the OpenAPI document (lib/api/schema.ts, `make api-types`). */
 import type { Api } from "../../lib/api";
-import type { ConversationSummary, Person } from "../../lib/conversations";
+import type { components } from "../../lib/api/schema";
 
-export type Party = "employee" | "manager";
+type Schemas = components["schemas"];
 
+export type Party = Schemas["Party"];
 /** A conversation as the list returns it. */
-export interface Summary extends ConversationSummary {
-  meeting_ended_at?: string | null;
-}
-
-export interface FollowUp {
-  id: number;
-  title: string;
-  /** A date, YYYY-MM-DD. */
-  due_on: string;
-  created_at: string;
-}
-
-export interface Decision {
-  party: Party;
-  person: Person;
-  decision: "approved" | "changes_requested";
-  comment: string;
-  disagreement: boolean;
-  decided_at: string;
-}
-
-export interface SnapshotAgendaItem {
-  section_key: string;
-  title: Record<string, string>;
-  notes: string;
-  talking_points: string[];
-}
-
-export interface SnapshotAction {
-  kind: string;
-  title: string;
-  owner_role: Party | null;
-  resources: string;
-  due_date: string | null;
-  status: string;
-  goal_id: number | null;
-}
-
-export interface AgreementVersion {
-  number: number;
-  state: "draft" | "changes_requested" | "agreed" | "superseded";
-  snapshot: {
-    agenda: SnapshotAgendaItem[];
-    development_actions: SnapshotAction[];
-    follow_ups: { title: string; due_on: string }[];
-  };
-  created_by: Person;
-  created_at: string;
-  locked_at: string | null;
-  decisions: Decision[];
-}
-
-export interface Agreement {
-  conversation_status: string;
-  /** All versions, newest first. */
-  items: AgreementVersion[];
-}
-
-export type GoalStatus = "draft" | "active" | "achieved" | "dropped";
-
-export interface Goal {
-  id: number;
-  conversation_id: number;
-  title: string;
-  deadline: string | null;
-  status: GoalStatus;
-  /** The latest progress in percent, null before the first. */
-  progress_percent: number | null;
-}
+export type Summary = Schemas["ConversationSummary"];
+export type FollowUp = Schemas["FollowUpOut"];
+export type Decision = Schemas["DecisionOut"];
+export type SnapshotAgendaItem = Schemas["SnapshotAgendaItem"];
+export type SnapshotAction = Schemas["SnapshotAction"];
+export type AgreementVersion = Schemas["AgreementVersionOut"];
+/** All versions (items), newest first. */
+export type Agreement = Schemas["AgreementOut"];
+export type GoalStatus = Schemas["GoalStatus"];
+/** A goal as the list returns it. */
+export type Goal = Schemas["GoalSummary"];
 
 export const getAgreement = (api: Api, conversationId: number) =>
   api.get<Agreement>(`/api/conversations/${conversationId}/agreement`);
 
 export async function listGoals(api: Api, conversationId: number): Promise<Goal[]> {
-  return (await api.get<{ items: Goal[] }>(`/api/conversations/${conversationId}/goals`)).items;
+  return (await api.get<Schemas["GoalList"]>(`/api/conversations/${conversationId}/goals`)).items;
 }
 
 export async function listFollowUps(api: Api, conversationId: number): Promise<FollowUp[]> {
-  return (await api.get<{ items: FollowUp[] }>(`/api/conversations/${conversationId}/follow-ups`)).items;
+  return (await api.get<Schemas["FollowUpList"]>(`/api/conversations/${conversationId}/follow-ups`)).items;
 }
 
 /** `work` over `items`, at most `limit` at a time; the results in the items' order. */
@@ -110,7 +54,7 @@ const PARALLEL_REQUESTS = 4;
 
 /** My conversations as employee and as manager, newest first. */
 export async function listMine(api: Api): Promise<Summary[]> {
-  return (await api.get<{ items: Summary[] }>("/api/conversations")).items;
+  return (await api.get<Schemas["ConversationList"]>("/api/conversations")).items;
 }
 
 /** The follow-up dates of each conversation. */

@@ -10,6 +10,7 @@ import {
   tabUrl,
 } from "../../lib/conversations";
 import { useTexts } from "../../lib/i18n";
+import type { Party } from "../../lib/meeting/types";
 import { type TeamsContext, tabConfig } from "../../lib/teams";
 import { conversationTitle } from "../components/ConversationHeader";
 import { ErrorNotice } from "../components/Notice";
@@ -17,7 +18,6 @@ import { isObjectId, PeoplePicker } from "../components/PeoplePicker";
 import { describeError } from "../errors";
 import { useSession } from "../session";
 
-type Role = "manager" | "employee";
 type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
@@ -25,7 +25,7 @@ type SaveState =
   | { kind: "failed"; message: string };
 
 interface Form {
-  myRole: Role;
+  myRole: Party;
   other: PersonRef | null;
   kind: Kind;
   title: string;
