@@ -57,3 +57,40 @@ def test_missing_configuration_is_a_clear_error(monkeypatch, tmp_path):
     result = CliRunner().invoke(main, ["routes"])
     assert result.exit_code != 0
     assert "MUS_SECRET_KEY" in result.output
+
+
+def test_help_lists_every_command_without_any_configuration(monkeypatch, tmp_path):
+    for name in ("MUS_DEMO", "MUS_SECRET_KEY", "MUS_CLIENT_ID", "MUS_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    listed = result.output.split("Commands:", 1)[1].split()
+    for command in ("run", "serve", "db", "purge", "seed-demo", "package", "shell", "routes"):
+        assert command in listed
+
+
+def test_a_missing_setting_is_one_line_naming_it(monkeypatch, tmp_path):
+    for name in ("MUS_DEMO", "MUS_SECRET_KEY", "MUS_CLIENT_ID"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MUS_INSTANCE_PATH", str(tmp_path))
+    result = CliRunner().invoke(main, ["purge"])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("Error")]
+    assert errors == ["Error: MUS_SECRET_KEY must be set (outside demo mode)"]
+    assert "Traceback" not in result.output
+
+
+def test_demo_mode_without_the_stand_ins_says_how_to_get_them(demo_env, monkeypatch):
+    import sys
+
+    import plugin.demo
+
+    monkeypatch.setitem(sys.modules, "m365_standins", None)  # as in a production install
+    monkeypatch.delitem(sys.modules, "plugin.demo.cloud", raising=False)
+    monkeypatch.delattr(plugin.demo, "cloud", raising=False)
+    result = CliRunner().invoke(main, ["seed-demo"])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("Error")]
+    assert len(errors) == 1 and "pip install ./standins" in errors[0]

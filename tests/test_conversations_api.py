@@ -275,3 +275,54 @@ def test_agenda_item_of_another_conversation_is_404(api, people, conversation):
         json={"version": 1, "notes": "x"},
     )
     assert response.status_code == 404
+
+
+def test_a_bad_idempotency_key_is_refused_the_same_way_on_every_write(api, people, conversation):
+    mgr = api.as_(people["manager"])
+    body = {"employee": {"object_id": people["employee"].oid}}
+    plan = mgr.post("/api/conversations", json=body, headers={"Idempotency-Key": "with space"})
+    item = conversation["agenda"][0]["id"]
+    note = mgr.post(
+        f"/api/conversations/{conversation['id']}/agenda/{item}/notes/updates",
+        json={"update": "AAA="},
+        headers={"Idempotency-Key": "x" * 129},
+    )
+    for response in (plan, note):
+        error = response.get_json()["error"]
+        assert (response.status_code, error["code"], error["field"]) == (
+            422,
+            "idempotency_key_invalid",
+            "Idempotency-Key",
+        )
+    assert len(mgr.get("/api/conversations").get_json()["items"]) == 1  # nothing planned
+
+
+def test_the_same_request_sent_twice_at_once_creates_once(app, api, people):
+    """Two copies of one create in flight at the same time: one change, the same answer twice."""
+    import threading
+
+    mgr = api.as_(people["manager"])
+    body = {"employee": {"object_id": people["employee"].oid}, "title": "Samtidig"}
+    mgr.get("/api/me")  # the person exists before the race
+    start = threading.Barrier(2)
+    answers = []
+
+    def send():
+        client = app.test_client()
+        start.wait()
+        answers.append(
+            client.post(
+                "/api/conversations",
+                json=body,
+                headers={"Authorization": f"Bearer {people['manager'].token}", "Idempotency-Key": "twice"},
+            )
+        )
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert [a.status_code for a in answers] == [201, 201], [a.get_json() for a in answers]
+    assert answers[0].get_json()["id"] == answers[1].get_json()["id"]
+    assert len(mgr.get("/api/conversations").get_json()["items"]) == 1

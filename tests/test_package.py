@@ -454,3 +454,36 @@ def test_the_output_folder_must_exist(tmp_path):
     with pytest.raises(PackageError, match="is a folder"):
         build_package(app_id=APP_ID, domain=DOMAIN, client_id=CLIENT_ID, version="1.0.0", output=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_wheel_of_the_product_holds_no_stand_ins(tmp_path):
+    """A production install (`pip install .`, or the built wheel) has neither the local Microsoft 365
+    stand-ins nor their TLS helper."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(root / name, source / name)
+    for folder in ("plugin", "manifest", "standins"):
+        shutil.copytree(root / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), "."],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = tmp_path.glob("mus_teams-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = next(archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
+    assert any(n.startswith("plugin/demo/") for n in names)  # demo mode's own code ships
+    assert any(n.startswith("plugin/storage/migrations/versions/") for n in names)
+    assert not [n for n in names if "standins" in n or n.startswith("m365")]
+    requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    assert requires and not [line for line in requires if "trustme" in line or "standins" in line]
