@@ -51,7 +51,8 @@ def _query_parameters(model: type[BaseModel]) -> list[dict]:
 
 def build_document(app: Flask) -> dict[str, Any]:
     operations: list[tuple[str, str, Any, str]] = []
-    models: set[type[BaseModel]] = {ErrorBody}
+    inputs: set[type[BaseModel]] = set()
+    outputs: set[type[BaseModel]] = {ErrorBody}
     for rule in app.url_map.iter_rules():
         view = app.view_functions.get(rule.endpoint)
         spec = getattr(view, "endpoint_spec", None)
@@ -59,11 +60,13 @@ def build_document(app: Flask) -> dict[str, Any]:
             continue
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             operations.append((openapi_path(rule.rule), method.lower(), spec, rule.endpoint))
-            models.update(m for m in (spec.body, spec.query, spec.response) if m is not None)
-    # One pass over all models so that shared ones become single components.
-    keyed = sorted(models, key=lambda m: m.__name__)
+            inputs.update(m for m in (spec.body, spec.query) if m is not None)
+            outputs.update(m for m in (spec.response,) if m is not None)
+    # One pass over all models so that shared ones become single components: requests as they are
+    # validated, responses as they are sent (a model only split in two where the two differ).
     refs, defs = models_json_schema(
-        [(m, "validation") for m in keyed] + [(m, "serialization") for m in keyed],
+        [(m, "validation") for m in sorted(inputs, key=lambda m: m.__name__)]
+        + [(m, "serialization") for m in sorted(outputs, key=lambda m: m.__name__)],
         ref_template="#/components/schemas/{model}",
     )
     schemas = dict(defs.get("$defs", {}))

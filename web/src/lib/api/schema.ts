@@ -1642,43 +1642,12 @@ export interface components {
             text?: string;
         };
         /** PreparationList */
-        "PreparationList-Input": {
+        PreparationList: {
             /** Items */
-            items: components["schemas"]["PreparationOut-Input"][];
-        };
-        /** PreparationList */
-        "PreparationList-Output": {
-            /** Items */
-            items: components["schemas"]["PreparationOut-Output"][];
+            items: components["schemas"]["PreparationOut"][];
         };
         /** PreparationOut */
-        "PreparationOut-Input": {
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Id */
-            id: number;
-            /**
-             * Promoted Item Id
-             * @description The agenda item it became a talking point on.
-             */
-            promoted_item_id: number | null;
-            /** Prompt Key */
-            prompt_key: string | null;
-            /** Text */
-            text: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
-        };
-        /** PreparationOut */
-        "PreparationOut-Output": {
+        PreparationOut: {
             /**
              * Created At
              * Format: date-time
@@ -1812,14 +1781,9 @@ export interface components {
             agenda_item_id: number;
         };
         /** PromoteOut */
-        "PromoteOut-Input": {
+        PromoteOut: {
             agenda_item: components["schemas"]["AgendaItemOut"];
-            preparation: components["schemas"]["PreparationOut-Input"];
-        };
-        /** PromoteOut */
-        "PromoteOut-Output": {
-            agenda_item: components["schemas"]["AgendaItemOut"];
-            preparation: components["schemas"]["PreparationOut-Output"];
+            preparation: components["schemas"]["PreparationOut"];
         };
         /** PromptList */
         PromptList: {
@@ -4308,7 +4272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreparationList-Output"];
+                    "application/json": components["schemas"]["PreparationList"];
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -4364,7 +4328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreparationOut-Output"];
+                    "application/json": components["schemas"]["PreparationOut"];
                 };
             };
             /** @description Malformed request */
@@ -4502,7 +4466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreparationOut-Output"];
+                    "application/json": components["schemas"]["PreparationOut"];
                 };
             };
             /** @description Malformed request */
@@ -4604,7 +4568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PromoteOut-Output"];
+                    "application/json": components["schemas"]["PromoteOut"];
                 };
             };
             /** @description Malformed request */

@@ -18,7 +18,7 @@ export const reads = {
     ),
   conversation: (api: Api, id: number) => api.get<ConversationFull>(base(id)),
   conversations: (api: Api) => items(api.get<Schemas["ConversationList"]>("/api/conversations")),
-  preparation: (api: Api, id: number) => items(api.get<Schemas["PreparationList-Output"]>(`${base(id)}/preparation`)),
+  preparation: (api: Api, id: number) => items(api.get<Schemas["PreparationList"]>(`${base(id)}/preparation`)),
   prompts: (api: Api, role: Party) =>
     items(api.get<Schemas["PromptList"]>(`/api/preparation/prompts?role=${role}`)),
   goals: (api: Api, id: number) => items(api.get<Schemas["GoalList"]>(`${base(id)}/goals`)),

@@ -11,7 +11,7 @@ export type Tool = Schemas["Tool"];
 export type TalkingPoint = Schemas["TalkingPointOut"];
 export type AgendaItemFull = Schemas["AgendaItemOut"];
 export type Prompt = Schemas["PromptOut"];
-export type PreparationItem = Schemas["PreparationOut-Output"];
+export type PreparationItem = Schemas["PreparationOut"];
 
 export type Verdict = Schemas["Verdict"];
 export type Finding = Schemas["FindingOut"];
