@@ -7,7 +7,6 @@ tests: they are part of the suite, not optional."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
@@ -19,17 +18,7 @@ from plugin.pages import assets
 from plugin.storage.db import db
 from plugin.storage.setup import new_unit_of_work
 
-from .support import ConsoleWatch, LiveApp, Simulator
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from .support import CHROMIUM, CHROMIUM_ARGS, STATE_TIMEOUT_MS, ConsoleWatch, LiveApp, Simulator
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +62,7 @@ def browser():
 @pytest.fixture
 def context(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(STATE_TIMEOUT_MS)
     yield context
     context.close()
 

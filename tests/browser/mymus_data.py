@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from plugin.demo.people import DEMO_BY_KEY
 from plugin.storage.types import utcnow
 
-from .support import LiveApp, Simulator
+from .support import STATE_TIMEOUT_MS, LiveApp, Simulator
 
 
 @dataclass
@@ -136,5 +136,5 @@ def wait_loaded(simulator: Simulator, participant: str, frame_context: str, sinc
             e.participant === participant && e.frameContext === frameContext &&
             e.func === "appInitialization.success")""",
         arg=[participant, frame_context, since],
-        timeout=20_000,
+        timeout=STATE_TIMEOUT_MS,
     )

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from .mymus_data import GoalSpec, agreed_conversation, days_from_today, plan, wait_loaded
-from .support import ROOT, ConsoleWatch, Simulator, wait_for_theme
+from .support import ROOT, STATE_TIMEOUT_MS, ConsoleWatch, Simulator, wait_for_theme
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 THEMES = ("default", "dark", "contrast")
@@ -75,7 +75,7 @@ def agreed(live_app):
 @pytest.fixture
 def a11y_context(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK", bypass_csp=True)
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(STATE_TIMEOUT_MS)
     yield context
     context.close()
 

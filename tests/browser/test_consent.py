@@ -6,19 +6,29 @@ pop-up signs in against the stand-in Entra ID and ends on a page that calls
 to /auth/consent itself and comes back by the link on the last page.
 
 teams-js opens only https pages in the pop-up, so these tests serve the app over https with a
-certificate from the demo cloud's own test CA (which the browser does not know: hence
-`ignore_https_errors`), on its own database and demo cloud, so that the withdrawn consent does not
-touch the other browser tests."""
+certificate from the demo cloud's own test CA, on its own database and demo cloud, so that the
+withdrawn consent does not touch the other browser tests. The browser trusts that one certificate
+(its key is pinned at launch), as a browser trusts Microsoft's: Playwright's `ignore_https_errors`
+instead answers a certificate error for each request, and on a busy machine a request that meets
+a burst of others to the same server was restarted with one error after another until Chromium gave
+up (net::ERR_TOO_MANY_RETRIES: the pop-up's POST to /auth/callback never left)."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+import ssl
 import threading
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 import requests
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from playwright.sync_api import expect
 from sqlalchemy import delete
 from werkzeug.serving import make_server
 
@@ -31,7 +41,7 @@ from plugin.storage import TokenCacheEntry
 from plugin.storage.db import db
 from plugin.storage.setup import new_unit_of_work
 
-from .support import ConsoleWatch
+from .support import CHROMIUM, CHROMIUM_ARGS, STATE_TIMEOUT_MS, ConsoleWatch, wait_until
 
 DA = catalogue("da")
 
@@ -123,14 +133,42 @@ def https_app(tmp_path_factory):
     cloud.close()
 
 
-@pytest.fixture
-def https_context(browser):
-    context = browser.new_context(
-        viewport={"width": 1400, "height": 1000}, locale="da-DK", ignore_https_errors=True
+def spki_pin(url: str) -> str:
+    """base64(SHA-256(public key)) of the certificate the server at `url` presents: what Chromium's
+    --ignore-certificate-errors-spki-list takes."""
+    address = urlsplit(url)
+    pem = ssl.get_server_certificate((address.hostname, address.port))
+    key = x509.load_pem_x509_certificate(pem.encode("ascii")).public_key()
+    spki = key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    return base64.b64encode(hashlib.sha256(spki).digest()).decode("ascii")
+
+
+@pytest.fixture(scope="module")
+def https_browser(browser, https_app: HttpsApp):
+    """A Chromium that trusts the certificates of this module's app and its stand-in authority."""
+    pins = sorted({spki_pin(https_app.url), spki_pin(https_app.cloud.entra.url)})
+    trusting = browser.browser_type.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, f"--ignore-certificate-errors-spki-list={','.join(pins)}"],
     )
-    context.set_default_timeout(30_000)  # the pop-up's round trip through the authority, on a busy machine
+    yield trusting
+    trusting.close()
+
+
+@pytest.fixture
+def https_context(https_browser):
+    context = https_browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
+    context.set_default_timeout(STATE_TIMEOUT_MS)
     yield context
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def callback_gate_opened_after_each_test(https_app: HttpsApp):
+    """A test that fails while it holds the pop-up at /auth/callback must not hold the next tests'
+    sign-ins there too (each would then time out for a failure that was not theirs)."""
+    yield
+    https_app.callback_gate.opened.set()
 
 
 class Console(ConsoleWatch):
@@ -144,10 +182,11 @@ class Console(ConsoleWatch):
         super().attach(page)
         page.on("console", lambda m: m.type == "error" and self.locations.append(m.location.get("url", "")))
 
-    def assert_only_the_refused_calls(self, app_url: str, path: str, times: int = 1) -> None:
+    def assert_only_the_refused_calls(self, page, app_url: str, path: str, times: int = 1) -> None:
         """The 403s that start the flow (which Chromium logs too) are the only errors of our pages;
         the stand-in authority's pages have no icon, so the browser's look for /favicon.ico there
         fails, which is not ours."""
+        page.wait_for_timeout(150)  # lets the sync API deliver the events it has (see assert_clean)
         refused = [e for e in self.errors if e == f"HTTP 403: GET {app_url}{path}"]
         assert len(refused) == times, self.errors
         authority_icon = [
@@ -176,16 +215,6 @@ def plan_in_meeting(app: HttpsApp, meeting_key: str, title: str) -> None:
     assert planned.status_code == 201, planned.text
 
 
-def wait_until(page, condition, seconds: float = 30, what: str = "") -> None:
-    """Polls a condition on the test's side while Playwright goes on delivering the page's events."""
-    for _ in range(int(seconds * 10)):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    pages = [p.url for p in page.context.pages]
-    raise AssertionError(f"timed out waiting for {what or condition}; pages open: {pages}")
-
-
 def test_the_side_panel_asks_for_consent_in_a_popup_and_goes_on(https_app: HttpsApp, https_context):
     jonas = DEMO_BY_KEY["jonas"]
     meeting_key = f"consent{uuid.uuid4().hex[:8]}"
@@ -210,6 +239,8 @@ def test_the_side_panel_asks_for_consent_in_a_popup_and_goes_on(https_app: Https
     status.get_by_text(DA["ui.consent.asking"]).wait_for()
     page.wait_for_function("() => window.simulatorLog.some((e) => e.func === 'authentication.authenticate')")
     wait_until(page, https_app.callback_gate.reached.is_set, what="the pop-up back at /auth/callback")
+    # Playwright reports the pop-up over its own connection, which may come after the server saw it.
+    wait_until(page, lambda: popup_pages, what="Playwright to report the pop-up")
     assert len(popup_pages) == 1
     popup = popup_pages[0]
     assert https_app.callback_gate.method == "POST"  # form_post: the code is never in a URL
@@ -218,7 +249,7 @@ def test_the_side_panel_asks_for_consent_in_a_popup_and_goes_on(https_app: Https
     wait_until(page, popup.is_closed, what="the pop-up to close itself")
     panel.get_by_role("heading", name=title).wait_for()
     assert panel.get_by_test_id("signed-in-name").inner_text() == jonas.name
-    assert status.inner_text().strip() == ""
+    expect(status).to_have_text("", timeout=STATE_TIMEOUT_MS)  # no longer asking
     assert panel.get_by_test_id("error").count() == 0
 
     log = page.evaluate("window.simulatorLog")
@@ -239,8 +270,7 @@ def test_the_side_panel_asks_for_consent_in_a_popup_and_goes_on(https_app: Https
     me = https_app.call("jonas", "GET", "/api/me")
     assert me.status_code == 200, me.text
     assert me.json()["manager"]["display_name"] == DEMO_BY_KEY["mette"].name
-    page.wait_for_timeout(150)
-    console.assert_only_the_refused_calls(https_app.url, "/api/me")
+    console.assert_only_the_refused_calls(page, https_app.url, "/api/me")
 
 
 def test_a_plain_browser_goes_to_the_consent_page_and_comes_back(https_app: HttpsApp, https_context):
@@ -271,8 +301,7 @@ def test_a_plain_browser_goes_to_the_consent_page_and_comes_back(https_app: Http
         https_app.call("freja", "GET", "/api/me").json()["manager"]["display_name"]
         == DEMO_BY_KEY["mette"].name
     )
-    page.wait_for_timeout(150)
-    console.assert_only_the_refused_calls(https_app.url, "/api/me")
+    console.assert_only_the_refused_calls(page, https_app.url, "/api/me")
 
 
 def test_a_closed_popup_is_no_dead_end(https_app: HttpsApp, https_context):
@@ -300,7 +329,7 @@ def test_a_closed_popup_is_no_dead_end(https_app: HttpsApp, https_context):
     popups[0].close()
     error = panel.get_by_test_id("error")
     error.get_by_text(DA["consent_required"]).wait_for()
-    assert panel.get_by_test_id("consent-status").inner_text().strip() == ""
+    expect(panel.get_by_test_id("consent-status")).to_have_text("", timeout=STATE_TIMEOUT_MS)
     log = page.evaluate("window.simulatorLog")
     answers = [
         e["args"] for e in log if e["func"] == "authentication.authenticate" and e["direction"] == "host→app"
@@ -318,5 +347,4 @@ def test_a_closed_popup_is_no_dead_end(https_app: HttpsApp, https_context):
         e["args"] for e in log if e["func"] == "authentication.authenticate" and e["direction"] == "host→app"
     ]
     assert answers == [[False, "CancelledByUser"], [True, "consented"]]
-    page.wait_for_timeout(150)
-    console.assert_only_the_refused_calls(https_app.url, "/api/me", times=2)
+    console.assert_only_the_refused_calls(page, https_app.url, "/api/me", times=2)

@@ -8,11 +8,25 @@ from __future__ import annotations
 
 import json
 
-from .meeting_helpers import Panel, meeting_in_progress, section_id
-from .support import Simulator
+from plugin.adapters.demo_idp import DEMO_BY_KEY
+
+from .meeting_helpers import Panel, ResponseLog, meeting_in_progress, section_id
+from .support import STATE_TIMEOUT_MS, Simulator, wait_until
 
 FIELD = "textarea.notes-input"
 VALUE = f"() => document.querySelector('{FIELD}')?.value ?? null"
+# Every value the "… is writing" line takes from now on (and the one it has), in window.typingSeen:
+# the line is on for 2.5 s after the other's last keystroke arrived, which on a busy machine can be
+# over before the test has looked at the text those keystrokes made.
+RECORD_TYPING_LINE = """() => {
+    const seen = (window.typingSeen = []);
+    const note = (line) => seen.push({active: line.dataset.active, text: line.textContent});
+    const current = document.querySelector('[data-testid="notes-typing"]');
+    if (current) note(current);
+    new MutationObserver((changes) => changes.forEach((change) => {
+        if (change.target.dataset.testid === "notes-typing") note(change.target);
+    })).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-active"]});
+}"""
 
 
 def _start(simulator: Simulator, live_app, title: str, at: str = "challenges") -> tuple[dict, Panel, Panel]:
@@ -39,7 +53,10 @@ def _all_show_and_store(
     for participant in ("mette", "jonas"):
         panel = Panel(simulator, participant)
         if retry:
+            # Each tab either failed to start while the server could not be reached, or started
+            # after: wait until it is one or the other (not: look once, while it may still be trying).
             button = panel.frame.get_by_role("button", name=panel.t("ui.common.retry"))
+            button.or_(panel.open_entry()).first.wait_for()
             if button.count():
                 button.click()
         panel.wait_open("challenges")
@@ -52,7 +69,7 @@ def _wait_value(panel: Panel, predicate: str, arg: object = None) -> None:
     panel.frame_object.wait_for_function(
         f"(arg) => {{ const v = document.querySelector('{FIELD}')?.value ?? ''; return {predicate}; }}",
         arg=arg,
-        timeout=15_000,
+        timeout=STATE_TIMEOUT_MS,
     )
 
 
@@ -119,17 +136,19 @@ def test_the_other_persons_typing_keeps_my_caret_in_place(simulator: Simulator, 
     mette.frame_object.evaluate(
         f"() => {{ const f = document.querySelector('{FIELD}'); f.focus(); f.setSelectionRange(6, 6); }}"
     )
+    for panel in (mette, jonas):
+        panel.frame_object.evaluate(RECORD_TYPING_LINE)
     jonas_field.press("Control+Home")
     jonas_field.press_sequentially(">> ")
     jonas_field.press("Control+End")
     jonas_field.press_sequentially(" Slut.")
     _wait_value(mette, "v === arg", ">> Første linje.\nAnden linje. Slut.")
     # Mette sees that Jonas is writing here (not Jonas himself), and the line goes once he pauses.
-    typing = mette.frame.locator('[data-testid="notes-typing"][data-active="yes"]')
-    typing.wait_for()
-    assert typing.inner_text() == mette.t("ui.meeting.notes.typing", name="Jonas Kjær Nielsen")
-    assert jonas.frame.locator('[data-testid="notes-typing"]').get_attribute("data-active") == "no"
+    mette.frame_object.wait_for_function("() => window.typingSeen.some((seen) => seen.active === 'yes')")
+    shown = mette.frame_object.evaluate("() => window.typingSeen.find((seen) => seen.active === 'yes').text")
+    assert shown == mette.t("ui.meeting.notes.typing", name="Jonas Kjær Nielsen")
     mette.frame.locator('[data-testid="notes-typing"][data-active="no"]').wait_for(state="attached")
+    assert jonas.frame_object.evaluate("() => window.typingSeen.map((seen) => seen.active)") == ["no"]
     caret = mette.frame_object.evaluate(f"() => document.querySelector('{FIELD}').selectionStart")
     assert caret == 9  # still right after "Første"
     mette.frame.locator(FIELD).press_sequentially(" (vigtig)")
@@ -142,6 +161,8 @@ def test_the_other_persons_typing_keeps_my_caret_in_place(simulator: Simulator, 
 def test_both_type_while_the_live_connection_is_down_and_converge_when_it_is_back(
     simulator: Simulator, live_app, console
 ):
+    responses = ResponseLog()
+    responses.attach(simulator.page)
     conversation, mette, jonas = _start(simulator, live_app, "Forbindelsen falder")
     cid, item_id = conversation["id"], section_id(conversation, "challenges")
     mette_field = mette.panel().get_by_label(mette.t("ui.meeting.notes.label"))
@@ -149,8 +170,15 @@ def test_both_type_while_the_live_connection_is_down_and_converge_when_it_is_bac
     mette_field.press_sequentially("Fælles start. ")
     _wait_value(jonas, "v === arg", "Fælles start. ")
 
-    # The live channel drops (the server ends the streams; new ones cannot get through), while
-    # the API still answers: each edit is stored but the other tab does not hear of it.
+    # Both tabs' streams are open (the server answers a stream once it has registered it) ...
+    stream_path, both = f"/api/conversations/{cid}/live", {DEMO_BY_KEY[p].name for p in ("mette", "jonas")}
+    wait_until(
+        simulator.page,
+        lambda: {name for name, response in responses.responses if stream_path in response.url} >= both,
+        what="both tabs' live streams",
+    )
+    # ... when the live channel drops (the server ends the streams; new ones cannot get through),
+    # while the API still answers: each edit is stored but the other tab does not hear of it.
     simulator.page.route("**/live", lambda route: route.abort("connectionreset"))
     assert live_app.app.extensions["mus.live"].end_streams(cid) == 2
     for panel in (mette, jonas):
@@ -248,11 +276,7 @@ def test_typing_still_on_its_way_when_the_page_is_reloaded_is_kept(simulator: Si
         "**/notes/updates", lambda route: held.append(route) if holding[0] else route.continue_()
     )
     mette_field.press_sequentially("Sendt ")
-    for _ in range(50):
-        if held:
-            break
-        simulator.page.wait_for_timeout(50)
-    assert held, "the batch never left"
+    wait_until(simulator.page, lambda: held, what="the batch to leave")
     mette_field.press_sequentially("lige før.")
     mette.frame.locator('[data-testid="save-state"][data-state="saving"]').wait_for()
     assert _stored_notes(live_app, "mette", cid, item_id) == "Før genindlæsning. "

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from .meeting_helpers import Panel, goal_title, meeting_in_progress
-from .support import ROOT, ConsoleWatch, Simulator, wait_for_theme
+from .support import ROOT, STATE_TIMEOUT_MS, ConsoleWatch, Simulator, wait_for_theme
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 RUN_AXE = """async () => {
@@ -28,7 +28,7 @@ def scan_simulator(browser, live_app):
         pytest.fail("web/node_modules/axe-core is missing: run `npm ci` in web/")
     # Only the test's own script needs the CSP bypassed; the pages behave the same.
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK", bypass_csp=True)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(STATE_TIMEOUT_MS)
     page = context.new_page()
     watch = ConsoleWatch()
     watch.attach(page)

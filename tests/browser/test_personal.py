@@ -75,7 +75,6 @@ def data(live_app) -> Data:
 
 
 def _open_personal(simulator: Simulator, participant: str, locale: str, theme: str = "default"):
-    simulator.page.set_default_timeout(20_000)  # a page of many requests, on a busy machine
     simulator.open(locale=locale)
     wait_loaded(simulator, participant, "sidePanel")
     if theme != "default":

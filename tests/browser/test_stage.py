@@ -22,5 +22,7 @@ def test_share_to_stage_shows_the_stage(simulator: Simulator, live_app, console)
     assert stage.locator(".conversation-wide").count() == 1
     shared = simulator.entries("meeting.shareAppContentToStage", "mette", "sidePanel")
     assert shared[0]["args"][0].endswith(f"/tab/stage?conversation={conversation['id']}")
-    assert panel.get_by_role("status").filter(has_text="Delt på scenen").count() == 1
+    shared_status = panel.get_by_role("status").filter(has_text="Delt på scenen")
+    shared_status.wait_for()  # the panel says so when the host has answered the share
+    assert shared_status.count() == 1
     console.assert_clean(simulator.page)
