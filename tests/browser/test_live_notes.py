@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from plugin.adapters.demo_idp import DEMO_BY_KEY
+from plugin.demo.people import DEMO_BY_KEY
 
 from .meeting_helpers import Panel, ResponseLog, meeting_in_progress, section_id
 from .support import STATE_TIMEOUT_MS, Simulator, wait_until
