@@ -25,6 +25,9 @@ export interface Write {
   merge?: (older: unknown[], newer: unknown) => unknown;
   /** The parts of the conversation to reload once it has gone through. */
   touches: Part[];
+  /** Answered with the whole conversation (a status change): the tab shows the answer at once, not
+   * only after the reload, so that what it offers next carries the version the server now has. */
+  answersWithConversation?: boolean;
 }
 
 const base = (id: number) => `/api/conversations/${id}`;
@@ -40,6 +43,7 @@ export const writes = {
     path: `${base(id)}/transition`,
     body: { status, version },
     touches: ["conversation", "agreement"],
+    answersWithConversation: true,
   }),
   /** A Yjs update of an item's shared notes (base64). Queued updates of one note are merged into
    * one (`coalesce` with the `merge` the notes add): applying an update twice changes nothing. */
