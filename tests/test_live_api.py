@@ -12,7 +12,7 @@ from plugin.live import log as event_log
 from plugin.storage import LiveEvent, LiveStream
 from plugin.storage.db import db
 from tests.support.idp import TENANT_A
-from tests.support.live import SseParser, read_until
+from tests.support.live import WAIT_SECONDS, SseParser, read_until
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ class Stream:
         self.seen = []
         self.chunks = iter(self.response.response)
 
-    def until(self, predicate, timeout=5.0):
+    def until(self, predicate, timeout=WAIT_SECONDS):
         return read_until(self.chunks, self.parser, predicate, self.seen, timeout)
 
     def ready(self):
@@ -282,7 +282,7 @@ def test_the_watchdog_delivers_an_event_the_broker_lost_without_a_later_one(
     with monkeypatch.context() as lost:
         lost.setattr(broker, "publish", lambda event: None)
         _rename(api, people["manager"], cid, "Kun i loggen")
-    stream.until(lambda seen: any(e.event == "conversation.updated" for e in seen), timeout=5)
+    stream.until(lambda seen: any(e.event == "conversation.updated" for e in seen))
     assert [e.id for e in stream.seen if e.event == "conversation.updated"] == ["1"]
     stream.close()
 

@@ -349,6 +349,7 @@ def test_concurrent_bursts_from_two_tabs_lose_nothing(api, app, people, conversa
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+        assert not thread.is_alive(), "a burst did not finish"
     assert errors == []
     text = server_note(api, people["manager"], conversation, item)["text"]
     for key, words in acked.items():

@@ -103,8 +103,9 @@ def test_a_participant_on_each_instance_sees_the_others_edits_live(cloud, databa
         sent = time.monotonic()
         response = manager_on_b.call("POST", updates, json={"update": b64(mette.append("Fra Mette (B). "))})
         assert response.status_code == 201, response.text
-        event = on_a.wait_for(lambda e: e.event == "notes.update", timeout=5)
-        assert time.monotonic() - sent < 5
+        event = on_a.wait_for(lambda e: e.event == "notes.update")
+        took = time.monotonic() - sent
+        assert took < 5, f"the edit took {took:.1f} s from B to A"
         jonas.apply(event.json["data"]["update"])
         assert str(jonas) == "Fra Mette (B). "
 
@@ -180,7 +181,8 @@ def test_every_acknowledged_edit_survives_kill_9_of_the_server(cloud, database_u
         server.kill()
         stop.set()
         for thread in threads:
-            thread.join(timeout=30)
+            thread.join(timeout=60)
+            assert not thread.is_alive(), "a tab's burst did not end after the server was killed"
         assert sum(len(words) for words in acked.values()) >= 40
 
         # Straight from the database: every acknowledged word is stored, in the text and the CRDT.

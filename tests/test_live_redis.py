@@ -4,6 +4,8 @@ restored and the streams catch up from the log; Redis down never fails a committ
 
 from __future__ import annotations
 
+import json
+import threading
 import time
 
 import pytest
@@ -78,7 +80,7 @@ def test_an_edit_on_one_instance_reaches_a_stream_on_the_other(two_instances, pe
         .post(f"/api/conversations/{cid}/agenda/{item}/notes/updates", json={"update": b64(update)})
     )
     assert sent.status_code == 201
-    read_until(chunks, parser, lambda s: any(e.event == "notes.update" for e in s), seen, timeout=5)
+    read_until(chunks, parser, lambda s: any(e.event == "notes.update" for e in s), seen)
     event = next(e for e in seen if e.event == "notes.update")
     jonas = NotesClient()
     jonas.apply(event.json["data"]["update"])
@@ -105,8 +107,13 @@ def test_a_lost_subscription_is_restored_and_the_stream_catches_up_from_the_log(
     response, chunks, parser, seen = _open(first, people["employee"], cid)
     broker: RedisBroker = first.extensions["mus.broker"]
     # Pub/sub loses a message while the connection is broken...
-    deliver = broker._deliver
-    broker._deliver = lambda raw: None
+    deliver, lost = broker._deliver, threading.Event()
+
+    def lose(raw: bytes) -> None:
+        if json.loads(raw)["kind"] == "conversation.updated":
+            lost.set()
+
+    broker._deliver = lose
     try:
         current = _api(second).as_(people["manager"]).get(f"/api/conversations/{cid}").get_json()
         renamed = (
@@ -118,7 +125,9 @@ def test_a_lost_subscription_is_restored_and_the_stream_catches_up_from_the_log(
             )
         )
         assert renamed.status_code == 200
-        time.sleep(0.2)
+        # Lost once it reached this instance's listener (not: after a fixed 0.2 s, when on a busy
+        # machine it may still be on its way and then arrive normally).
+        assert lost.wait(timeout=30), "the rename's publication never reached the first instance"
     finally:
         broker._deliver = deliver
     end = time.monotonic() + 0.3
@@ -132,7 +141,7 @@ def test_a_lost_subscription_is_restored_and_the_stream_catches_up_from_the_log(
     for client in listeners:
         admin.client_kill_filter(_id=client["id"])
     admin.close()
-    read_until(chunks, parser, lambda s: any(e.event == "conversation.updated" for e in s), seen, timeout=10)
+    read_until(chunks, parser, lambda s: any(e.event == "conversation.updated" for e in s), seen, timeout=30)
     assert [e.id for e in seen if e.event == "conversation.updated"] == ["1"]
     response.close()
 

@@ -24,6 +24,7 @@ INITIALIZED_WITHIN_MS = 3000
 # a round trip through both tabs and the server takes several times what it takes on an idle one:
 # generous, since a test that gets its state goes on at once.
 STATE_TIMEOUT_MS = 30_000
+REQUEST_TIMEOUT_S = STATE_TIMEOUT_MS / 1000  # the tests' own calls to the app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,7 +45,9 @@ class LiveApp:
     app: Flask
 
     def token(self, person: str) -> str:
-        response = requests.post(f"{self.url}/demo/idp/token", json={"person": person}, timeout=10)
+        response = requests.post(
+            f"{self.url}/demo/idp/token", json={"person": person}, timeout=REQUEST_TIMEOUT_S
+        )
         response.raise_for_status()
         return response.json()["access_token"]
 
@@ -54,7 +57,7 @@ class LiveApp:
             f"{self.url}{path}",
             json=body,
             headers={"Authorization": f"Bearer {self.token(person)}"},
-            timeout=10,
+            timeout=REQUEST_TIMEOUT_S,
         )
         assert response.ok, (response.status_code, response.text)
         return response.json()

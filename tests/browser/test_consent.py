@@ -41,7 +41,7 @@ from plugin.storage import TokenCacheEntry
 from plugin.storage.db import db
 from plugin.storage.setup import new_unit_of_work
 
-from .support import CHROMIUM, CHROMIUM_ARGS, STATE_TIMEOUT_MS, ConsoleWatch, wait_until
+from .support import CHROMIUM, CHROMIUM_ARGS, REQUEST_TIMEOUT_S, STATE_TIMEOUT_MS, ConsoleWatch, wait_until
 
 DA = catalogue("da")
 
@@ -83,7 +83,10 @@ class HttpsApp:
 
     def token(self, person: str) -> str:
         response = requests.post(
-            f"{self.url}/demo/idp/token", json={"person": person}, verify=self.ca_file, timeout=10
+            f"{self.url}/demo/idp/token",
+            json={"person": person},
+            verify=self.ca_file,
+            timeout=REQUEST_TIMEOUT_S,
         )
         response.raise_for_status()
         return response.json()["access_token"]
@@ -95,7 +98,7 @@ class HttpsApp:
             json=body,
             headers={"Authorization": f"Bearer {self.token(person)}"},
             verify=self.ca_file,
-            timeout=10,
+            timeout=REQUEST_TIMEOUT_S,
         )
 
     def withdraw_consent(self, person: str) -> None:

@@ -5,6 +5,7 @@ last one (the agreement and how the goals are going); who else is here."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .meeting_helpers import Panel, in_days
 from .support import Simulator
@@ -95,6 +96,32 @@ def test_changes_requested_then_agreed_then_changed_again(simulator: Simulator, 
         (2, "agreed"),
         (1, "superseded"),
     ]
+    console.assert_clean(simulator.page)
+
+
+def test_the_next_step_right_after_a_status_change_is_sent_with_the_new_version(
+    simulator: Simulator, live_app, console
+):
+    """The tab reloads the conversation after a status change; until that reload is back (long on
+    a busy machine or a slow network), planned → preparing still offered 'start the meeting' with
+    the version from before the change, and pressing it was refused (409). The tab now shows the
+    server's answer to the change at once: the next step goes out with the version the server has."""
+    conversation = live_app.plan_for_meeting(simulator.meeting_id, "To skridt i træk")
+    simulator.open()
+    simulator.wait_initialized("jonas", "sidePanel")
+    jonas = Panel(simulator, "jonas")
+    jonas.wait_phase("before")
+    # From here on the tabs' reloads of the conversation do not come back (held until the end).
+    reloads = []
+    path = f"/api/conversations/{conversation['id']}"
+    simulator.page.route(lambda url: urlsplit(url).path == path, lambda route: reloads.append(route))
+    jonas.button("ui.meeting.lifecycle.to.preparing").click()
+    jonas.frame.locator('article.conversation[data-status="preparing"]').wait_for()
+    jonas.button("ui.meeting.lifecycle.to.in_meeting").click()
+    jonas.wait_phase("during")
+    assert reloads, "the tab did reload the conversation (held here)"
+    stored = live_app.api("mette", "GET", path)
+    assert (stored["status"], stored["version"]) == ("in_meeting", conversation["version"] + 2)
     console.assert_clean(simulator.page)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import requests
 
 from .meeting_helpers import Panel, ResponseLog
-from .support import Simulator
+from .support import REQUEST_TIMEOUT_S, Simulator
 
 SECRETS = {"mette": "METTE-PRIVAT-7c1e: overvejer omstrukturering", "jonas": "JONAS-PRIVAT-5b2d: jobsøgning"}
 SHARED = {"mette": "METTE-DELT-91aa: tak for indsatsen", "jonas": "JONAS-DELT-33fe: ønsker mere ansvar"}
@@ -32,7 +32,7 @@ def _live_log(live_app, person: str, conversation_id: int) -> str:
         f"{live_app.url}/api/conversations/{conversation_id}/live?after=0",
         headers={"Authorization": f"Bearer {live_app.token(person)}", "Accept": "text/event-stream"},
         stream=True,
-        timeout=10,
+        timeout=REQUEST_TIMEOUT_S,
     )
     assert response.status_code == 200
     lines = []

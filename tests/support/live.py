@@ -28,6 +28,9 @@ from tests.support import m365
 ROOT = Path(__file__).resolve().parents[2]
 MUS = str(Path(sys.executable).parent / "mus")
 REDIS_URL = os.environ.get("MUS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+# How long a test waits for an event, a server's start and the like before it fails: generous, as the
+# suite must pass on a loaded two-core machine; a test that gets what it waits for goes on at once.
+WAIT_SECONDS = 30.0
 
 
 # --- server-sent events -------------------------------------------------------------------------------
@@ -83,7 +86,7 @@ def read_until(
     parser: SseParser,
     until: Callable[[list[SseEvent]], bool],
     seen: list[SseEvent] | None = None,
-    timeout: float = 5.0,
+    timeout: float = WAIT_SECONDS,
 ) -> list[SseEvent]:
     """Read a stream (an iterator of chunks that yields at least every keep-alive) until `until`."""
     seen = [] if seen is None else seen
@@ -193,7 +196,7 @@ class Server:
         self.args += ["--workers", str(workers), "--threads", str(threads), *extra]
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30.0) -> Server:
+    def start(self, timeout: float = 2 * WAIT_SECONDS) -> Server:
         return self.launch().wait_ready(timeout)
 
     def launch(self) -> Server:
@@ -208,7 +211,7 @@ class Server:
         )
         return self
 
-    def wait_ready(self, timeout: float = 30.0) -> Server:
+    def wait_ready(self, timeout: float = 2 * WAIT_SECONDS) -> Server:
         assert self.process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -290,7 +293,7 @@ class StreamReader:
         except (requests.RequestException, OSError, AttributeError, ValueError):
             pass  # closed by the test
 
-    def wait_for(self, predicate: Callable[[SseEvent], bool], timeout: float = 10.0) -> SseEvent:
+    def wait_for(self, predicate: Callable[[SseEvent], bool], timeout: float = WAIT_SECONDS) -> SseEvent:
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()

@@ -26,6 +26,9 @@ export interface Write {
   merge?: (older: unknown[], newer: unknown) => unknown;
   /** The parts of the conversation to reload once it has gone through. */
   touches: Part[];
+  /** Answered with the whole conversation (a status change): the tab shows the answer at once, not
+   * only after the reload, so that what it offers next carries the version the server now has. */
+  answersWithConversation?: boolean;
 }
 
 /** A request body as the API's schema names it (checked with `satisfies`; sent unchanged). */
@@ -44,6 +47,7 @@ export const writes = {
     path: `${base(id)}/transition`,
     body: { status, version } satisfies Body<"TransitionIn">,
     touches: ["conversation", "agreement"],
+    answersWithConversation: true,
   }),
   /** A Yjs update of an item's shared notes (base64). Queued updates of one note are merged into
    * one (`coalesce` with the `merge` the notes add): applying an update twice changes nothing. */

@@ -367,12 +367,18 @@ export class MeetingStore {
   async run<T>(write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T>> {
     const sent = await this.outbox.send<T>(write);
     if (!sent.queued) {
+      if (write.answersWithConversation) this.showConversation(sent.value as ConversationFull);
       write.touches.forEach((part) => void this.reload(part));
       this.set({ undo: undo ? undo(sent.value) : null, failure: null });
     } else {
       this.set({ undo: null });
     }
     return sent;
+  }
+
+  /** A conversation the server answered a write with, unless this tab already holds a newer one. */
+  private showConversation(conversation: ConversationFull): void {
+    if (conversation.version > this.state.data.conversation.version) this.setData({ conversation });
   }
 
   /** Offers a way back for a change made outside `run` (the notes editor). */
