@@ -619,7 +619,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The guided preparation questions for a role, in my language */
+        /** The guided preparation questions for a role and a kind of conversation, in my language */
         get: operations["preparation_prompts"];
         put?: never;
         post?: never;
@@ -1789,6 +1789,11 @@ export interface components {
         PromptList: {
             /** Items */
             items: components["schemas"]["PromptOut"][];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mus" | "checkin";
             role: components["schemas"]["Party"];
         };
         /** PromptOut */
@@ -1800,6 +1805,12 @@ export interface components {
         };
         /** PromptQuery */
         PromptQuery: {
+            /**
+             * Kind
+             * @default mus
+             * @enum {string}
+             */
+            kind?: "mus" | "checkin";
             /**
              * Role
              * @enum {string}
@@ -5615,6 +5626,7 @@ export interface operations {
     preparation_prompts: {
         parameters: {
             query: {
+                kind?: "mus" | "checkin";
                 role: "employee" | "manager";
             };
             header?: never;

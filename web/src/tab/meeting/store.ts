@@ -269,7 +269,7 @@ export class MeetingStore {
 
   async loadPrompts(): Promise<void> {
     if (this.state.prompts) return;
-    this.set({ prompts: await reads.prompts(this.api, this.state.role) });
+    this.set({ prompts: await reads.prompts(this.api, this.state.role, this.state.data.conversation.kind) });
   }
 
   /** Reloads a part; a reload asked for while one runs is done once more afterwards. */
