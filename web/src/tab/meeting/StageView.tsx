@@ -5,6 +5,7 @@
  * presence, no personal notices, no controls that act as the viewer. */
 import { formatDateTime, localised } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
+import type { AgendaItemFull } from "../../lib/meeting/types";
 import { conversationTitle } from "../components/ConversationHeader";
 import { KindLabel, StatusBadge } from "../components/StatusBadge";
 import { useMeeting } from "./context";
@@ -14,7 +15,7 @@ import { phaseOf, STEPS } from "./phases";
 export function StageView() {
   const texts = useTexts();
   const { t, language } = texts;
-  const [state] = useMeeting("position", "agreement");
+  const [state] = useMeeting("position", "agreement", "goals", "actions", "feedback", "pulses");
   const conversation = state.data.conversation;
   const phase = phaseOf(conversation.status);
   const items = sortedAgenda(conversation.agenda);
@@ -99,6 +100,7 @@ export function StageView() {
                   data-item-id={item.id}
                   data-section={item.section_key}
                   data-current={item.id === sharedId ? "yes" : "no"}
+                  data-open={item.id === sharedId ? "yes" : "no"}
                   aria-current={item.id === sharedId ? "step" : undefined}
                 >
                   <span class="agenda-number" aria-hidden="true">
@@ -134,6 +136,7 @@ export function StageView() {
                   ) : (
                     <p class="hint">{t("ui.panel.stage.no_notes")}</p>
                   )}
+                  <SharedTools item={current} />
                 </>
               ) : (
                 <p class="hint">{t(phase === "before" ? "ui.panel.stage.not_started" : "ui.panel.stage.no_current")}</p>
@@ -143,5 +146,73 @@ export function StageView() {
         )}
       </section>
     </article>
+  );
+}
+
+/** The current item's tools, as both see them: goals, development actions, feedback between the two,
+ * and only the wellbeing pulses their authors shared (never a private one). */
+function SharedTools({ item }: { item: AgendaItemFull }) {
+  const { t } = useTexts();
+  const [state] = useMeeting();
+  const { goals, actions, feedback, pulses } = state.data;
+  const tools = new Set(item.tools);
+  const sharedPulses = (pulses ?? []).filter((pulse) => pulse.shared);
+  return (
+    <>
+      {(tools.has("goals") || tools.has("goal_progress")) && goals && goals.length > 0 && (
+        <section data-testid="stage-goals">
+          <h4 class="sub-title">{t("ui.panel.stage.goals")}</h4>
+          <ul class="plain-list">
+            {goals.map((goal) => (
+              <li key={goal.id} data-testid="goal">
+                {goal.title}
+                {goal.progress_percent !== null && <span class="hint"> · {goal.progress_percent} %</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {tools.has("development") && actions && actions.length > 0 && (
+        <section data-testid="stage-actions">
+          <h4 class="sub-title">{t("ui.panel.stage.actions")}</h4>
+          <ul class="plain-list">
+            {actions.map((action) => (
+              <li key={action.id} data-testid="action">
+                {action.title} <span class="hint">· {t(`ui.meeting.action.status.${action.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {tools.has("feedback") && (
+        <section data-testid="feedback">
+          <h4 class="sub-title">{t("ui.panel.stage.feedback")}</h4>
+          {feedback && feedback.length > 0 ? (
+            <ul class="plain-list">
+              {feedback.map((entry) => (
+                <li key={entry.id}>
+                  {entry.text} <span class="hint">– {entry.author.display_name}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">{t("ui.panel.stage.none_yet")}</p>
+          )}
+        </section>
+      )}
+      {tools.has("wellbeing") && sharedPulses.length > 0 && (
+        <section data-testid="stage-wellbeing">
+          <h4 class="sub-title">{t("ui.panel.stage.wellbeing")}</h4>
+          <ul class="plain-list">
+            {sharedPulses.map((pulse) => (
+              <li key={pulse.id}>
+                {t("ui.panel.stage.pulse", { name: pulse.author.display_name, score: pulse.score })}
+                {pulse.comment && <span> – {pulse.comment}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
