@@ -96,7 +96,9 @@ def _panel_at_280_by_700(simulator: Simulator, participant: str) -> Frame:
         {"boxSizing": "content-box", "flex": "0 0 280px", "width": "280px", "height": "700px"},
     )
     frame = simulator.frame_object(participant)
-    frame.wait_for_function("() => document.documentElement.clientWidth === 280 && window.innerHeight === 700")
+    frame.wait_for_function(
+        "() => document.documentElement.clientWidth === 280 && window.innerHeight === 700"
+    )
     return frame
 
 
@@ -125,7 +127,9 @@ CURRENT_ITEM = {
 def test_the_current_agenda_item_is_in_the_first_screen_at_280_by_700(
     simulator: Simulator, live_app, console, participant
 ):
-    conversation = live_app.plan_for_meeting(simulator.meeting_id, "MUS 2026 med en ret lang titel på samtalen")
+    conversation = live_app.plan_for_meeting(
+        simulator.meeting_id, "MUS 2026 med en ret lang titel på samtalen"
+    )
     cid = conversation["id"]
     items = sorted(conversation["agenda"], key=lambda item: item["position"])
     simulator.open()
@@ -136,7 +140,9 @@ def test_the_current_agenda_item_is_in_the_first_screen_at_280_by_700(
     panel.wait_phase("before")
     _assert_in_first_screen(frame, CURRENT_ITEM["before"], "before")
 
-    live_app.api("mette", "POST", f"/api/conversations/{cid}/transition", {"status": "in_meeting", "version": 1})
+    live_app.api(
+        "mette", "POST", f"/api/conversations/{cid}/transition", {"status": "in_meeting", "version": 1}
+    )
     panel.wait_phase("during")
     for item in (items[0], items[4], items[-1]):
         live_app.api("mette", "PUT", f"/api/conversations/{cid}/position", {"agenda_item_id": item["id"]})
@@ -160,7 +166,9 @@ def _assert_in_first_screen(frame: Frame, selector: str, what: str) -> None:
 
 
 def test_the_header_is_one_line_with_a_share_icon_and_about_folded(simulator: Simulator, live_app, console):
-    live_app.plan_for_meeting(simulator.meeting_id, "MUS 2026 med en meget lang titel, der ikke kan stå på én linje")
+    live_app.plan_for_meeting(
+        simulator.meeting_id, "MUS 2026 med en meget lang titel, der ikke kan stå på én linje"
+    )
     simulator.open(locale="en")
     simulator.wait_initialized("jonas", "sidePanel")
     jonas = Panel(simulator, "jonas", language="en")
@@ -197,11 +205,15 @@ def test_the_header_is_one_line_with_a_share_icon_and_about_folded(simulator: Si
     console.assert_clean(simulator.page)
 
 
-def test_conclude_shows_when_the_agenda_is_done_and_from_more_actions(simulator: Simulator, live_app, console):
+def test_conclude_shows_when_the_agenda_is_done_and_from_more_actions(
+    simulator: Simulator, live_app, console
+):
     conversation = live_app.plan_for_meeting(simulator.meeting_id, "Afslutning")
     cid = conversation["id"]
     items = sorted(conversation["agenda"], key=lambda item: item["position"])
-    live_app.api("mette", "POST", f"/api/conversations/{cid}/transition", {"status": "in_meeting", "version": 1})
+    live_app.api(
+        "mette", "POST", f"/api/conversations/{cid}/transition", {"status": "in_meeting", "version": 1}
+    )
     live_app.api("mette", "PUT", f"/api/conversations/{cid}/position", {"agenda_item_id": items[0]["id"]})
     simulator.open()
     simulator.wait_initialized("mette", "sidePanel")
