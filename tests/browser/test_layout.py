@@ -198,7 +198,8 @@ def test_the_header_is_one_line_with_a_share_icon_and_about_folded(simulator: Si
     simulator.page.keyboard.press("Shift+Tab")
     jonas.frame.locator('[data-testid="share-to-stage"]:focus-visible').wait_for()
     frame.wait_for_function(
-        "(text) => [...document.querySelectorAll('.tooltip')].some((t) => t.offsetParent && t.textContent === text)",
+        """(text) => [...document.querySelectorAll('.tooltip')]
+            .some((tip) => tip.offsetParent && tip.textContent === text)""",
         arg=jonas.t("ui.stage.share"),
     )
     assert frame.evaluate(NO_HORIZONTAL_SCROLL)
