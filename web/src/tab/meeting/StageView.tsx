@@ -93,7 +93,7 @@ export function StageView() {
         ) : (
           <div class="split">
             <ol class="agenda-list" data-testid="agenda">
-              {items.map((item, position) => (
+              {items.map((item) => (
                 <li
                   key={item.id}
                   class={`agenda-item ${item.id === sharedId ? "is-current" : ""}`}
@@ -103,9 +103,6 @@ export function StageView() {
                   data-open={item.id === sharedId ? "yes" : "no"}
                   aria-current={item.id === sharedId ? "step" : undefined}
                 >
-                  <span class="agenda-number" aria-hidden="true">
-                    {position + 1}
-                  </span>
                   <span class="agenda-item-title">{localised(item.title, language)}</span>
                   {item.id === sharedId && <span class="now-tag">{t("ui.meeting.agenda.now")}</span>}
                 </li>
@@ -115,27 +112,31 @@ export function StageView() {
               {current ? (
                 <>
                   <h3 class="section-title">{localised(current.title, language)}</h3>
-                  <h4 class="sub-title">{t("ui.meeting.points.heading")}</h4>
-                  {current.talking_points.length === 0 ? (
-                    <p class="hint">{t("ui.meeting.points.none")}</p>
-                  ) : (
-                    <ul class="point-list">
-                      {current.talking_points.map((point) => (
-                        <li key={point.id} class="point">
-                          <span class="point-text">{point.text}</span>
-                          <span class="hint">{point.author.display_name}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <h4 class="sub-title">{t("ui.meeting.notes.label")}</h4>
-                  {current.notes.trim() ? (
-                    <p class="prep-text" data-testid="stage-notes">
-                      {current.notes}
-                    </p>
-                  ) : (
-                    <p class="hint">{t("ui.panel.stage.no_notes")}</p>
-                  )}
+                  <div class="stage-block">
+                    <h4 class="sub-title">{t("ui.meeting.points.heading")}</h4>
+                    {current.talking_points.length === 0 ? (
+                      <p class="hint">{t("ui.meeting.points.none")}</p>
+                    ) : (
+                      <ul class="point-list">
+                        {current.talking_points.map((point) => (
+                          <li key={point.id} class="point">
+                            <span class="point-text">{point.text}</span>
+                            <span class="hint">{point.author.display_name}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                  <div class="stage-block">
+                    <h4 class="sub-title">{t("ui.meeting.notes.label")}</h4>
+                    {current.notes.trim() ? (
+                      <p class="prep-text" data-testid="stage-notes">
+                        {current.notes}
+                      </p>
+                    ) : (
+                      <p class="hint">{t("ui.panel.stage.no_notes")}</p>
+                    )}
+                  </div>
                   <SharedTools item={current} />
                 </>
               ) : (
@@ -160,7 +161,7 @@ function SharedTools({ item }: { item: AgendaItemFull }) {
   return (
     <>
       {(tools.has("goals") || tools.has("goal_progress")) && goals && goals.length > 0 && (
-        <section data-testid="stage-goals">
+        <section class="stage-block" data-testid="stage-goals">
           <h4 class="sub-title">{t("ui.panel.stage.goals")}</h4>
           <ul class="plain-list">
             {goals.map((goal) => (
@@ -173,7 +174,7 @@ function SharedTools({ item }: { item: AgendaItemFull }) {
         </section>
       )}
       {tools.has("development") && actions && actions.length > 0 && (
-        <section data-testid="stage-actions">
+        <section class="stage-block" data-testid="stage-actions">
           <h4 class="sub-title">{t("ui.panel.stage.actions")}</h4>
           <ul class="plain-list">
             {actions.map((action) => (
@@ -185,7 +186,7 @@ function SharedTools({ item }: { item: AgendaItemFull }) {
         </section>
       )}
       {tools.has("feedback") && (
-        <section data-testid="feedback">
+        <section class="stage-block" data-testid="feedback">
           <h4 class="sub-title">{t("ui.panel.stage.feedback")}</h4>
           {feedback && feedback.length > 0 ? (
             <ul class="plain-list">
@@ -201,7 +202,7 @@ function SharedTools({ item }: { item: AgendaItemFull }) {
         </section>
       )}
       {tools.has("wellbeing") && sharedPulses.length > 0 && (
-        <section data-testid="stage-wellbeing">
+        <section class="stage-block" data-testid="stage-wellbeing">
           <h4 class="sub-title">{t("ui.panel.stage.wellbeing")}</h4>
           <ul class="plain-list">
             {sharedPulses.map((pulse) => (
