@@ -6,8 +6,7 @@ import type { Status } from "../../lib/conversations";
 import { writes } from "../../lib/meeting/writes";
 import { useTexts } from "../../lib/i18n";
 import { useMeeting } from "./context";
-import { agendaDone } from "./during/Agenda";
-import { canRequest, STEPS } from "./phases";
+import { agendaDone, canRequest, STEPS } from "./phases";
 import { type Action, InlineError, useAction } from "./ui";
 
 /** The conclude action, shared by the lifecycle's button and the "More actions" menu. */

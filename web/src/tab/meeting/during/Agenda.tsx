@@ -13,13 +13,6 @@ export function sortedAgenda(agenda: AgendaItemFull[]): AgendaItemFull[] {
   return [...agenda].sort((a, b) => a.position - b.position);
 }
 
-/** The agenda is done when the meeting has reached its last item: each item before it has been
- * covered (the meeting moves on item by item, for both). */
-export function agendaDone(agenda: AgendaItemFull[], sharedId: number | null): boolean {
-  const items = sortedAgenda(agenda);
-  return items.length > 0 && sharedId === items[items.length - 1].id;
-}
-
 export function Agenda({ wide = false }: { wide?: boolean }) {
   const { t, language } = useTexts();
   const [state] = useMeeting("position");
