@@ -99,6 +99,13 @@ def test_the_stage_shows_only_what_both_may_see(simulator: Simulator, live_app, 
         texts[viewer] = view.inner_text()
     # The same view whoever looks.
     assert texts["mette"] == texts["jonas"]
+    # The shared notes show on the stage as they are typed in a side panel.
+    jonas = Panel(simulator, "jonas")
+    jonas.wait_open("wellbeing")
+    jonas.frame.locator('[data-testid="notes"][data-ready="yes"] textarea.notes-input').press_sequentially(
+        "Fælles note"
+    )
+    stage.frame.get_by_test_id("stage-notes").filter(has_text="Fælles note").wait_for()
     # The side panel still shows each their own (the canary is there, so its absence above is real).
     mette.frame.get_by_test_id("preparation-during").get_by_role("button").first.click()
     mette.frame.get_by_text(PRIVATE["mette"]).wait_for()

@@ -3,6 +3,8 @@
  * meeting is on, the talking points both added and the shared notes, and where the agreement is.
  * Nothing from one viewer: no private preparation, no wellbeing pulse, no "you", no save state or
  * presence, no personal notices, no controls that act as the viewer. */
+import { useEffect, useState } from "preact/hooks";
+
 import { formatDateTime, localised } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
 import type { AgendaItemFull } from "../../lib/meeting/types";
@@ -129,13 +131,7 @@ export function StageView() {
                   </div>
                   <div class="stage-block">
                     <h4 class="sub-title">{t("ui.meeting.notes.label")}</h4>
-                    {current.notes.trim() ? (
-                      <p class="prep-text" data-testid="stage-notes">
-                        {current.notes}
-                      </p>
-                    ) : (
-                      <p class="hint">{t("ui.panel.stage.no_notes")}</p>
-                    )}
+                    <StageNotes key={current.id} item={current} />
                   </div>
                   <SharedTools item={current} />
                 </>
@@ -215,5 +211,29 @@ function SharedTools({ item }: { item: AgendaItemFull }) {
         </section>
       )}
     </>
+  );
+}
+
+/** The current item's shared notes, read only, kept in step as the two type in their side panels. */
+function StageNotes({ item }: { item: AgendaItemFull }) {
+  const { t } = useTexts();
+  const [, store] = useMeeting();
+  const sync = store.notes(item.id);
+  const [text, setText] = useState(sync.ready ? sync.value : item.notes);
+  useEffect(() => {
+    if (sync.ready) setText(sync.value);
+    return sync.subscribe({
+      onReady: () => setText(sync.value),
+      onChange: (value) => setText(value),
+      onError: () => undefined, // read only: the text as last loaded stays
+      onSaved: () => undefined,
+    });
+  }, [sync]);
+  return text.trim() ? (
+    <p class="prep-text" data-testid="stage-notes">
+      {text}
+    </p>
+  ) : (
+    <p class="hint">{t("ui.panel.stage.no_notes")}</p>
   );
 }
