@@ -16,7 +16,7 @@ def test_a_check_in_shows_its_own_preparation_questions(
     simulator: Simulator, live_app, console, participant, role
 ):
     jonas = live_app.api("jonas", "GET", "/api/me")
-    live_app.api(
+    conversation = live_app.api(
         "mette",
         "POST",
         "/api/conversations",
@@ -26,6 +26,13 @@ def test_a_check_in_shows_its_own_preparation_questions(
             "employee": {"object_id": jonas["object_id"], "display_name": jonas["display_name"]},
             "meeting": {"meeting_id": simulator.meeting_id},
         },
+    )
+    blockers = next(item for item in conversation["agenda"] if item["section_key"] == "blockers")
+    live_app.api(
+        participant,
+        "POST",
+        f"/api/conversations/{conversation['id']}/preparation",
+        {"prompt_key": f"checkin.{role}.blockers", "text": "Venter på adgang til testmiljøet"},
     )
     simulator.open()
     simulator.wait_initialized(participant, "sidePanel")
@@ -43,4 +50,7 @@ def test_a_check_in_shows_its_own_preparation_questions(
     assert (
         panel.t(f"preparation.{role}.{'past_period' if role == 'employee' else 'contributions'}") not in text
     )
+    # An answer is offered to the check-in's own item for it.
+    answer = preparation.locator(f'[data-prompt="checkin.{role}.blockers"] [data-testid="prep-item"] select')
+    assert answer.input_value() == str(blockers["id"])
     console.assert_clean(simulator.page)
