@@ -123,12 +123,23 @@ CURRENT_ITEM = {
 }
 
 
-@pytest.mark.parametrize("participant", ["mette", "jonas"])
+@pytest.mark.parametrize(
+    "participant, kind", [("mette", "mus"), ("jonas", "mus"), ("mette", "checkin"), ("jonas", "checkin")]
+)
 def test_the_current_agenda_item_is_in_the_first_screen_at_280_by_700(
-    simulator: Simulator, live_app, console, participant
+    simulator: Simulator, live_app, console, participant, kind
 ):
-    conversation = live_app.plan_for_meeting(
-        simulator.meeting_id, "MUS 2026 med en ret lang titel på samtalen"
+    jonas = live_app.api("jonas", "GET", "/api/me")
+    conversation = live_app.api(
+        "mette",
+        "POST",
+        "/api/conversations",
+        {
+            "kind": kind,
+            "title": "En samtale med en ret lang titel, der ikke kan stå på én linje",
+            "employee": {"object_id": jonas["object_id"], "display_name": jonas["display_name"]},
+            "meeting": {"meeting_id": simulator.meeting_id},
+        },
     )
     cid = conversation["id"]
     items = sorted(conversation["agenda"], key=lambda item: item["position"])
@@ -144,7 +155,7 @@ def test_the_current_agenda_item_is_in_the_first_screen_at_280_by_700(
         "mette", "POST", f"/api/conversations/{cid}/transition", {"status": "in_meeting", "version": 1}
     )
     panel.wait_phase("during")
-    for item in (items[0], items[4], items[-1]):
+    for item in (items[0], items[len(items) // 2], items[-1]):
         live_app.api("mette", "PUT", f"/api/conversations/{cid}/position", {"agenda_item_id": item["id"]})
         panel.wait_current(item["section_key"])
         panel.wait_open(item["section_key"])
