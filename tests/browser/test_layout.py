@@ -124,10 +124,11 @@ CURRENT_ITEM = {
 
 
 @pytest.mark.parametrize(
-    "participant, kind", [("mette", "mus"), ("jonas", "mus"), ("mette", "checkin"), ("jonas", "checkin")]
+    "participant, kind, locale",
+    [("mette", "mus", "da"), ("jonas", "mus", "en"), ("mette", "checkin", "en"), ("jonas", "checkin", "da")],
 )
 def test_the_current_agenda_item_is_in_the_first_screen_at_280_by_700(
-    simulator: Simulator, live_app, console, participant, kind
+    simulator: Simulator, live_app, console, participant, kind, locale
 ):
     jonas = live_app.api("jonas", "GET", "/api/me")
     conversation = live_app.api(
@@ -143,9 +144,9 @@ def test_the_current_agenda_item_is_in_the_first_screen_at_280_by_700(
     )
     cid = conversation["id"]
     items = sorted(conversation["agenda"], key=lambda item: item["position"])
-    simulator.open()
+    simulator.open(locale=locale)
     simulator.wait_initialized(participant, "sidePanel")
-    panel = Panel(simulator, participant)
+    panel = Panel(simulator, participant, language=locale)
     frame = _panel_at_280_by_700(simulator, participant)
 
     panel.wait_phase("before")
