@@ -111,7 +111,7 @@ def test_413_a_70kb_paste_into_the_notes_is_refused_kept_and_offered_after_a_rel
     assert mette.t("ui.meeting.refused.earlier") in earlier.inner_text()
     _not_saved(mette)
     earlier.get_by_text(mette.t("ui.meeting.refused.show_kept")).click()
-    assert earlier.get_by_test_id("kept-text").inner_text() == pasted.strip()
+    assert earlier.get_by_test_id("kept-text").text_content() == pasted
     mette.button("ui.meeting.refused.restore", earlier).click()
     assert notes.input_value() == pasted
     # Put back, it is sent again and refused again: shown again, not saved.
@@ -132,8 +132,9 @@ def test_409_a_preparation_note_changed_meanwhile_keeps_my_edit(simulator: Simul
         "jonas", "POST", f"/api/conversations/{cid}/preparation", {"prompt_key": None, "text": "Første udgave"}
     )
     jonas.frame.get_by_test_id("preparation-during").get_by_role("button").first.click()
-    prep = jonas.frame.get_by_test_id("prep-item").filter(has_text="Første udgave")
-    prep.wait_for()
+    # The only item of Jonas's preparation (its text is in the field while it is edited).
+    prep = jonas.frame.get_by_test_id("prep-item")
+    prep.filter(has_text="Første udgave").wait_for()
     jonas.button("ui.meeting.edit", prep).click()
     field = prep.get_by_label(jonas.t("ui.meeting.prep.edit_label"))
     field.fill("Min nye udgave")
