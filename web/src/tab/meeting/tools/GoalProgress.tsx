@@ -1,9 +1,11 @@
-/** Progress on the goals (check-ins): per goal, how far it has come and a short note. */
+/** Progress on the goals (check-ins): per goal, how far it has come and a short note; the check-ins
+ * so far, each value with its note. */
 import { useState } from "preact/hooks";
 
 import { useTexts } from "../../../lib/i18n";
 import type { Goal } from "../../../lib/meeting/types";
 import { writes } from "../../../lib/meeting/writes";
+import { CheckIns } from "../../components/CheckIns";
 import { Progress } from "../before/Previous";
 import { useMeeting } from "../context";
 import { Field, InlineError, useAction, useId } from "../ui";
@@ -47,6 +49,7 @@ function ProgressCard({ goal }: { goal: Goal }) {
     <li class="card">
       <p class="card-title">{goal.title}</p>
       <Progress percent={goal.progress_percent} />
+      <CheckIns entries={goal.progress} title={goal.title} />
       <form class="editor" onSubmit={record}>
         <div class="field">
           <label for={`${id}-percent`}>{t("ui.meeting.progress.percent")}</label>
