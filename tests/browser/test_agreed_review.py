@@ -48,7 +48,10 @@ def _agreed(live, suffix: str) -> tuple[dict, dict, list[dict]]:
     )
     agenda = {item["section_key"]: item for item in conversation["agenda"]}
     points = {
-        "work_situation": [("jonas", f"Mange opgaver på én gang {suffix}"), ("mette", f"Godt samarbejde {suffix}")],
+        "work_situation": [
+            ("jonas", f"Mange opgaver på én gang {suffix}"),
+            ("mette", f"Godt samarbejde {suffix}"),
+        ],
         "challenges": [("jonas", f"Færre møder {suffix}")],  # talking points and no notes
         "development": [("mette", f"Mere ansvar for drift {suffix}")],
     }
@@ -119,8 +122,12 @@ def _agreed(live, suffix: str) -> tuple[dict, dict, list[dict]]:
     locked = next(v for v in live.api("jonas", "GET", f"/api/conversations/{cid}/agreement")["items"])
     assert locked["state"] == "agreed", locked
     # Check-ins after the meeting: each value with a note.
-    for goal, entries in zip(goals, ((20, "Tilmeldt kurset"), (60, "Halvvejs gennem materialet")), strict=True):
-        live.api("jonas", "POST", f"/api/goals/{goal['id']}/progress", {"percent": 10, "note": f"Startet {suffix}"})
+    for goal, entries in zip(
+        goals, ((20, "Tilmeldt kurset"), (60, "Halvvejs gennem materialet")), strict=True
+    ):
+        live.api(
+            "jonas", "POST", f"/api/goals/{goal['id']}/progress", {"percent": 10, "note": f"Startet {suffix}"}
+        )
         live.api(
             "jonas",
             "POST",

@@ -82,7 +82,7 @@ def _expect_refused(console: ConsoleWatch, status: int, path_part: str) -> None:
 def test_413_a_70kb_paste_into_the_notes_is_refused_kept_and_offered_after_a_reload(
     simulator: Simulator, live_app, console
 ):
-    conversation, mette, jonas = _start(simulator, live_app, "For lang note")
+    conversation, mette, _jonas = _start(simulator, live_app, "For lang note")
     cid, item_id = conversation["id"], section_id(conversation, "challenges")
     field = f"notes:{item_id}"
     notes = mette.panel().get_by_label(mette.t("ui.meeting.notes.label"))
@@ -116,9 +116,12 @@ def test_413_a_70kb_paste_into_the_notes_is_refused_kept_and_offered_after_a_rel
     assert notes.input_value() == pasted
     # Put back, it is sent again and refused again: shown again, not saved.
     _notice(mette, field, kind="refused", status=413).wait_for()
-    assert mette.frame.locator(f'[data-testid="field-notice"][data-field="{field}"]').get_by_text(
-        mette.t("ui.meeting.refused.earlier")
-    ).count() == 0
+    assert (
+        mette.frame.locator(f'[data-testid="field-notice"][data-field="{field}"]')
+        .get_by_text(mette.t("ui.meeting.refused.earlier"))
+        .count()
+        == 0
+    )
     _not_saved(mette)
     assert notes.input_value() == pasted
     _expect_refused(console, 413, "/notes/updates")
@@ -126,10 +129,13 @@ def test_413_a_70kb_paste_into_the_notes_is_refused_kept_and_offered_after_a_rel
 
 
 def test_409_a_preparation_note_changed_meanwhile_keeps_my_edit(simulator: Simulator, live_app, console):
-    conversation, mette, jonas = _start(simulator, live_app, "Samtidig ændring")
+    conversation, _mette, jonas = _start(simulator, live_app, "Samtidig ændring")
     cid = conversation["id"]
     item = live_app.api(
-        "jonas", "POST", f"/api/conversations/{cid}/preparation", {"prompt_key": None, "text": "Første udgave"}
+        "jonas",
+        "POST",
+        f"/api/conversations/{cid}/preparation",
+        {"prompt_key": None, "text": "Første udgave"},
     )
     jonas.frame.get_by_test_id("preparation-during").get_by_role("button").first.click()
     # The only item of Jonas's preparation (its text is in the field while it is edited).
@@ -158,7 +164,7 @@ def test_409_a_preparation_note_changed_meanwhile_keeps_my_edit(simulator: Simul
 
 
 def test_422_a_talking_point_not_accepted_keeps_the_text(simulator: Simulator, live_app, console):
-    conversation, mette, jonas = _start(simulator, live_app, "Ugyldigt punkt")
+    conversation, mette, _jonas = _start(simulator, live_app, "Ugyldigt punkt")
     item_id = section_id(conversation, "challenges")
     reason = "for kort"
     answered = _refuse(
@@ -189,7 +195,7 @@ def test_422_a_talking_point_not_accepted_keeps_the_text(simulator: Simulator, l
 
 
 def test_403_a_wellbeing_answer_not_allowed_in_english(simulator: Simulator, live_app, console):
-    _, mette, jonas = _start(simulator, live_app, "Not allowed", at="wellbeing", locale="en")
+    _, _mette, jonas = _start(simulator, live_app, "Not allowed", at="wellbeing", locale="en")
     _refuse(simulator, "/wellbeing", 403, _error_body(403, "not_a_party", "en"))
     tool = jonas.panel().get_by_test_id("wellbeing")
     tool.locator('input[type="radio"][value="4"]').check(force=True)
@@ -204,16 +210,15 @@ def test_403_a_wellbeing_answer_not_allowed_in_english(simulator: Simulator, liv
     assert comment.input_value() == "Travlt, men godt"
     assert tool.locator('input[type="radio"][value="4"]').is_checked()
     _not_saved(jonas)
-    assert (
-        jonas.frame.get_by_test_id("save-state").inner_text()
-        == catalogue("en")["ui.meeting.save.refused"].format(count=1)
-    )
+    assert jonas.frame.get_by_test_id("save-state").inner_text() == catalogue("en")[
+        "ui.meeting.save.refused"
+    ].format(count=1)
     _expect_refused(console, 403, "/wellbeing")
     console.assert_clean(simulator.page)
 
 
 def test_5xx_a_preparation_note_kept_across_a_reload(simulator: Simulator, live_app, console):
-    conversation, mette, jonas = _start(simulator, live_app, "Serverfejl")
+    _conversation, _mette, jonas = _start(simulator, live_app, "Serverfejl")
     _refuse(simulator, "/preparation", 500, _error_body(500, "internal_error"))
     jonas.frame.get_by_test_id("preparation-during").get_by_role("button").first.click()
     block = jonas.frame.locator('[data-testid="preparation"] [data-prompt="free"]')
@@ -253,7 +258,7 @@ def test_5xx_a_preparation_note_kept_across_a_reload(simulator: Simulator, live_
 def test_offline_past_retry_a_talking_point_waits_in_its_field(
     simulator: Simulator, live_app, context, console
 ):
-    conversation, mette, jonas = _start(simulator, live_app, "Uden net")
+    conversation, mette, _jonas = _start(simulator, live_app, "Uden net")
     item_id = section_id(conversation, "challenges")
     failed: list[str] = []
     simulator.page.on(
