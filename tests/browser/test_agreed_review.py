@@ -183,7 +183,7 @@ def test_see_what_you_agreed_shows_every_part_of_the_locked_version(simulator: S
     # Every goal with every SMART field and its deadline.
     assert version.get_by_test_id("agreed-goal").count() == len(snapshot["goals"]) == 2
     for goal in snapshot["goals"]:
-        shown = version.locator(f'[data-testid="agreed-goal"][data-goal-id="{goal["id"]}"]')
+        shown = version.locator(f'[data-testid="agreed-goal"][data-agreed-goal-id="{goal["id"]}"]')
         assert goal["title"] in _text(shown)
         for field in ("specific", "measure", "achievable", "relevance"):
             cell = shown.locator(f'[data-field="{field}"]')

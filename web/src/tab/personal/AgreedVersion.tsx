@@ -99,7 +99,7 @@ export function AgreedVersion({ version, conversation }: { version: AgreementVer
       ) : (
         <ul class="mymus-agreed-list">
           {snapshot.goals.map((goal) => (
-            <li key={goal.id} data-testid="agreed-goal" data-goal-id={goal.id}>
+            <li key={goal.id} data-testid="agreed-goal" data-agreed-goal-id={goal.id}>
               <p class="mymus-item-title">
                 {goal.title}{" "}
                 <span class="mymus-goal-status">{t(`ui.mymus.goal.status.${goal.status}`)}</span>
