@@ -31,6 +31,7 @@ export const fieldKey = {
   newPreparation: (promptKey: string | null) => `prep:new:${promptKey ?? "free"}`,
   preparation: (itemId: number) => `prep:${itemId}`,
   pulse: () => "pulse",
+  progress: (goalId: number) => `progress:${goalId}`,
   consent: (kind: string) => `consent:${kind}`,
   position: () => "position",
 };
