@@ -43,6 +43,9 @@ export function refusalOf(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, "unexpected", String(error));
 }
 
+/** How long a refused text is kept on the device to be offered back. */
+const KEPT_FOR_MS = 14 * 24 * 3600 * 1000;
+
 /** The refused fields and their texts, in localStorage (one entry per person and conversation). */
 export class KeptFields {
   constructor(private readonly storageKey: string) {}
@@ -53,7 +56,8 @@ export class KeptFields {
       if (!stored || typeof stored !== "object" || Array.isArray(stored)) return {};
       const fields: FieldMap = {};
       for (const [field, value] of Object.entries(stored as FieldMap)) {
-        if (value && value.kind === "refused") fields[field] = { ...value, earlier: true };
+        // Kept for a while, not for ever: an old refused text is not offered back (nor kept).
+        if (value && value.kind === "refused" && Date.now() - value.at < KEPT_FOR_MS) fields[field] = { ...value, earlier: true };
       }
       return fields;
     } catch {
