@@ -222,3 +222,24 @@ def test_see_what_you_agreed_shows_every_part_of_the_locked_version(simulator: S
         assert _text(first.get_by_test_id("check-in-note")) == f"Startet {suffix}"
         assert DEMO_BY_KEY["jonas"].name in _text(latest)
     console.assert_clean(simulator.page)
+
+
+def test_the_next_conversation_calls_the_last_agreement_a_summary_and_shows_check_in_notes(
+    simulator: Simulator, live_app, console
+):
+    suffix = uuid.uuid4().hex[:6]
+    earlier, _, goals = _agreed(live_app, suffix)
+    live_app.plan_for_meeting(simulator.meeting_id, f"Næste MUS {suffix}")
+    simulator.open()
+    simulator.wait_initialized("jonas", "sidePanel")
+    texts = catalogue("da")
+    previous = simulator.frame("jonas").get_by_test_id("previous")
+    link = previous.get_by_test_id("previous-full")
+    link.wait_for()
+    assert _text(link) == texts["ui.meeting.previous.summary_link"]
+    assert link.get_attribute("href") == f"/tab/content?conversation={earlier['id']}"
+    card = previous.locator(".card").filter(has_text=goals[0]["title"])
+    notes = card.get_by_test_id("check-in-note")
+    notes.first.wait_for()
+    assert [_words(n) for n in notes.all_inner_texts()] == [f"Tilmeldt kurset {suffix}", f"Startet {suffix}"]
+    console.assert_clean(simulator.page)
