@@ -144,13 +144,23 @@ def test_409_a_preparation_note_changed_meanwhile_keeps_my_edit(simulator: Simul
     jonas.button("ui.meeting.edit", prep).click()
     field = prep.get_by_label(jonas.t("ui.meeting.prep.edit_label"))
     field.fill("Min nye udgave")
-    # Meanwhile the note is changed elsewhere (Jonas's other device): the tab's version is old.
-    live_app.api(
-        "jonas",
-        "PATCH",
-        f"/api/conversations/{cid}/preparation/{item['id']}",
-        {"text": "Ændret et andet sted", "version": item["version"]},
-    )
+    # Meanwhile the note is changed elsewhere (Jonas's other device), just before the tab's change
+    # reaches the server: the server refuses the tab's version as stale (its real 409).
+    changed: list[dict] = []
+
+    def change_meanwhile(route):
+        if route.request.method == "PATCH" and not changed:
+            changed.append(
+                live_app.api(
+                    "jonas",
+                    "PATCH",
+                    f"/api/conversations/{cid}/preparation/{item['id']}",
+                    {"text": "Ændret et andet sted", "version": item["version"]},
+                )
+            )
+        route.continue_()
+
+    simulator.page.route(f"**/preparation/{item['id']}", change_meanwhile)
     jonas.button("ui.meeting.save_button", prep).click()
 
     notice = _notice(jonas, f"prep:{item['id']}", kind="refused", status=409)
@@ -158,6 +168,7 @@ def test_409_a_preparation_note_changed_meanwhile_keeps_my_edit(simulator: Simul
     assert jonas.t("ui.meeting.refused.conflict") in notice.inner_text()
     assert jonas.t("stale_version") in notice.inner_text()
     assert field.input_value() == "Min nye udgave"
+    assert changed
     _not_saved(jonas)
     _expect_refused(console, 409, "/preparation/")
     console.assert_clean(simulator.page)
