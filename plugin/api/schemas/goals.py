@@ -111,6 +111,9 @@ class GoalSummary(Output):
     deadline: date | None
     status: GoalStatus
     progress_percent: int | None = Field(description="The latest progress, null before the first.")
+    progress: list[ProgressOut] = Field(
+        description="Every check-in, oldest first: the percent and the note written with it."
+    )
     findings: list[FindingOut]
     is_smart: bool
     created_at: datetime
@@ -119,7 +122,7 @@ class GoalSummary(Output):
 
 
 class GoalOut(GoalSummary):
-    progress: list[ProgressOut]
+    """One goal (the list's items carry the same fields)."""
 
 
 class GoalList(Output):

@@ -1311,7 +1311,10 @@ export interface components {
             /** Items */
             items: components["schemas"]["GoalSummary"][];
         };
-        /** GoalOut */
+        /**
+         * GoalOut
+         * @description One goal (the list's items carry the same fields).
+         */
         GoalOut: {
             /** Achievable */
             achievable: string;
@@ -1334,7 +1337,10 @@ export interface components {
             manager: components["schemas"]["PersonOut"];
             /** Measure */
             measure: string;
-            /** Progress */
+            /**
+             * Progress
+             * @description Every check-in, oldest first: the percent and the note written with it.
+             */
             progress: components["schemas"]["ProgressOut"][];
             /**
              * Progress Percent
@@ -1428,6 +1434,11 @@ export interface components {
             manager: components["schemas"]["PersonOut"];
             /** Measure */
             measure: string;
+            /**
+             * Progress
+             * @description Every check-in, oldest first: the percent and the note written with it.
+             */
+            progress: components["schemas"]["ProgressOut"][];
             /**
              * Progress Percent
              * @description The latest progress, null before the first.

@@ -26,6 +26,9 @@ export interface Write {
   merge?: (older: unknown[], newer: unknown) => unknown;
   /** The parts of the conversation to reload once it has gone through. */
   touches: Part[];
+  /** The field on the page this write saves (the meeting store's `fields`): a refusal, or a wait for
+   * the connection, is shown next to it, and what was typed there is kept. Stored with the queue. */
+  field?: string;
   /** Answered with the whole conversation (a status change): the tab shows the answer at once, not
    * only after the reload, so that what it offers next carries the version the server now has. */
   answersWithConversation?: boolean;

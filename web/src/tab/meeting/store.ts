@@ -22,6 +22,7 @@ import type {
 } from "../../lib/meeting/types";
 import { type Write, writes } from "../../lib/meeting/writes";
 import { Outbox, type SaveState, type Sent } from "../../lib/outbox";
+import { type FieldMap, type FieldStatus, KeptFields, refusalOf } from "./fields";
 import { NoteSync } from "./notes/sync";
 
 export interface Loaded {
@@ -49,7 +50,8 @@ export interface MeetingState {
   role: Party;
   myObjectId: string;
   live: LiveStatus;
-  save: SaveState;
+  /** "refused": a change was refused and is not saved (shown in its field, or as `failure`). */
+  save: SaveState | "refused";
   pending: number;
   /** The other people here now (not me). */
   others: Presence[];
@@ -58,8 +60,10 @@ export interface MeetingState {
   /** Whether this tab follows the shared position. */
   following: boolean;
   undo: Undo | null;
-  /** A change that failed after being queued (shown once, with what it was). */
-  failure: { message: string } | null;
+  /** A change outside a tracked field that was refused (`queued`: after waiting in the outbox). */
+  failure: { message: string; error?: ApiError; queued?: boolean } | null;
+  /** Fields whose last change is not saved: refused, or waiting for the connection (fields.ts). */
+  fields: FieldMap;
 }
 
 const POLL_MS = 4000;
@@ -120,6 +124,13 @@ export function alreadyApplied(write: Write, error: ApiError): boolean {
     .every(([field, value]) => JSON.stringify(current[field] ?? null) === JSON.stringify(value ?? null));
 }
 
+/** The text a queued write carried (to keep it with its field when it is refused later). */
+function textOf(body: unknown): string | null {
+  if (!body || typeof body !== "object") return null;
+  const { text, comment } = body as { text?: unknown; comment?: unknown };
+  return typeof text === "string" ? text : typeof comment === "string" ? comment : null;
+}
+
 export class MeetingStore {
   state: MeetingState;
   readonly outbox: Outbox;
@@ -136,6 +147,8 @@ export class MeetingStore {
   private readonly noteSyncs = new Map<number, NoteSync>();
   /** Edits typed but not sent yet (the notes wait for a pause in typing): shown as "saving". */
   private readonly unsent = new Set<string>();
+  /** The refused fields' texts, kept across a reload of the tab. */
+  private readonly kept: KeptFields;
 
   constructor(
     readonly api: Api,
@@ -144,6 +157,8 @@ export class MeetingStore {
   ) {
     const role: Party = conversation.manager.object_id === myObjectId ? "manager" : "employee";
     this.outbox = new Outbox(api, `mus.outbox.${myObjectId}`);
+    this.kept = new KeptFields(`mus.refused.${myObjectId}.${conversation.id}`);
+    const fields = this.kept.load();
     this.state = {
       data: { conversation },
       prompts: null,
@@ -157,7 +172,9 @@ export class MeetingStore {
       following: true,
       undo: null,
       failure: null,
+      fields,
     };
+    this.updateSave();
   }
 
   get id(): number {
@@ -184,7 +201,14 @@ export class MeetingStore {
   connect(): void {
     this.disposers.push(
       this.outbox.subscribe(() => this.updateSave()),
-      this.outbox.onDelivered((write) => write.touches.forEach((part) => this.reload(part))),
+      this.outbox.onDelivered((write) => {
+        write.touches.forEach((part) => this.reload(part));
+        // A field's change that waited for the connection is saved (unless more of it still waits).
+        const field = write.field;
+        if (field && this.state.fields[field]?.kind === "waiting" && !this.outbox.queue().some((queued) => queued.field === field)) {
+          this.clearField(field);
+        }
+      }),
       this.outbox.onFailed((write, error) => {
         const notes = /^notes:\d+:(\d+)$/.exec(write.coalesce ?? "");
         if (notes) {
@@ -194,8 +218,16 @@ export class MeetingStore {
         }
         write.touches.forEach((part) => this.reload(part));
         // A retried change whose first attempt went through: the server holds what we sent.
-        if (alreadyApplied(write, error)) return;
-        this.set({ failure: { message: error.message } });
+        if (alreadyApplied(write, error)) {
+          if (write.field && this.state.fields[write.field]?.kind === "waiting") this.clearField(write.field);
+          return;
+        }
+        if (write.field) {
+          this.refuse(write.field, error, this.state.fields[write.field]?.text ?? textOf(write.body));
+          return;
+        }
+        this.set({ failure: { message: error.message, error, queued: true } });
+        this.updateSave();
       }),
     );
     this.outbox.start();
@@ -340,7 +372,22 @@ export class MeetingStore {
   notes(itemId: number): NoteSync {
     let sync = this.noteSyncs.get(itemId);
     if (!sync) {
-      sync = new NoteSync({ api: this.api, outbox: this.outbox, conversationId: this.id, setUnsent: (key, unsent) => this.setUnsent(key, unsent) }, itemId);
+      sync = new NoteSync(
+        {
+          api: this.api,
+          outbox: this.outbox,
+          conversationId: this.id,
+          setUnsent: (key, unsent) => this.setUnsent(key, unsent),
+          // Typing stored: the note's refusal is over (not a text kept from before a reload: that
+          // stays offered until it is put back or discarded).
+          settled: (field, queued, text) => {
+            if (queued) this.waitFor(field, text);
+            else if (!this.state.fields[field]?.earlier) this.clearField(field);
+          },
+          refused: (field, failure, text) => this.refuse(field, failure, text),
+        },
+        itemId,
+      );
       this.noteSyncs.set(itemId, sync);
       void sync.load();
     }
@@ -350,8 +397,52 @@ export class MeetingStore {
   // --- changes --------------------------------------------------------------------------------
 
   private updateSave(): void {
-    const save = this.outbox.state === "saved" && this.unsent.size ? "saving" : this.outbox.state;
+    const refused = this.state.failure !== null || Object.values(this.state.fields).some((field) => field.kind === "refused");
+    const save = refused ? "refused" : this.outbox.state === "saved" && this.unsent.size ? "saving" : this.outbox.state;
     this.set({ save, pending: this.outbox.pending });
+  }
+
+  // --- what became of each field's last change (fields.ts) -------------------------------------------
+
+  /** Saves what was typed in `field` (`text`) with `write`: as `run`, but a refusal is kept with the
+   * field (shown next to it, the text kept, also across a reload) instead of thrown, and a change
+   * that waits for the connection is shown there too. Null when refused. */
+  async track<T>(field: string, text: string | null, write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T> | null> {
+    try {
+      const sent = await this.send<T>({ ...write, field }, undo);
+      if (sent.queued) this.waitFor(field, text);
+      else this.clearField(field);
+      return sent;
+    } catch (error) {
+      this.refuse(field, error, text);
+      return null;
+    }
+  }
+
+  /** The server refused the change typed in `field`: not saved, shown there, `text` kept. */
+  refuse(field: string, error: unknown, text: string | null): void {
+    const failure = refusalOf(error);
+    this.setField(field, { kind: "refused", status: failure.status, code: failure.code, message: failure.message, text, at: Date.now() });
+  }
+
+  /** The change typed in `field` waits in the outbox for the connection. */
+  waitFor(field: string, text: string | null): void {
+    if (this.state.fields[field]?.earlier) return; // a text kept from before a reload stays offered
+    this.setField(field, { kind: "waiting", status: 0, code: "network", message: "", text, at: Date.now() });
+  }
+
+  /** The field's change is saved (or the person discarded what was kept). */
+  clearField(field: string): void {
+    if (this.state.fields[field]) this.setField(field, null);
+  }
+
+  private setField(field: string, status: FieldStatus | null): void {
+    const fields = { ...this.state.fields };
+    if (status) fields[field] = status;
+    else delete fields[field];
+    this.kept.save(fields);
+    this.set({ fields });
+    this.updateSave();
   }
 
   /** An editor has typed text it has not handed to the outbox yet (or has handed it over). */
@@ -365,11 +456,24 @@ export class MeetingStore {
   /** Sends a change (now, or queued while offline) and refreshes what it touched. `undo` builds the
    * way back from the server's answer; it is offered until the next change. */
   async run<T>(write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T>> {
+    try {
+      return await this.send(write, undo);
+    } catch (error) {
+      // Shown where the person acted (the caller) and in the status bar: never "saved".
+      const failure = refusalOf(error);
+      this.set({ failure: { message: failure.message, error: failure } });
+      this.updateSave();
+      throw error;
+    }
+  }
+
+  private async send<T>(write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T>> {
     const sent = await this.outbox.send<T>(write);
     if (!sent.queued) {
       if (write.answersWithConversation) this.showConversation(sent.value as ConversationFull);
       write.touches.forEach((part) => void this.reload(part));
-      this.set({ undo: undo ? undo(sent.value) : null, failure: null });
+      this.set({ undo: undo ? undo(sent.value) : null, failure: this.state.failure?.queued ? this.state.failure : null });
+      this.updateSave();
     } else {
       this.set({ undo: null });
     }
@@ -395,6 +499,7 @@ export class MeetingStore {
 
   dismissFailure(): void {
     this.set({ failure: null });
+    this.updateSave();
   }
 
   // --- the agenda: what I look at, and the shared position ----------------------------------------
