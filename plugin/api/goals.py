@@ -90,11 +90,15 @@ def show_goal(actor, goal_id: int, uow):
     body=GoalPatch,
     response=GoalOut,
     errors=(403, 409),
-    description="Every changed field is kept in the goal's history. Mark a success with status achieved.",
+    description="Send only the changed fields, the version and `base` (their values when the editor "
+    "started): a change to an older version is merged with what was saved since, or refused with 409 "
+    "edit_conflict naming the fields both changed. Every changed field (the merged result) is kept in "
+    "the goal's history. Mark a success with status achieved.",
 )
 def update_goal(actor, goal_id: int, body: GoalPatch, uow):
-    changes = body.model_dump(exclude_unset=True, exclude={"version"})
-    return svc.do_update_goal(uow, actor, goal_id, version=body.version, changes=changes)
+    changes = body.model_dump(exclude_unset=True, exclude={"version", "base"})
+    base = body.base.model_dump(exclude_unset=True) if body.base is not None else None
+    return svc.do_update_goal(uow, actor, goal_id, version=body.version, changes=changes, base=base)
 
 
 @bp.delete("/goals/<int:goal_id>")
@@ -164,10 +168,15 @@ def create_action(actor, conversation_id: int, body: ActionCreate, uow):
     body=ActionPatch,
     response=ActionOut,
     errors=(403, 409),
+    description="Send only the changed fields, the version and `base`: a change to an older version is "
+    "merged with what was saved since, or refused with 409 edit_conflict naming the fields both changed.",
 )
 def update_action(actor, action_id: int, body: ActionPatch, uow):
-    changes = body.model_dump(exclude_unset=True, exclude={"version"})
-    return development.do_update_action(uow, actor, action_id, version=body.version, changes=changes)
+    changes = body.model_dump(exclude_unset=True, exclude={"version", "base"})
+    base = body.base.model_dump(exclude_unset=True) if body.base is not None else None
+    return development.do_update_action(
+        uow, actor, action_id, version=body.version, changes=changes, base=base
+    )
 
 
 @bp.delete("/actions/<int:action_id>")
