@@ -228,6 +228,49 @@ class ActionList(Output):
     items: list[ActionOut]
 
 
+# --- Drafts: a goal or action being written, shown to the other party before it is saved ------
+
+DRAFT_KEY_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+
+
+class GoalDraftFields(Input):
+    title: ShortText | None = None
+    specific: LongText | None = None
+    measure: LongText | None = None
+    achievable: LongText | None = None
+    relevance: LongText | None = None
+    deadline: date | None = None
+    status: GoalStatus | None = None
+
+
+class ActionDraftFields(Input):
+    kind: ActionKind | None = None
+    title: ShortText | None = None
+    goal_id: int | None = None
+    owner: Party | None = None
+    resources: LongText | None = None
+    due_date: date | None = None
+    status: ActionStatus | None = None
+
+
+DRAFT_ID = Field(None, description="The goal or action being changed; null for a new one.")
+DRAFT_FIELDS = Field(description="The fields typed so far that differ from where the editor started.")
+
+
+class GoalDraftIn(Input):
+    id: int | None = DRAFT_ID
+    fields: GoalDraftFields = DRAFT_FIELDS
+
+
+class ActionDraftIn(Input):
+    id: int | None = DRAFT_ID
+    fields: ActionDraftFields = DRAFT_FIELDS
+
+
+class DraftAck(Output):
+    ttl_seconds: int = Field(description="Send the draft again within this time, or it is gone.")
+
+
 # --- Feedback --------------------------------------------------------------------------------
 
 
