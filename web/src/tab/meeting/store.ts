@@ -37,6 +37,17 @@ export interface Loaded {
   position?: Position;
 }
 
+/** What the other person is typing in a goal or action before saving it (live, never stored). */
+export interface Draft {
+  record: "goal" | "action";
+  key: string;
+  /** The goal or action being changed; null for a new one. */
+  id: number | null;
+  by: string;
+  display_name: string;
+  fields: Record<string, unknown>;
+}
+
 export interface Undo {
   /** What the last change was, for the undo button ("Talking point added"). */
   label: string;
@@ -60,6 +71,8 @@ export interface MeetingState {
   undo: Undo | null;
   /** A change that failed after being queued (shown once, with what it was). */
   failure: { message: string } | null;
+  /** Goals and actions the others are writing now (not saved yet). */
+  drafts: Draft[];
 }
 
 const POLL_MS = 4000;
@@ -104,6 +117,7 @@ export function partsFor(kind: string): Part[] {
     case "position":
       return ["position"];
     case "presence":
+    case "draft":
       return [];
     default:
       return ["conversation"];
@@ -116,7 +130,7 @@ export function alreadyApplied(write: Write, error: ApiError): boolean {
   if (error.status !== 409 || !error.current || typeof write.body !== "object" || write.body === null) return false;
   const current = error.current as Record<string, unknown>;
   return Object.entries(write.body as Record<string, unknown>)
-    .filter(([field]) => field !== "version")
+    .filter(([field]) => field !== "version" && field !== "base")
     .every(([field, value]) => JSON.stringify(current[field] ?? null) === JSON.stringify(value ?? null));
 }
 
@@ -136,6 +150,8 @@ export class MeetingStore {
   private readonly noteSyncs = new Map<number, NoteSync>();
   /** Edits typed but not sent yet (the notes wait for a pause in typing): shown as "saving". */
   private readonly unsent = new Set<string>();
+  /** When each draft shown is gone unless refreshed (its sender's tab may have closed). */
+  private readonly draftExpiry = new Map<string, number>();
 
   constructor(
     readonly api: Api,
@@ -157,6 +173,7 @@ export class MeetingStore {
       following: true,
       undo: null,
       failure: null,
+      drafts: [],
     };
   }
 
@@ -226,6 +243,8 @@ export class MeetingStore {
     this.disposers.forEach((dispose) => dispose());
     this.outbox.dispose();
     this.unsent.clear();
+    this.draftExpiry.forEach((timer) => window.clearTimeout(timer));
+    this.draftExpiry.clear();
     this.listeners.clear();
   }
 
@@ -308,7 +327,34 @@ export class MeetingStore {
     void this.loadPresence();
   }
 
+  /** A draft of someone else's shown, replaced, or gone (saved, abandoned or expired). */
+  private applyDraft(event: LiveEvent): void {
+    const data = event.data as unknown as Draft & { ttl_seconds?: number };
+    if (data.by === this.state.myObjectId) return;
+    const name = `${data.by}:${data.record}:${data.key}`;
+    const others = this.state.drafts.filter((d) => `${d.by}:${d.record}:${d.key}` !== name);
+    window.clearTimeout(this.draftExpiry.get(name));
+    this.draftExpiry.delete(name);
+    if (event.kind === "draft.cleared") {
+      this.set({ drafts: others });
+      return;
+    }
+    const { ttl_seconds: ttl = 30, ...draft } = data;
+    this.set({ drafts: [...others, draft] });
+    this.draftExpiry.set(
+      name,
+      window.setTimeout(() => {
+        this.draftExpiry.delete(name);
+        this.set({ drafts: this.state.drafts.filter((d) => `${d.by}:${d.record}:${d.key}` !== name) });
+      }, ttl * 1000),
+    );
+  }
+
   private onLiveEvent(event: LiveEvent): void {
+    if (event.kind === "draft.changed" || event.kind === "draft.cleared") {
+      this.applyDraft(event);
+      return;
+    }
     if (event.kind === "presence.changed") {
       const change = event.data as unknown as PresenceChange;
       this.presenceWaiters.forEach((arrived) => arrived.push(change));
