@@ -6,7 +6,7 @@ see. And a goal or action being written is visible to the other person before it
 from __future__ import annotations
 
 from .meeting_helpers import Panel, goal_title, in_days, meeting_in_progress
-from .support import Simulator
+from .support import Simulator, wait_until
 
 
 def _start(simulator: Simulator, live_app, title: str, at: str) -> tuple[dict, Panel, Panel]:
@@ -22,10 +22,9 @@ def _start(simulator: Simulator, live_app, title: str, at: str) -> tuple[dict, P
 
 def _reopen(simulator: Simulator, at: str) -> None:
     """A reload of the whole simulator: both tabs read everything again from the server."""
-    since = simulator.log_size()
-    simulator.open()
+    simulator.open()  # a new page: its protocol log starts afresh
     for participant in ("mette", "jonas"):
-        simulator.wait_initialized(participant, "sidePanel", since=since)
+        simulator.wait_initialized(participant, "sidePanel")
     for panel in (Panel(simulator, "mette"), Panel(simulator, "jonas")):
         panel.wait_open(at)
 
@@ -161,6 +160,15 @@ def test_both_edit_one_goal_at_once_and_nothing_is_lost(simulator: Simulator, li
     assert goal_title(simulator.meeting_id) in [
         g["title"] for g in live_app.api("jonas", "GET", f"/api/conversations/{cid}/goals")["items"]
     ]
+    # The one refused save (step 3) is the only failed response (and the browser's note of it).
+    refusal = [
+        f"HTTP 409: PATCH {live_app.url}/api/goals/{start['id']}",
+        "console.error: Failed to load resource: the server responded with a status of 409 (CONFLICT)",
+    ]
+    wait_until(simulator.page, lambda: len([e for e in console.errors if "409" in e]) >= 2, what="the 409")
+    assert sorted(e for e in console.errors if "409" in e) == sorted(refusal)
+    for error in refusal:
+        console.errors.remove(error)
     console.assert_clean(simulator.page)
 
 
