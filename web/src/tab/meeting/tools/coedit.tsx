@@ -52,7 +52,7 @@ export function editConflict<T>(error: unknown): { current: T; conflicts: Confli
 
 /** Whether the saved record holds anything else than what this editor sent (the other person's
  * changes were merged in). */
-export function mergedWithOthers<T extends Values>(saved: T, mine: T): boolean {
+export function mergedWithOthers(saved: Values, mine: Values): boolean {
   return Object.keys(mine).some((key) => !same(saved[key], mine[key]));
 }
 
