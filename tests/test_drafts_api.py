@@ -10,7 +10,7 @@ import plugin.live
 from plugin.storage import Goal, LiveEvent
 from plugin.storage.db import db
 from tests.conftest import built_app
-from tests.support.live import SseParser, read_until
+from tests.support.live import REDIS_URL, SseParser, forget_prefix, new_prefix, read_until
 
 
 def drafts(events) -> list:
@@ -140,12 +140,17 @@ def test_only_the_two_parties_send_drafts(api, people, conversation, events, who
     assert drafts(events) == []
 
 
-@pytest.fixture
-def live_app(settings, postgres_url):
+@pytest.fixture(params=["memory", "redis"])
+def live_app(request, settings, postgres_url):
+    prefix = new_prefix()
+    if request.param == "redis":
+        settings = settings.with_changes(redis_url=REDIS_URL, redis_prefix=prefix)
     with built_app(settings, postgres_url) as app:
         app.config["MUS_LIVE_KEEPALIVE_SECONDS"] = 0.05
         yield app
         plugin.live.shutdown(app)
+    if request.param == "redis":
+        forget_prefix(prefix)
 
 
 def test_the_other_party_hears_the_draft_on_the_live_channel_without_an_id(live_app, people):

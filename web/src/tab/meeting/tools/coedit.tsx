@@ -169,8 +169,9 @@ export function DraftCard({ draft, label, show, testId }: { draft: Draft; label:
       : t(`ui.meeting.coedit.changing_${draft.record}`, { name: draft.display_name });
   const entries = Object.entries(draft.fields);
   return (
-    <div class="card draft-card" role="status" aria-live="polite" data-testid={testId} data-draft-id={draft.id ?? "new"}>
-      <p class="meta">
+    <div class="card draft-card" data-testid={testId} data-draft-id={draft.id ?? "new"}>
+      {/* Announced once when it appears; the fields change with every keystroke and are not. */}
+      <p class="meta" role="status">
         <span class="badge">{heading}</span>
       </p>
       {entries.length > 0 && (
