@@ -298,3 +298,45 @@ def test_feedback_cannot_be_changed_nor_taken_back_by_the_other(api, people, con
     assert api.as_(emp).delete(f"/api/conversations/{cid}/feedback/{entry['id']}").status_code == 403
     items = api.as_(mgr).get(f"/api/conversations/{cid}/feedback").get_json()["items"]
     assert [(e["id"], e["text"]) for e in items] == [(entry["id"], "Flot")]
+
+
+# --- a race between read and write ----------------------------------------------------------------
+
+
+class _Uow:
+    def __init__(self, in_transaction: bool) -> None:
+        self.in_transaction = in_transaction
+
+
+def test_a_change_that_lost_a_race_is_merged_again_not_failed():
+    """Another save committed between our read and our write (the row's version moved): the use
+    case runs again, reading the new version and merging with it."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from plugin.services.coedit import retrying_races
+
+    runs = []
+
+    def work():
+        runs.append(len(runs))
+        if len(runs) == 1:
+            raise StaleDataError("version moved")
+        return "merged"
+
+    assert retrying_races(work, _Uow(False)) == "merged"
+    assert runs == [0, 1]
+
+
+def test_a_race_inside_a_larger_transaction_is_a_stale_version():
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from plugin.domain.errors import StaleVersion
+    from plugin.services.coedit import retrying_races
+
+    def work():
+        raise StaleDataError("version moved")
+
+    with pytest.raises(StaleVersion):
+        retrying_races(work, _Uow(True))
+    with pytest.raises(StaleVersion):  # and never forever
+        retrying_races(work, _Uow(False))
