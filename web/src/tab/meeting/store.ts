@@ -272,6 +272,8 @@ export class MeetingStore {
     if (entry.object_id === this.state.myObjectId) return;
     const others = this.state.others.filter((p) => p.object_id !== entry.object_id);
     this.set({ others: entry.present === false ? others : [...others, entry] });
+    // Someone who left writes nothing more: their drafts go with them (not only at their expiry).
+    if (entry.present === false) this.set({ drafts: this.state.drafts.filter((d) => d.by !== entry.object_id) });
   }
 
   private setOthers(all: Presence[]): void {
