@@ -60,3 +60,15 @@ class InvalidInput(DomainError):
 class TooLarge(DomainError):
     status = 413
     code = "too_large"
+
+
+class EditConflict(StaleVersion):
+    """A write based on an old version that cannot be merged: both people changed the same field
+    to different values (or the write did not say what it started from). `conflicts` names each
+    field with their value (now stored) and mine (the refused one), as the API shows them."""
+
+    code = "edit_conflict"
+
+    def __init__(self, *, current: Any, conflicts: list[dict[str, Any]]) -> None:
+        super().__init__(current=current)
+        self.fields = [{"code": "edit_conflict_field", **conflict} for conflict in conflicts]

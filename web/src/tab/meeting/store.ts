@@ -38,6 +38,17 @@ export interface Loaded {
   position?: Position;
 }
 
+/** What the other person is typing in a goal or action before saving it (live, never stored). */
+export interface Draft {
+  record: "goal" | "action";
+  key: string;
+  /** The goal or action being changed; null for a new one. */
+  id: number | null;
+  by: string;
+  display_name: string;
+  fields: Record<string, unknown>;
+}
+
 export interface Undo {
   /** What the last change was, for the undo button ("Talking point added"). */
   label: string;
@@ -64,6 +75,8 @@ export interface MeetingState {
   failure: { message: string; error?: ApiError; queued?: boolean } | null;
   /** Fields whose last change is not saved: refused, or waiting for the connection (fields.ts). */
   fields: FieldMap;
+  /** Goals and actions the others are writing now (not saved yet). */
+  drafts: Draft[];
 }
 
 const POLL_MS = 4000;
@@ -108,6 +121,7 @@ export function partsFor(kind: string): Part[] {
     case "position":
       return ["position"];
     case "presence":
+    case "draft":
       return [];
     default:
       return ["conversation"];
@@ -120,7 +134,7 @@ export function alreadyApplied(write: Write, error: ApiError): boolean {
   if (error.status !== 409 || !error.current || typeof write.body !== "object" || write.body === null) return false;
   const current = error.current as Record<string, unknown>;
   return Object.entries(write.body as Record<string, unknown>)
-    .filter(([field]) => field !== "version")
+    .filter(([field]) => field !== "version" && field !== "base")
     .every(([field, value]) => JSON.stringify(current[field] ?? null) === JSON.stringify(value ?? null));
 }
 
@@ -149,6 +163,8 @@ export class MeetingStore {
   private readonly unsent = new Set<string>();
   /** The refused fields' texts, kept across a reload of the tab. */
   private readonly kept: KeptFields;
+  /** When each draft shown is gone unless refreshed (its sender's tab may have closed). */
+  private readonly draftExpiry = new Map<string, number>();
 
   constructor(
     readonly api: Api,
@@ -173,6 +189,7 @@ export class MeetingStore {
       undo: null,
       failure: null,
       fields,
+      drafts: [],
     };
     this.updateSave();
   }
@@ -258,6 +275,8 @@ export class MeetingStore {
     this.disposers.forEach((dispose) => dispose());
     this.outbox.dispose();
     this.unsent.clear();
+    this.draftExpiry.forEach((timer) => window.clearTimeout(timer));
+    this.draftExpiry.clear();
     this.listeners.clear();
   }
 
@@ -285,6 +304,8 @@ export class MeetingStore {
     if (entry.object_id === this.state.myObjectId) return;
     const others = this.state.others.filter((p) => p.object_id !== entry.object_id);
     this.set({ others: entry.present === false ? others : [...others, entry] });
+    // Someone who left writes nothing more: their drafts go with them (not only at their expiry).
+    if (entry.present === false) this.set({ drafts: this.state.drafts.filter((d) => d.by !== entry.object_id) });
   }
 
   private setOthers(all: Presence[]): void {
@@ -340,7 +361,34 @@ export class MeetingStore {
     void this.loadPresence();
   }
 
+  /** A draft of someone else's shown, replaced, or gone (saved, abandoned or expired). */
+  private applyDraft(event: LiveEvent): void {
+    const data = event.data as unknown as Draft & { ttl_seconds?: number };
+    if (data.by === this.state.myObjectId) return;
+    const name = `${data.by}:${data.record}:${data.key}`;
+    const others = this.state.drafts.filter((d) => `${d.by}:${d.record}:${d.key}` !== name);
+    window.clearTimeout(this.draftExpiry.get(name));
+    this.draftExpiry.delete(name);
+    if (event.kind === "draft.cleared") {
+      this.set({ drafts: others });
+      return;
+    }
+    const { ttl_seconds: ttl = 30, ...draft } = data;
+    this.set({ drafts: [...others, draft] });
+    this.draftExpiry.set(
+      name,
+      window.setTimeout(() => {
+        this.draftExpiry.delete(name);
+        this.set({ drafts: this.state.drafts.filter((d) => `${d.by}:${d.record}:${d.key}` !== name) });
+      }, ttl * 1000),
+    );
+  }
+
   private onLiveEvent(event: LiveEvent): void {
+    if (event.kind === "draft.changed" || event.kind === "draft.cleared") {
+      this.applyDraft(event);
+      return;
+    }
     if (event.kind === "presence.changed") {
       const change = event.data as unknown as PresenceChange;
       this.presenceWaiters.forEach((arrived) => arrived.push(change));
