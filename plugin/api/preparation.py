@@ -36,7 +36,7 @@ def prompts(actor, query: PromptQuery, uow):
     return {
         "role": query.role,
         "items": [
-            {"key": key, "text": translate(svc.prompt_message_key(key), actor.locale)}
+            {"key": key, "text": translate(svc.prompt_message_key(key), actor.language)}
             for key in svc.list_prompts(Party(query.role))
         ],
     }

@@ -12,7 +12,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function StatusBar() {
-  const { t } = useTexts();
+  const { t, n } = useTexts();
   const [state, store] = useMeeting();
   const undo = useAction();
   const other = state.role === "manager" ? state.data.conversation.employee : state.data.conversation.manager;
@@ -33,7 +33,7 @@ export function StatusBar() {
 
   const save =
     state.save === "offline"
-      ? t("ui.meeting.save.offline", { count: state.pending })
+      ? n("ui.meeting.save.offline", state.pending)
       : t(`ui.meeting.save.${state.save}`);
   return (
     <div class="statusbar" data-testid="statusbar">
