@@ -72,20 +72,25 @@ def save(catalogue: Catalog, language: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+_DROPPED = (
+    '"POT-Creation-Date:',
+    '"PO-Revision-Date:',
+    '"Generated-By:',
+    "# FIRST AUTHOR",
+    "# Copyright (C)",
+    "# This file is distributed",
+)
+
+
 def _fix_header(text: str) -> str:
     """Babel writes its own plural rule for the locale; both our languages use `(n != 1)`, and a
     stable header keeps reruns byte-identical (no creation date that moves)."""
     lines = []
     for line in text.splitlines(keepends=True):
         if line.startswith('"Plural-Forms:'):
-            line = f'"Plural-Forms: {PLURAL_FORMS}\\n"\n'
-        elif line.startswith(('"POT-Creation-Date:', '"PO-Revision-Date:', '"Generated-By:')):
-            continue
-        elif line.startswith("# ") and ("FIRST AUTHOR" in line or "Translations template" in line):
-            continue
-        elif line.startswith(("# Copyright (C)", "# This file is distributed")):
-            continue
-        lines.append(line)
+            lines.append(f'"Plural-Forms: {PLURAL_FORMS}\\n"\n')
+        elif not line.startswith(_DROPPED):
+            lines.append(line)
     return "".join(lines)
 
 
@@ -159,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     left = [path for language in LANGUAGES for path in json_files(language)]
     if args.check:
         for path in left:
-            print(f"not folded into the PO catalogues: {path.relative_to(ROOT)}")
+            print(f"not folded into the PO catalogues: {path}")
         return 1 if left else 0
     rev = args.baseline or conversion_baseline()
     for language in LANGUAGES:
@@ -170,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.keep_json:
         for path in left:
             path.unlink()
-            print(f"removed {path.relative_to(ROOT)}")
+            print(f"removed {path}")
     return 0
 
 

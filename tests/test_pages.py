@@ -258,7 +258,10 @@ def test_privacy_is_honest_about_the_legal_basis(client, app, language):
     for key in ("ui.privacy.basis", "ui.privacy.safeguard"):
         assert str(escape(texts[key])) in body
     days = app.extensions["mus.settings"].retention_days
-    assert str(escape(ngettext("ui.privacy.retention", days, language, days=format_number(days, language)))) in body
+    assert (
+        str(escape(ngettext("ui.privacy.retention", days, language, days=format_number(days, language))))
+        in body
+    )
     assert f"{days} " in body
 
 
