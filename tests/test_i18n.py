@@ -493,8 +493,11 @@ def test_json_catalogues_are_folded_into_the_po_files_idempotently(tmp_path, mon
     assert '#. area: ui-new\nmsgid "ui.new.thing"' in after
     assert 'msgid "token_missing"\nmsgstr "Sign in, please."' in after
     assert 'msgstr[1] "{count} talking points"' in after  # the plural forms are kept
-    assert after.replace("Sign in, please.", EN["token_missing"]).replace(
-        '#. area: ui-new\nmsgid "ui.new.thing"\nmsgstr "A new thing"\n\n', ""
-    ) == before
+    assert (
+        after.replace("Sign in, please.", EN["token_missing"]).replace(
+            '#. area: ui-new\nmsgid "ui.new.thing"\nmsgstr "A new thing"\n\n', ""
+        )
+        == before
+    )
     assert script.main([]) == 0  # again: nothing changes
     assert (messages / "en" / "LC_MESSAGES" / "messages.po").read_text("utf-8") == after
