@@ -272,8 +272,8 @@ def test_language_of(locale, expected):
 
 
 def test_translate():
-    assert translate("invalid_transition", "en", source="planned", target="agreed") == (
-        "A conversation cannot go from planned to agreed."
+    assert translate("invalid_transition", "en", source="Planned", target="Agreed") == (
+        "A conversation cannot go from “Planned” to “Agreed”."
     )
     assert translate("token_missing", "da") == DA["token_missing"]
     assert translate("token_missing", "en-GB") == EN["token_missing"]
@@ -501,3 +501,15 @@ def test_json_catalogues_are_folded_into_the_po_files_idempotently(tmp_path, mon
     )
     assert script.main([]) == 0  # again: nothing changes
     assert (messages / "en" / "LC_MESSAGES" / "messages.po").read_text("utf-8") == after
+
+
+def test_a_refused_step_names_the_statuses_as_the_tab_does(api, people, conversation):
+    manager = api.as_(people["manager"])
+    url = f"/api/conversations/{conversation['id']}/transition"
+    for headers, expected in (
+        (ENGLISH_TAB, "A conversation cannot go from “Planned” to “In review”."),
+        (DANISH_TAB, "En samtale kan ikke gå fra “Planlagt” til “Til godkendelse”."),
+    ):
+        refused = manager.post(url, json={"status": "reviewing", "version": 1}, headers=headers)
+        assert refused.status_code == 409
+        assert refused.get_json()["error"]["message"] == expected

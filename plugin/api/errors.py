@@ -50,6 +50,9 @@ def _language() -> str:
     return request_language(request.headers)
 
 
+_STATUS_PARAMS = ("source", "target", "status")
+
+
 def field_label(name: str, language: str) -> str:
     """A field as a person calls it: `goal.specific` -> "Specific"; list positions are skipped."""
     parts = [part for part in str(name).split(".") if part and not part.isdigit()]
@@ -65,6 +68,9 @@ def message(key: str, language: str, params: dict | None = None) -> str:
     params = dict(params or {})
     if "field" in params:
         params["field"] = field_label(params["field"], language)
+    for name in _STATUS_PARAMS:  # a conversation's status as the tab names it, not its machine value
+        if isinstance(params.get(name), str) and f"ui.status.{params[name]}" in catalogue(language):
+            params[name] = translate(f"ui.status.{params[name]}", language)
     numbers = {k: v for k, v in params.items() if isinstance(v, int | float) and not isinstance(v, bool)}
     readable = {**params, **{k: format_number(v, language) for k, v in numbers.items()}}
     if is_plural(key):
