@@ -153,7 +153,7 @@ class LeakCheck:
         self.written = {text for texts in WRITTEN.values() for text in texts.values()}
         self.screens: list[str] = []
 
-    def screen(self, name: str) -> None:
+    def screen(self, name: str) -> str:
         """Every frame's text now (the simulator and each participant's tab): no other language."""
         texts = []
         for frame in self.page.frames:
@@ -173,6 +173,7 @@ class LeakCheck:
             words = sorted({m.group(0) for m in DANISH.finditer(cleaned)})
             context = [cleaned[max(0, m.start() - 40) : m.end() + 40] for m in DANISH.finditer(cleaned)][:5]
             assert words == [], f"English screen '{name}' has Danish: {words} in {context}"
+        return text
 
 
 def _reroute(page: Page, path_end: str, change) -> list:
@@ -207,7 +208,10 @@ def test_a_whole_mus_speaks_only_the_language_of_the_tab(simulator: Simulator, l
     for panel in (mette, jonas):
         panel.wait_phase("before")
         panel.frame.locator("[data-prompt]").first.wait_for()  # the server's prompts
-    check.screen("preparation")
+    shown = check.screen("preparation")
+    # The check reads what is there: this language's texts, the simulator's and both tabs'.
+    for key in ("ui.meeting.prep.private", "ui.sim.language", "preparation.employee.past_period"):
+        assert catalogue(language)[key] in shown, key
 
     # Preparation, shared as talking points.
     for panel, prompt, text in (
@@ -362,4 +366,11 @@ def test_a_whole_mus_speaks_only_the_language_of_the_tab(simulator: Simulator, l
         tab.locator(f'[data-conversation-id="{conversation["id"]}"]').get_by_test_id("goals").wait_for()
         tab.locator(".notice-loading").first.wait_for(state="detached")
         check.screen(f"My MUS ({participant})")
-    assert len(check.screens) >= 18
+
+    # The tab's set-up page (configuration) for the manager.
+    since = simulator.log_size()
+    simulator.open_view("mette", "config")
+    wait_loaded(simulator, "mette", "settings", since)
+    simulator.frame("mette", "settings").locator('input[name="other-person"]').first.wait_for()
+    check.screen("configuration")
+    assert len(check.screens) >= 19
