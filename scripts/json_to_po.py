@@ -6,7 +6,8 @@ merging a branch that still added or changed texts in the JSON files; it is idem
 
 - a key that is not in the PO file is added;
 - a key whose JSON text changed is updated, but only when the JSON text differs from the text the
-  JSON files had when the catalogues were converted (the baseline, read from git), so a branch that
+  JSON files had when the catalogues were converted (the baseline: the JSON files at commit
+  CONVERTED_FROM, read from git; whichever side of a merge is checked out), so a branch that
   still carries whole old JSON files does not undo texts changed since in the PO files (plural forms,
   fixes). A changed text for a key that has plural forms sets every form and is reported: check it;
 - comments, flags and plural forms of entries already in the PO file are kept.
@@ -33,6 +34,8 @@ MESSAGES = ROOT / "plugin" / "messages"
 LANGUAGES = ("da", "en")
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 LANGUAGE_TEAM = {"da": "Danish", "en": "English"}
+# The commit whose JSON catalogues the PO files were made from (the last one with only JSON files).
+CONVERTED_FROM = "a2d52bfca8421057433e421a93ee48b310c8c347"
 
 
 def po_path(language: str) -> Path:
@@ -115,10 +118,8 @@ def _git(*args: str) -> str | None:
 
 
 def conversion_baseline() -> str | None:
-    """The commit before the one that removed the JSON catalogues, if there is one in history."""
-    out = _git("log", "--diff-filter=D", "--format=%H", "-1", "HEAD", "--", "plugin/messages/da/*.json")
-    commit = (out or "").strip()
-    return f"{commit}^" if commit else None
+    """CONVERTED_FROM when this repository has it (else every JSON text counts as changed)."""
+    return CONVERTED_FROM if _git("cat-file", "-e", f"{CONVERTED_FROM}^{{commit}}") is not None else None
 
 
 def baseline_texts(rev: str | None, language: str) -> dict[str, str]:
