@@ -12,6 +12,9 @@ merging a branch that still added or changed texts in the JSON files; it is idem
   fixes). A changed text for a key that has plural forms sets every form and is reported: check it;
 - comments, flags and plural forms of entries already in the PO file are kept.
 
+Merging a branch that changed JSON files gives a modify/delete conflict on them: leave the branch's
+files in the tree, run this (`make i18n`), then `git add -A plugin/messages` and commit the merge.
+
     .venv/bin/python scripts/json_to_po.py             # fold in, then delete the JSON files
     .venv/bin/python scripts/json_to_po.py --check     # exit 1 when JSON files are left to fold in
     .venv/bin/python scripts/json_to_po.py --baseline REV   # the commit whose JSON texts are known
