@@ -155,12 +155,15 @@ class LeakCheck:
 
     def screen(self, name: str) -> str:
         """Every frame's text now (the simulator and each participant's tab): no other language."""
-        texts = []
+        texts, langs = [], set()
         for frame in self.page.frames:
             try:
                 texts.append(frame.evaluate(COLLECT))
+                if frame.url.startswith(self.page.url.split("/simulator")[0]):
+                    langs.add(frame.evaluate("() => document.documentElement.lang"))
             except Exception:  # a frame that is navigating away: its next state is checked later
                 continue
+        assert langs == {self.language}, f"screen '{name}': the pages say they are in {langs}"
         text = " ".join("\n".join(texts).replace("\xa0", " ").split("\n"))
         self.screens.append(name)
         # What people wrote is data, whatever its language (earlier runs' goals follow the pair).
