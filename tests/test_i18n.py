@@ -513,3 +513,20 @@ def test_a_refused_step_names_the_statuses_as_the_tab_does(api, people, conversa
         refused = manager.post(url, json={"status": "reviewing", "version": 1}, headers=headers)
         assert refused.status_code == 409
         assert refused.get_json()["error"]["message"] == expected
+
+
+def test_an_error_message_names_the_field_and_writes_numbers_as_the_language_does():
+    from plugin.api.errors import field_label, message
+
+    assert message("text_too_large", "en", {"field": "comment", "limit": 65536}) == (
+        "The text in “Comment” is longer than 65,536 bytes."
+    )
+    assert message("text_too_large", "da", {"field": "comment", "limit": 65536}) == (
+        "Teksten i “Kommentar” er længere end 65.536 bytes."
+    )
+    assert message("text_too_large", "en", {"field": "notes", "limit": 1}) == (
+        "The text in “Notes” is longer than 1 byte."
+    )
+    assert field_label("meeting.join_url", "en") == "Meeting link"
+    assert field_label("sections.0.title", "da") == "Titel"
+    assert field_label("something_internal", "en") == EN["field.unnamed"]
