@@ -377,3 +377,37 @@ def test_a_whole_mus_speaks_only_the_language_of_the_tab(simulator: Simulator, l
     simulator.frame("mette", "settings").locator('input[name="other-person"]').first.wait_for()
     check.screen("configuration")
     assert len(check.screens) >= 19
+
+
+def test_two_languages_in_one_meeting_each_tab_is_answered_in_its_own(simulator: Simulator, live_app):
+    """Mette's Teams runs in Danish, Jonas's in English: the same server answers each tab's requests
+    in that tab's language (prompts, SMART hints, errors), at the same time."""
+    live_app.plan_for_meeting(simulator.meeting_id, "Mixed languages")
+    simulator.open(locale="da", jonas="en")
+    for participant in ("mette", "jonas"):
+        simulator.wait_initialized(participant, "sidePanel")
+    mette, jonas = Panel(simulator, "mette", language="da"), Panel(simulator, "jonas", language="en")
+    for panel, prompt in ((mette, "manager.contributions"), (jonas, "employee.goals_needs")):
+        panel.wait_phase("before")
+        block = panel.frame.locator(f'[data-prompt="{prompt}"]')
+        block.wait_for()
+        assert catalogue(panel.language)[f"preparation.{prompt}"] in block.inner_text()
+    assert mette.frame_object.evaluate("() => document.documentElement.lang") == "da"
+    assert jonas.frame_object.evaluate("() => document.documentElement.lang") == "en"
+    mette.button("ui.meeting.lifecycle.to.in_meeting").click()
+    for panel in (mette, jonas):
+        panel.wait_phase("during")
+        panel.button("ui.meeting.opening.confirm").click()
+    mette.button("ui.meeting.agenda.start").click()
+    mette.frame.get_by_test_id("next-item").click()
+    for panel in (mette, jonas):
+        panel.wait_open("expectations_goals")
+        panel.frame.get_by_test_id("new-goal").click()
+        editor = panel.frame.get_by_test_id("goal-editor")
+        editor.get_by_label(panel.t("ui.meeting.goal.field.specific")).fill("Bliv bedre")
+        editor.locator('[data-criterion="specific"][data-verdict="weak"]').first.wait_for()
+        hints = editor.inner_text()  # the check and the hint at each field
+        other = "en" if panel.language == "da" else "da"
+        reasons = [key for key in catalogue("da") if key.startswith("smart.") and not key.endswith(".ok")]
+        assert [k for k in reasons if catalogue(panel.language)[k] in hints], panel.participant
+        assert [k for k in reasons if catalogue(other)[k] in hints] == [], panel.participant
