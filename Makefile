@@ -9,7 +9,7 @@ PORT ?= 5000
 export MUS_INSTANCE_PATH ?= $(CURDIR)/instance
 LINT_PATHS := plugin standins tests scripts $(wildcard bench)
 
-.PHONY: install run demo-db web api-types api-types-check test-web bundle-check test test-sqlite test-postgres bench lint format clean
+.PHONY: install run demo-db web api-types api-types-check i18n i18n-check test-web bundle-check test test-sqlite test-postgres bench lint format clean
 
 # The app with its test tools, and the local Microsoft 365 stand-ins (a package of their own: demo
 # mode and the tests need them, a production install does not have them).
@@ -49,6 +49,17 @@ api-types-check: install $(WEB_DEPS)
 		{ cmp -s "$$tmp/schema.ts" $(API_SCHEMA) \
 			|| { echo "$(API_SCHEMA) is out of date with the API's schemas: run \`make api-types\` and commit it"; exit 1; }; }
 
+# The message catalogues (plugin/messages/<lang>/LC_MESSAGES/messages.po). `make i18n` folds texts
+# still added as JSON (plugin/messages/<lang>/*.json, e.g. by a branch from before the PO files) into
+# them; `make i18n-check` fails when some are left, or when a key is missing in a language, the
+# languages' placeholders or plural forms differ, or the Python or web code uses a key that is not there.
+i18n: install
+	$(BIN)/python scripts/json_to_po.py
+
+i18n-check: install
+	$(BIN)/python scripts/json_to_po.py --check
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_i18n.py
+
 bundle-check: install web
 	$(BIN)/python scripts/check_bundle.py
 
@@ -56,7 +67,7 @@ run: demo-db web
 	@echo "MUS demo: open http://$(HOST):$(PORT)/simulator/ (two participants in a Teams meeting)"
 	MUS_DEMO=1 $(BIN)/mus run --demo --host $(HOST) --port $(PORT)
 
-test: install lint api-types-check web test-web bundle-check test-sqlite test-postgres
+test: install lint api-types-check i18n-check web test-web bundle-check test-sqlite test-postgres
 
 # The front end's unit and property tests (Node's test runner).
 test-web: web

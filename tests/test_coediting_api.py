@@ -92,11 +92,11 @@ def test_both_change_the_same_text_and_both_words_are_kept(api, people, conversa
 
 
 @pytest.mark.parametrize(
-    "field,theirs,mine",
-    [("status", "achieved", "dropped"), ("deadline", "2026-06-01", "2026-12-01")],
+    "field,label,theirs,mine",
+    [("status", "Status", "achieved", "dropped"), ("deadline", "Frist", "2026-06-01", "2026-12-01")],
 )
 def test_both_change_the_same_non_text_field_is_409_with_both_values(
-    api, people, conversation, events, field, theirs, mine
+    api, people, conversation, events, field, label, theirs, mine
 ):
     mgr, emp = people["manager"], people["employee"]
     goal = make_goal(api, mgr, conversation["id"])
@@ -112,7 +112,7 @@ def test_both_change_the_same_non_text_field_is_409_with_both_values(
     assert [(f["field"], f["theirs"], f["mine"], f["code"]) for f in error["fields"]] == [
         (field, theirs, mine, "edit_conflict_field")
     ]
-    assert error["fields"][0]["message"] == f"I har begge ændret {field}: vælg den andens eller din værdi."
+    assert error["fields"][0]["message"] == f"I har begge ændret {label}: vælg den andens eller din værdi."
     assert error["current"][field] == theirs
     assert error["current"]["version"] == 2
     # Refused as a whole: not even the field without a conflict was written.

@@ -188,8 +188,9 @@ def test_invalid_field_is_named_in_danish(api, people):
     )
     assert response.status_code == 422
     error = response.get_json()["error"]
-    assert error["field"] == "kind"
-    assert "Feltet kind" in error["message"]
+    assert error["field"] == "kind"  # the machine name, for the tab
+    assert error["message"] == "Vælg en af de tilbudte muligheder for “Slags”."  # the person's name
+    assert error["fields"] == [{"field": "kind", "code": "field_invalid", "message": error["message"]}]
 
 
 def test_idempotency_key_creates_once(api, people):

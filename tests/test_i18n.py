@@ -1,5 +1,6 @@
-"""The Danish and English catalogues: the same keys, the same placeholders, and a text for every
-machine code the code base raises."""
+"""The Danish and English catalogues (gettext PO files): the same keys, the same placeholders, the
+same plural-ness, a text for every machine code the code base raises and for every key the Python
+and web code use, and a name for every field a request can carry."""
 
 from __future__ import annotations
 
@@ -16,14 +17,29 @@ import plugin.cli  # imported so that every DomainError subclass is known
 from plugin.api.errors import _HTTP_CODES
 from plugin.domain.errors import DomainError
 from plugin.domain.smart import check_goal
-from plugin.i18n import LANGUAGES, catalogue, language_of, pick_language, translate
+from plugin.i18n import (
+    LANGUAGES,
+    catalogue,
+    format_date,
+    format_number,
+    is_plural,
+    language_of,
+    ngettext,
+    pick_language,
+    plural_index,
+    request_language,
+    translate,
+)
 
 SOURCE = Path(plugin.api.__file__).resolve().parent.parent
+ROOT = SOURCE.parent
+WEB = ROOT / "web" / "src"
 DA, EN = catalogue("da"), catalogue("en")
 
 
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def _placeholders(text: str | tuple[str, ...]) -> set[str]:
+    forms = text if isinstance(text, tuple) else (text,)
+    return {name for form in forms for _, name, _, _ in string.Formatter().parse(form) if name is not None}
 
 
 def _error_classes() -> dict[str, type[DomainError]]:
@@ -66,7 +82,43 @@ def test_every_key_exists_in_both_languages():
 
 def test_no_text_is_empty():
     for language, texts in (("da", DA), ("en", EN)):
-        assert [k for k, v in texts.items() if not isinstance(v, str) or not v.strip()] == [], language
+        forms = {k: v if isinstance(v, tuple) else (v,) for k, v in texts.items()}
+        assert [k for k, v in forms.items() if not all(isinstance(f, str) and f.strip() for f in v)] == [], (
+            language
+        )
+
+
+def test_the_catalogues_are_po_files_with_two_plural_forms():
+    for language in LANGUAGES:
+        path = SOURCE / "messages" / language / "LC_MESSAGES" / "messages.po"
+        text = path.read_text("utf-8")
+        assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+        assert f'"Language: {language}\\n"' in text
+    assert not list((SOURCE / "messages").glob("*/*.json")), "fold JSON catalogues in: scripts/json_to_po.py"
+
+
+def test_plural_texts_are_plural_in_both_languages():
+    assert sorted(k for k in DA if isinstance(DA[k], tuple) != isinstance(EN.get(k), tuple)) == []
+    plural = [k for k in DA if isinstance(DA[k], tuple)]
+    assert "ui.meeting.points.count" in plural and "text_too_large" in plural
+    assert all(len(DA[k]) == len(EN[k]) == 2 for k in plural)
+
+
+def test_plural_forms_follow_the_count():
+    assert [plural_index("en", n) for n in (0, 1, 2, 21)] == [1, 0, 1, 1]
+    assert [plural_index("da", n) for n in (0, 1, 2)] == [1, 0, 1]
+    assert ngettext("ui.meeting.points.count", 1, "en", count=1) == "1 talking point"
+    assert ngettext("ui.meeting.points.count", 3, "en", count=3) == "3 talking points"
+    assert ngettext("ui.meeting.points.count", 1, "da", count=1) == "1 samtalepunkt"
+    assert ngettext("ui.meeting.points.count", 0, "da", count=0) == "0 samtalepunkter"
+    assert translate("ui.meeting.points.count", "en", count=1) == "1 talking point"
+
+
+def test_numbers_and_dates_follow_the_language():
+    assert format_number(20000, "da") == "20.000"
+    assert format_number(20000, "en") == "20,000"
+    assert format_date(date(2026, 5, 31), "da") == "31. maj 2026"
+    assert format_date(date(2026, 5, 31), "en") == "31 May 2026"
 
 
 @pytest.mark.parametrize("key", sorted(set(DA) & set(EN)))
@@ -198,6 +250,20 @@ def test_pick_language(candidates, expected):
 
 
 @pytest.mark.parametrize(
+    "headers,expected",
+    [
+        ({"X-Teams-Locale": "en-US", "Accept-Language": "da-DK"}, "en"),
+        ({"X-Teams-Locale": "da-DK", "Accept-Language": "en-GB"}, "da"),
+        ({"X-Teams-Locale": "fr-FR", "Accept-Language": "en-GB"}, "en"),
+        ({"Accept-Language": "en-GB,en;q=0.9"}, "en"),
+        ({}, "da"),
+    ],
+)
+def test_request_language(headers, expected):
+    assert request_language(headers) == expected
+
+
+@pytest.mark.parametrize(
     "locale,expected",
     [("da-dk", "da"), ("en_GB", "en"), ("EN", "en"), ("sv-se", "da"), (None, "da"), ("", "da")],
 )
@@ -206,8 +272,8 @@ def test_language_of(locale, expected):
 
 
 def test_translate():
-    assert translate("invalid_transition", "en", source="planned", target="agreed") == (
-        "A conversation cannot go from planned to agreed."
+    assert translate("invalid_transition", "en", source="Planned", target="Agreed") == (
+        "A conversation cannot go from “Planned” to “Agreed”."
     )
     assert translate("token_missing", "da") == DA["token_missing"]
     assert translate("token_missing", "en-GB") == EN["token_missing"]
@@ -215,3 +281,252 @@ def test_translate():
     assert translate("no_such_code", "en") == "no_such_code"
     # A missing parameter does not crash: the text is returned unformatted.
     assert translate("invalid_transition", "en") == EN["invalid_transition"]
+
+
+# --- every key the code uses exists ------------------------------------------------------------
+
+WEB_LITERAL = re.compile(r"[\"'`](ui\.[a-z0-9_]+(?:\.[a-z0-9_]+)+)[\"'`]")
+WEB_TEMPLATE = re.compile(r"`(ui\.[a-z0-9_.]+\.)\$\{")
+WEB_PLURAL_CALL = re.compile(r"\bn\(\s*\"([a-z0-9_.]+)\"")
+WEB_T_CALL = re.compile(r"\bt\(\s*\"([a-z0-9_.]+)\"")
+PY_CALL = re.compile(r"\b(?:translate|ngettext|t|n)\(\s*[\"']([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+)[\"']")
+
+
+def _web_sources() -> list[Path]:
+    return sorted(p for p in WEB.rglob("*.ts*") if p.name != "schema.ts")
+
+
+def test_every_key_the_web_code_names_exists():
+    missing, prefixes = [], []
+    for path in _web_sources():
+        text = path.read_text("utf-8")
+        missing += [f"{path.relative_to(ROOT)}: {k}" for k in WEB_LITERAL.findall(text) if k not in DA]
+        prefixes += [(path, p) for p in WEB_TEMPLATE.findall(text)]
+    assert len(prefixes) > 20  # the scan works
+    missing += [
+        f"{path.relative_to(ROOT)}: {p}*" for path, p in prefixes if not any(k.startswith(p) for k in DA)
+    ]
+    assert missing == []
+
+
+def test_plural_texts_are_used_with_a_count():
+    """`n(key, count)` only on plural texts; a plural text is not shown with a bare `t(key)`."""
+    wrong = []
+    for path in _web_sources():
+        text = path.read_text("utf-8")
+        wrong += [
+            f"{path.name}: n({k}) is not plural" for k in WEB_PLURAL_CALL.findall(text) if not is_plural(k)
+        ]
+        wrong += [f"{path.name}: t({k}) is plural" for k in WEB_T_CALL.findall(text) if is_plural(k)]
+    assert wrong == []
+
+
+def test_every_key_the_python_code_names_exists():
+    files = [p for p in SOURCE.rglob("*") if p.suffix in (".py", ".html") and "migrations" not in p.parts]
+    used = {}
+    for path in files:
+        for key in PY_CALL.findall(path.read_text("utf-8")):
+            used.setdefault(key, path.relative_to(ROOT))
+    assert "ui.privacy.retention" in used and "signin.retry" in used  # the scan works
+    assert {k: str(v) for k, v in used.items() if k not in DA or k not in EN} == {}
+
+
+# --- validation errors: a person's words, in the person's language --------------------------------
+
+
+def _input_fields() -> set[str]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    from pydantic import BaseModel
+
+    import plugin.api.schemas as schemas
+
+    names = set()
+    for module_info in pkgutil.iter_modules(schemas.__path__):
+        module = importlib.import_module(f"plugin.api.schemas.{module_info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, BaseModel) and cls.model_config.get("extra") == "forbid":
+                names |= {info.alias or name for name, info in cls.model_fields.items()}
+    return names
+
+
+def test_every_field_of_a_request_has_a_name_for_people():
+    fields = _input_fields()
+    assert {"specific", "title", "kind"} <= fields
+    assert sorted(f for f in fields if f"field.{f}" not in DA or f"field.{f}" not in EN) == []
+    assert EN["field.specific"] == "Specific" and DA["field.specific"] == "Specifikt"
+
+
+def test_every_validation_message_has_a_text():
+    from plugin.api.validation import _COUNTS, _MESSAGES
+
+    keys = set(_MESSAGES.values()) | {"validation.invalid"}
+    assert sorted(k for k in keys if k not in DA or k not in EN) == []
+    assert all(is_plural(k) for k in _COUNTS)
+    texts = [t for k in keys for lang in (DA, EN) for t in (lang[k] if is_plural(k) else (lang[k],))]
+    assert all("{reason}" not in t for t in texts)  # never the library's own words
+
+
+# --- each request is answered in the language of the tab -------------------------------------------
+
+ENGLISH_TAB = {"X-Teams-Locale": "en-GB", "Accept-Language": "da-DK"}  # a Danish browser, English Teams
+DANISH_TAB = {"X-Teams-Locale": "da-DK", "Accept-Language": "en-GB"}
+
+
+def test_the_teams_locale_of_each_request_wins_over_the_stored_locale(api, people, conversation):
+    employee = api.as_(people["employee"])
+    first = employee.get("/api/preparation/prompts?role=employee", headers=DANISH_TAB)  # stores da
+    assert "Hvad gik godt" in first.get_json()["items"][0]["text"]
+    english = employee.get("/api/preparation/prompts?role=employee", headers=ENGLISH_TAB).get_json()
+    assert english["items"][0]["text"] == EN["preparation.employee.past_period"]
+    danish = employee.get("/api/preparation/prompts?role=employee", headers=DANISH_TAB).get_json()
+    assert danish["items"][0]["text"] == DA["preparation.employee.past_period"]
+
+
+def test_smart_findings_and_errors_follow_the_request(api, people, conversation):
+    employee = api.as_(people["employee"])
+    url = "/api/goals/check"
+    body = {"specific": "Blive bedre til at skrive Python"}
+    for headers, texts in ((ENGLISH_TAB, EN), (DANISH_TAB, DA)):
+        findings = employee.post(url, json=body, headers=headers).get_json()["findings"]
+        assert {f["reason"] for f in findings} == {texts[f["reason_code"]] for f in findings}
+        refused = employee.get("/api/conversations/999999", headers=headers).get_json()["error"]
+        assert refused["message"] == texts[refused["code"]]
+    anonymous = api.as_(None).get("/api/me", headers=ENGLISH_TAB).get_json()["error"]
+    assert anonymous["message"] == EN["token_missing"]
+
+
+@pytest.mark.parametrize(
+    "body,field,english,danish",
+    [
+        (
+            {"kind": "coffee"},
+            "kind",
+            "Choose one of the offered options for “Kind”.",
+            "Vælg en af de tilbudte muligheder for “Slags”.",
+        ),
+        (
+            {"employee": {"object_id": "nobody"}},
+            "employee.object_id",
+            "Person is not written in the expected form.",
+            "Person er ikke skrevet i den forventede form.",
+        ),
+        (
+            {"title": "x" * 301},
+            "title",
+            "Title can have at most 300 characters.",
+            "Titel må højst have 300 tegn.",
+        ),
+        (
+            {"colour": "red"},
+            "colour",
+            "The request has a field that is not known here.",
+            "Forespørgslen har et felt, der ikke kendes her.",
+        ),
+    ],
+)
+def test_validation_errors_name_fields_as_a_person_would(api, people, body, field, english, danish):
+    manager = api.as_(people["manager"])
+    payload = {"employee": {"object_id": people["employee"].oid}, **body}
+    for headers, expected in ((ENGLISH_TAB, english), (DANISH_TAB, danish)):
+        response = manager.post("/api/conversations", json=payload, headers=headers)
+        assert response.status_code == 422
+        error = response.get_json()["error"]
+        assert (error["field"], error["message"]) == (field, expected)
+        assert [(f["field"], f["message"]) for f in error["fields"]] == [(field, expected)]
+
+
+def test_a_missing_field_and_a_number_out_of_range_are_said_plainly(api, people, conversation):
+    employee = api.as_(people["employee"])
+    url = f"/api/conversations/{conversation['id']}/wellbeing"
+    missing = employee.post(url, json={}, headers=ENGLISH_TAB).get_json()["error"]
+    assert (missing["field"], missing["message"]) == ("score", "Pulse is required.")
+    too_high = employee.post(url, json={"score": 9}, headers=DANISH_TAB).get_json()["error"]
+    assert (too_high["code"], too_high["message"]) == ("pulse_out_of_range", DA["pulse_out_of_range"])
+    not_a_number = employee.post(url, json={"score": "mange"}, headers=ENGLISH_TAB).get_json()["error"]
+    assert not_a_number["message"] == "Pulse must be a whole number."
+
+
+# --- scripts/json_to_po.py: texts other branches still add as JSON are folded in ------------------
+
+
+def _json_to_po():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("json_to_po", ROOT / "scripts" / "json_to_po.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_json_catalogues_are_folded_into_the_po_files_idempotently(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    script = _json_to_po()
+    messages = tmp_path / "messages"
+    shutil.copytree(SOURCE / "messages", messages)
+    monkeypatch.setattr(script, "MESSAGES", messages)
+    before = (messages / "en" / "LC_MESSAGES" / "messages.po").read_text("utf-8")
+    baseline = {"en": {"ui.meeting.points.count": "{count} talking point(s)", "token_missing": "Old text."}}
+    # A branch from before the conversion: its whole old file, one new key and one changed text.
+    (messages / "en" / "ui-new.json").write_text(
+        json.dumps(
+            {
+                "ui.meeting.points.count": "{count} talking point(s)",  # unchanged there: keep the PO's
+                "token_missing": "Sign in, please.",  # changed there: taken
+                "ui.new.thing": "A new thing",  # new: added
+            }
+        ),
+        "utf-8",
+    )
+    (messages / "da" / "ui-new.json").write_text(json.dumps({"ui.new.thing": "En ny ting"}), "utf-8")
+    monkeypatch.setattr(script, "baseline_texts", lambda rev, language: baseline.get(language, {}))
+    assert script.main(["--check"]) == 1
+    assert script.main([]) == 0
+    assert not list(messages.glob("*/*.json"))
+    assert script.main(["--check"]) == 0
+    after = (messages / "en" / "LC_MESSAGES" / "messages.po").read_text("utf-8")
+    assert 'msgid "ui.new.thing"\nmsgstr "A new thing"' in after
+    assert '#. area: ui-new\nmsgid "ui.new.thing"' in after
+    assert 'msgid "token_missing"\nmsgstr "Sign in, please."' in after
+    assert 'msgstr[1] "{count} talking points"' in after  # the plural forms are kept
+    assert (
+        after.replace("Sign in, please.", EN["token_missing"]).replace(
+            '#. area: ui-new\nmsgid "ui.new.thing"\nmsgstr "A new thing"\n\n', ""
+        )
+        == before
+    )
+    assert script.main([]) == 0  # again: nothing changes
+    assert (messages / "en" / "LC_MESSAGES" / "messages.po").read_text("utf-8") == after
+
+
+def test_a_refused_step_names_the_statuses_as_the_tab_does(api, people, conversation):
+    manager = api.as_(people["manager"])
+    url = f"/api/conversations/{conversation['id']}/transition"
+    for headers, expected in (
+        (ENGLISH_TAB, "A conversation cannot go from “Planned” to “In review”."),
+        (DANISH_TAB, "En samtale kan ikke gå fra “Planlagt” til “Til godkendelse”."),
+    ):
+        refused = manager.post(url, json={"status": "reviewing", "version": 1}, headers=headers)
+        assert refused.status_code == 409
+        assert refused.get_json()["error"]["message"] == expected
+
+
+def test_an_error_message_names_the_field_and_writes_numbers_as_the_language_does():
+    from plugin.api.errors import field_label, message
+
+    assert message("text_too_large", "en", {"field": "comment", "limit": 65536}) == (
+        "The text in “Comment” is longer than 65,536 bytes."
+    )
+    assert message("text_too_large", "da", {"field": "comment", "limit": 65536}) == (
+        "Teksten i “Kommentar” er længere end 65.536 bytes."
+    )
+    assert message("text_too_large", "en", {"field": "notes", "limit": 1}) == (
+        "The text in “Notes” is longer than 1 byte."
+    )
+    assert field_label("meeting.join_url", "en") == "Meeting link"
+    assert field_label("sections.0.title", "da") == "Titel"
+    assert field_label("something_internal", "en") == EN["field.unnamed"]

@@ -484,6 +484,11 @@ def test_a_wheel_of_the_product_holds_no_stand_ins(tmp_path):
         metadata = next(archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
     assert any(n.startswith("plugin/demo/") for n in names)  # demo mode's own code ships
     assert any(n.startswith("plugin/storage/migrations/versions/") for n in names)
+    # The message catalogues: gettext PO files, one per language.
+    assert {
+        "plugin/messages/da/LC_MESSAGES/messages.po",
+        "plugin/messages/en/LC_MESSAGES/messages.po",
+    } <= set(names)
     assert not [n for n in names if "standins" in n or n.startswith("m365")]
     requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
     assert requires and not [line for line in requires if "trustme" in line or "standins" in line]

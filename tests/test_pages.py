@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from plugin import create_app
 from plugin.config import settings_from_env
-from plugin.i18n import catalogue
+from plugin.i18n import catalogue, format_number, ngettext
 from plugin.pages import assets
 from plugin.pages.headers import FRAME_ANCESTORS
 from plugin.pages.render import SIMULATOR_TEXTS, TAB_TEXTS
@@ -258,7 +258,10 @@ def test_privacy_is_honest_about_the_legal_basis(client, app, language):
     for key in ("ui.privacy.basis", "ui.privacy.safeguard"):
         assert str(escape(texts[key])) in body
     days = app.extensions["mus.settings"].retention_days
-    assert str(escape(texts["ui.privacy.retention"].format(days=days))) in body
+    assert (
+        str(escape(ngettext("ui.privacy.retention", days, language, days=format_number(days, language))))
+        in body
+    )
     assert f"{days} " in body
 
 

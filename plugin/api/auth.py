@@ -3,10 +3,13 @@ person is created or refreshed from its claims. No cookies are accepted for the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import current_app, g, request
 
 from ..domain.actor import Actor
 from ..domain.errors import Unauthorized
+from ..i18n import request_language
 from ..services import people
 from ..storage.setup import new_unit_of_work
 
@@ -23,5 +26,6 @@ def current_actor() -> Actor:
     if "actor" in g:
         return g.actor
     identity = current_app.extensions["mus.tokens"].validate(bearer_token())
-    g.actor = people.do_sign_in(new_unit_of_work(), identity, request.headers.get("Accept-Language"))
+    actor = people.do_sign_in(new_unit_of_work(), identity, request.headers.get("Accept-Language"))
+    g.actor = replace(actor, language=request_language(request.headers))
     return g.actor

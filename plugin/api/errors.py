@@ -1,7 +1,9 @@
 """The one JSON error contract: `{"error": {"code", "message", "field"?, "fields"?, "current"?}}`.
 
 Domain errors, HTTP errors and database errors are all mapped here; clients never see a stack
-trace. The message is in the person's language (Teams locale, then Accept-Language, then Danish)."""
+trace. The message is in the reader's language (the tab's Teams locale, then Accept-Language, then
+Danish), names fields as a person would (`field.<name>` in the catalogue) and writes numbers as the
+language does; the machine `code` and `field` stay for the tab."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from ..domain.errors import DomainError
-from ..i18n import pick_language, translate
+from ..i18n import catalogue, format_number, is_plural, ngettext, request_language, translate
 from ..storage.db import db
 
 log = logging.getLogger(__name__)
@@ -44,19 +46,52 @@ class ErrorBody(BaseModel):
 
 
 def _language() -> str:
-    actor = g.get("actor")
-    return pick_language(actor.locale if actor else None, request.headers.get("Accept-Language"))
+    """The reader's language: the tab's Teams locale (X-Teams-Locale), then Accept-Language, then Danish."""
+    return request_language(request.headers)
 
 
-def error_body(status: int, code: str, *, field=None, fields=None, current=None, params=None) -> tuple:
-    detail: dict = {"code": code, "message": translate(code, _language(), **(params or {}))}
+_STATUS_PARAMS = ("source", "target", "status")
+
+
+def field_label(name: str, language: str) -> str:
+    """A field as a person calls it: `goal.specific` -> "Specific"; list positions are skipped."""
+    parts = [part for part in str(name).split(".") if part and not part.isdigit()]
+    for part in reversed(parts):
+        if f"field.{part}" in catalogue(language):
+            return translate(f"field.{part}", language)
+    return translate("field.unnamed", language)
+
+
+def message(key: str, language: str, params: dict | None = None) -> str:
+    """The text of `key` with its parameters made readable: a field's name, numbers as the language
+    writes them; a plural text's form follows `count`, or else its only whole-number parameter."""
+    params = dict(params or {})
+    if "field" in params:
+        params["field"] = field_label(params["field"], language)
+    for name in _STATUS_PARAMS:  # a conversation's status as the tab names it, not its machine value
+        if isinstance(params.get(name), str) and f"ui.status.{params[name]}" in catalogue(language):
+            params[name] = translate(f"ui.status.{params[name]}", language)
+    numbers = {k: v for k, v in params.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+    readable = {**params, **{k: format_number(v, language) for k, v in numbers.items()}}
+    if is_plural(key):
+        n = numbers.get("count", next(iter(numbers.values()), None) if len(numbers) == 1 else None)
+        if isinstance(n, int):
+            return ngettext(key, n, language, **readable)
+    return translate(key, language, **readable)
+
+
+def error_body(
+    status: int, code: str, *, field=None, fields=None, current=None, params=None, message_key=None
+) -> tuple:
+    language = _language()
+    detail: dict = {"code": code, "message": message(message_key or code, language, params)}
     if field:
         detail["field"] = field
     if fields:
         detail["fields"] = [
-            {
-                **f,
-                "message": translate(f["code"], _language(), field=f["field"], reason=f.get("reason", "")),
+            {  # e.g. an edit conflict's `theirs` and `mine` stay beside the message
+                **{k: v for k, v in f.items() if k not in ("message_key", "params")},
+                "message": message(f.get("message_key") or f["code"], language, f.get("params") or f),
             }
             for f in fields
         ]
@@ -86,6 +121,7 @@ def init_app(app: Flask) -> None:
             fields=getattr(err, "fields", None),
             current=_serialise_current(err.current),
             params=err.params,
+            message_key=getattr(err, "message_key", None),
         )
 
     @app.errorhandler(HTTPException)

@@ -38,7 +38,7 @@ def prompts(actor, query: PromptQuery, uow):
         "role": query.role,
         "kind": query.kind,
         "items": [
-            {"key": key, "text": translate(svc.prompt_message_key(key), actor.locale)}
+            {"key": key, "text": translate(svc.prompt_message_key(key), actor.language)}
             for key in svc.list_prompts(Party(query.role), ConversationKind(query.kind))
         ],
     }

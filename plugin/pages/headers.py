@@ -43,6 +43,7 @@ def content_security_policy(settings: Settings) -> str:
 def apply_page_headers(response: Response, settings: Settings) -> Response:
     response.headers["Content-Security-Policy"] = content_security_policy(settings)
     response.headers["Cache-Control"] = "no-cache"
+    response.vary.update(("Accept-Language", "X-Teams-Locale"))  # the page's language follows them
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
     return response

@@ -8,14 +8,15 @@ from typing import Any
 
 from flask import Response, current_app, render_template, request
 
-from ..i18n import LANGUAGES, catalogue, pick_language, translate
+from ..i18n import LANGUAGES, Text, catalogue, format_number, ngettext, request_language, translate
 from . import assets
 from .headers import apply_page_headers
 
 THEMES = ("default", "dark", "contrast")
 
 # The keys each front end needs, by prefix; both languages go into the page so that the tab can
-# follow the Teams locale without another request.
+# follow the Teams locale without another request. A text with a count is embedded as the list of
+# its plural forms (web/src/lib/i18n.ts picks the form with Intl.PluralRules).
 TAB_TEXTS = (
     "ui.agenda.",
     "ui.app.",
@@ -39,7 +40,7 @@ SIMULATOR_TEXTS = ("ui.app.", "ui.common.", "ui.language.", "ui.role.", "ui.sim.
 
 
 @cache
-def texts_for(prefixes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+def texts_for(prefixes: tuple[str, ...]) -> dict[str, dict[str, Text]]:
     return {
         language: {key: text for key, text in sorted(catalogue(language).items()) if key.startswith(prefixes)}
         for language in LANGUAGES
@@ -47,8 +48,9 @@ def texts_for(prefixes: tuple[str, ...]) -> dict[str, dict[str, str]]:
 
 
 def page_language() -> str:
-    """`?locale=` (Teams can put its locale in a tab URL), then the browser's languages, then Danish."""
-    return pick_language(request.args.get("locale"), request.headers.get("Accept-Language"))
+    """The Teams locale header, `?locale=` (Teams can put its locale in a tab URL), then the browser's
+    languages, then Danish."""
+    return request_language(request.headers, request.args.get("locale"))
 
 
 def page_theme() -> str | None:
@@ -72,12 +74,17 @@ def render_page(
     def t(key: str, **params: object) -> str:
         return translate(key, lang, **params)
 
+    def n(key: str, count: int, **params: object) -> str:
+        numbers = {k: format_number(v, lang) for k, v in params.items() if isinstance(v, int | float)}
+        return ngettext(key, count, lang, **{"count": format_number(count, lang), **params, **numbers})
+
     files = assets.manifest().entry(entry)
     urls = files.urls() if files else {"js": [], "css": []}
     html = render_template(
         template,
         lang=lang,
         t=t,
+        n=n,
         title=f"{t(title_key)} · {t('ui.app.name')}",
         surface=surface,
         theme=page_theme(),

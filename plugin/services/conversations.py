@@ -206,7 +206,7 @@ def do_add_agenda_item(uow: UnitOfWork, actor: Actor, conversation_id: int, *, t
     with uow:
         conversation = lookups.conversation_for(uow, actor, conversation_id)
         position = max((i.position for i in conversation.agenda), default=-1) + 1
-        lang = actor.locale[:2]
+        lang = actor.language
         item = AgendaItem(
             conversation_id=conversation.id,
             position=position,

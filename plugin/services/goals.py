@@ -107,7 +107,7 @@ def smart_findings(
                 criterion=f.criterion,
                 verdict=f.verdict.value,
                 reason_code=f.reason,
-                reason=translate(f.reason, actor.locale),
+                reason=translate(f.reason, actor.language),
             )
             for f in findings
         ],

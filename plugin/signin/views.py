@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from ..domain.errors import Unauthorized
-from ..i18n import pick_language, translate
+from ..i18n import request_language, translate
 from ..identity.msal_obo import SignInUnavailable
 from ..identity.token_cache import fernet_from_secret
 from ..pages import assets
@@ -40,7 +40,7 @@ def _local_path(value: str | None, default: str = "/tab/personal") -> str:
 
 
 def _language() -> str:
-    return pick_language(request.args.get("locale"), request.headers.get("Accept-Language"))
+    return request_language(request.headers, request.args.get("locale"))
 
 
 def _page(template: str, status: int = 200, **context) -> Response:

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from plugin.i18n import catalogue
+from plugin.i18n import catalogue, translate
 
 from .support import SCREENSHOTS, Simulator
 
@@ -27,11 +27,12 @@ class Panel:
         self.simulator = simulator
         self.participant = participant
         self.frame_context = frame_context
+        self.language = language
         self.texts = catalogue(language)
 
     def t(self, key: str, **params: object) -> str:
-        text = self.texts[key]
-        return text.format(**params) if params else text
+        assert key in self.texts, key
+        return translate(key, self.language, **params)  # a plural text: the form for `count`
 
     @property
     def frame(self) -> FrameLocator:

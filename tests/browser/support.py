@@ -116,8 +116,10 @@ class Simulator:
         self.meeting_key = f"t{uuid.uuid4().hex[:12]}"
         self.meeting_id = f"sim-meeting-{self.meeting_key}"
 
-    def open(self, locale: str = "da") -> Simulator:
-        self.page.goto(f"{self.live.url}/simulator/?meeting={self.meeting_key}&locale={locale}")
+    def open(self, locale: str = "da", **participant_locales: str) -> Simulator:
+        """`participant_locales`, e.g. jonas="en": that participant's Teams runs in another language."""
+        own = "".join(f"&locale.{key}={value}" for key, value in participant_locales.items())
+        self.page.goto(f"{self.live.url}/simulator/?meeting={self.meeting_key}&locale={locale}{own}")
         return self
 
     # --- the protocol log --------------------------------------------------------------------

@@ -2,7 +2,13 @@
 import type { components } from "./api/schema";
 import type { TokenSource } from "./auth";
 import { askForConsent } from "./consent";
-import type { Language } from "./i18n";
+import { type Language, localeTag } from "./i18n";
+
+/** The reader's language on every request: the server answers texts (errors, SMART hints, prompts)
+ * in the language the tab shows, which follows the Teams locale. */
+export function languageHeaders(language: Language): Record<string, string> {
+  return { "X-Teams-Locale": localeTag(language), "Accept-Language": language };
+}
 
 export class ApiError extends Error {
   constructor(
@@ -78,7 +84,7 @@ export class Api {
     const token = await this.tokens.token();
     const headers: Record<string, string> = {
       Accept: "application/json",
-      "Accept-Language": this.language(),
+      ...languageHeaders(this.language()),
       Authorization: `Bearer ${token}`,
     };
     if (options.body !== undefined) headers["Content-Type"] = "application/json";

@@ -2,7 +2,7 @@
  * because EventSource cannot send the bearer token. Reconnects with Last-Event-ID, so no event is
  * missed; a `refresh` event means the tab must reload everything. Presence ("who else is here")
  * is announced with PUT …/presence every 15 s and withdrawn when the page goes away. */
-import { type Api, ApiError } from "./api";
+import { type Api, ApiError, languageHeaders } from "./api";
 
 export interface LiveEvent {
   seq: number | null;
@@ -111,7 +111,7 @@ export class LiveChannel {
     try {
       const headers: Record<string, string> = {
         Accept: "text/event-stream",
-        "Accept-Language": this.api.currentLanguage(),
+        ...languageHeaders(this.api.currentLanguage()),
         Authorization: `Bearer ${await this.api.token()}`,
       };
       if (this.lastEventId !== null) headers["Last-Event-ID"] = this.lastEventId;
@@ -250,8 +250,7 @@ export class PresenceBeacon {
 
   private leave = (): void => {
     if (!this.available || !this.token) return;
-    fetch(this.path, { method: "DELETE", keepalive: true, headers: { Authorization: `Bearer ${this.token}` } }).catch(
-      () => undefined,
-    );
+    const headers = { ...languageHeaders(this.api.currentLanguage()), Authorization: `Bearer ${this.token}` };
+    fetch(this.path, { method: "DELETE", keepalive: true, headers }).catch(() => undefined);
   };
 }

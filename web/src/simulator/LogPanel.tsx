@@ -11,12 +11,12 @@ function summary(args: unknown[]): string {
 }
 
 export function LogPanel() {
-  const { t } = useTexts();
+  const { n } = useTexts();
   const [entries, setEntries] = useState<LogEntry[]>([]);
   useEffect(() => subscribe((all) => setEntries(all.slice(-SHOWN))), []);
   return (
     <details class="sim-log">
-      <summary>{t("ui.sim.log", { count: window.simulatorLog.length })}</summary>
+      <summary>{n("ui.sim.log", window.simulatorLog.length)}</summary>
       <ol class="sim-log-list">
         {entries.map((entry, index) => (
           <li key={index} class={entry.unknown ? "sim-log-unknown" : undefined}>

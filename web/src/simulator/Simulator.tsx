@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 
-import { type Language, Texts, TextsContext } from "../lib/i18n";
+import { type Language, languageOf, Texts, TextsContext } from "../lib/i18n";
 import { applyTheme, type Theme } from "../lib/theme";
 import { LOCALES, type SimulatorBoot } from "./boot";
 import { frameSpec, type View } from "./frames";
@@ -55,6 +55,13 @@ export function Simulator({ boot }: { boot: SimulatorBoot }) {
   const { t } = texts;
   const frames = useRef(new Map<string, HTMLIFrameElement | null>());
   const lastSettings = useRef(new Map<string, TabSettings>());
+  // `?locale.<participant>=en`: that participant's Teams client runs in another language (people
+  // in one meeting may use Teams in different languages); the others follow the simulator's.
+  const ownLanguage = useMemo(() => {
+    const query = new URLSearchParams(window.location.search);
+    const found = boot.participants.map((p) => [p.key, languageOf(query.get(`locale.${p.key}`))] as const);
+    return new Map(found.filter((entry): entry is readonly [string, Language] => entry[1] !== null));
+  }, [boot]);
   const live = useRef({ theme, language, stage, failSignIn });
   live.current = { theme, language, stage, failSignIn };
 
@@ -65,7 +72,8 @@ export function Simulator({ boot }: { boot: SimulatorBoot }) {
     const bridge: HostBridge = {
       boot,
       theme: () => live.current.theme,
-      locale: () => LOCALES[live.current.language],
+      locale: (participant?: string) =>
+        LOCALES[(participant && ownLanguage.get(participant)) || live.current.language],
       stageUrl: () => live.current.stage?.url ?? null,
       failSignIn: () => live.current.failSignIn,
       onValidity: (frame: BoundFrame, valid: boolean) => updateColumn(frame.participant.key, { valid }),

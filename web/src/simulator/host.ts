@@ -31,7 +31,8 @@ export interface TabSettings {
 export interface HostBridge {
   boot: SimulatorBoot;
   theme(): string;
-  locale(): string;
+  /** The Teams locale of a participant's client (all of them when no participant is named). */
+  locale(participant?: string): string;
   stageUrl(): string | null;
   /** When true, single sign-on fails (to show the tab's error path). */
   failSignIn(): boolean;
@@ -178,7 +179,7 @@ export class SimulatedHost {
 
   private readonly handlers: Record<string, Handler> = {
     initialize: (_args, frame) => [frame.frameContext, "web", JSON.stringify(RUNTIME_CONFIG), HOST_SDK_VERSION],
-    getContext: (_args, frame) => [flatContext(this.bridge.boot, frame, this.bridge.theme(), this.bridge.locale())],
+    getContext: (_args, frame) => [flatContext(this.bridge.boot, frame, this.bridge.theme(), this.bridge.locale(frame.participant.key))],
     registerHandler: () => NO_REPLY,
     "appInitialization.appLoaded": () => NO_REPLY,
     "appInitialization.success": () => NO_REPLY,

@@ -14,7 +14,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function StatusBar() {
   const texts = useTexts();
-  const { t } = texts;
+  const { t, n } = texts;
   const [state, store] = useMeeting();
   const undo = useAction();
   const other = state.role === "manager" ? state.data.conversation.employee : state.data.conversation.manager;
@@ -36,9 +36,9 @@ export function StatusBar() {
   const refused = Object.values(state.fields).filter((field) => field.kind === "refused").length + (state.failure ? 1 : 0);
   const save =
     state.save === "offline"
-      ? t("ui.meeting.save.offline", { count: state.pending })
+      ? n("ui.meeting.save.offline", state.pending)
       : state.save === "refused"
-        ? t("ui.meeting.save.refused", { count: refused })
+        ? n("ui.meeting.save.refused", refused)
         : t(`ui.meeting.save.${state.save}`);
   return (
     <div class="statusbar" data-testid="statusbar">

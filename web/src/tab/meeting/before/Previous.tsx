@@ -16,7 +16,7 @@ interface Earlier {
 
 export function Previous() {
   const texts = useTexts();
-  const { t, language } = texts;
+  const { t, n, language } = texts;
   const [state, store] = useMeeting("goals");
   const conversation = state.data.conversation;
   const [earlier, setEarlier] = useState<Earlier | null | undefined>(undefined);
@@ -73,7 +73,7 @@ export function Previous() {
             </ul>
           )}
           {earlier.version.snapshot.development_actions.length > 0 && (
-            <p class="hint">{t("ui.meeting.previous.actions", { count: earlier.version.snapshot.development_actions.length })}</p>
+            <p class="hint">{n("ui.meeting.previous.actions", earlier.version.snapshot.development_actions.length)}</p>
           )}
           {/* A summary, and said so: the whole agreement is one step away. */}
           <p class="hint">

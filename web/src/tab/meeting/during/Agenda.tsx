@@ -82,7 +82,7 @@ function FollowBar({ items }: { items: AgendaItemFull[] }) {
 }
 
 function AgendaEntries({ items, withPanels }: { items: AgendaItemFull[]; withPanels: boolean }) {
-  const { t, language } = useTexts();
+  const { t, n, language } = useTexts();
   const [state, store] = useMeeting();
   const sharedId = state.data.position?.agenda_item_id ?? null;
 
@@ -132,9 +132,9 @@ function AgendaEntries({ items, withPanels }: { items: AgendaItemFull[]; withPan
                 <span class="agenda-entry-title">{localised(item.title, language)}</span>
                 {current && <span class="now-tag">{t("ui.meeting.agenda.now")}</span>}
                 {points > 0 && (
-                  <span class="count" title={t("ui.meeting.points.count", { count: points })}>
+                  <span class="count" title={n("ui.meeting.points.count", points)}>
                     <span aria-hidden="true">{points}</span>
-                    <span class="visually-hidden">{t("ui.meeting.points.count", { count: points })}</span>
+                    <span class="visually-hidden">{n("ui.meeting.points.count", points)}</span>
                   </span>
                 )}
               </button>

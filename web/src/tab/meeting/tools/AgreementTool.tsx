@@ -10,7 +10,7 @@ import { useMeeting } from "../context";
 import { Field, InlineError, useAction, useId } from "../ui";
 
 export function AgreementTool() {
-  const { t, language } = useTexts();
+  const { t, n, language } = useTexts();
   const [state, store] = useMeeting("followUps", "goals", "actions");
   const [title, setTitle] = useState("");
   const [due, setDue] = useState(isoDay(42));
@@ -73,7 +73,10 @@ export function AgreementTool() {
           {t("ui.meeting.follow_ups.add")}
         </button>
       </form>
-      <p class="hint">{t("ui.meeting.follow_ups.contents", { goals: goals.length, actions: actions.length })}</p>
+      <p class="hint">{t("ui.meeting.follow_ups.contents", {
+          goals: n("ui.meeting.follow_ups.goals", goals.length),
+          actions: n("ui.meeting.follow_ups.actions", actions.length),
+        })}</p>
       <InlineError message={action.error} />
     </section>
   );

@@ -16,7 +16,7 @@ export function Verdict({ check, criterion, id }: { check: SmartCheck | null; cr
 }
 
 export function SmartSummary({ state }: { state: CheckState }) {
-  const { t } = useTexts();
+  const { t, n } = useTexts();
   const check = state.check;
   const ok = check ? check.findings.filter((finding) => finding.verdict === "ok").length : 0;
   return (
@@ -40,7 +40,7 @@ export function SmartSummary({ state }: { state: CheckState }) {
           : check?.is_smart
             ? t("ui.meeting.smart.all_ok")
             : check
-              ? t("ui.meeting.smart.count", { ok, total: CRITERIA.length })
+              ? n("ui.meeting.smart.count", ok, { total: CRITERIA.length })
               : ""}
       </p>
     </div>
