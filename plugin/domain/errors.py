@@ -60,3 +60,15 @@ class InvalidInput(DomainError):
 class TooLarge(DomainError):
     status = 413
     code = "too_large"
+
+
+class EditConflict(Conflict):
+    """A stale write of a co-edited record whose non-text fields both people changed differently.
+    `fields` names each with both values (`theirs`, `mine`) for the person to choose; `current`
+    holds the fresh state. Nothing of the write was applied."""
+
+    code = "edit_conflict"
+
+    def __init__(self, fields: list[dict], *, current: object = None) -> None:
+        super().__init__(current=current)
+        self.fields = fields

@@ -97,7 +97,9 @@ def conversation_expired(
     return latest + retention <= now
 
 
-def meeting_content_expired(*, meeting_ended_at: datetime | None, now: datetime, retention: timedelta) -> bool:
+def meeting_content_expired(
+    *, meeting_ended_at: datetime | None, now: datetime, retention: timedelta
+) -> bool:
     """Pulses and private preparation: gone once the meeting has been over for the retention period."""
     return meeting_ended_at is not None and meeting_ended_at + retention <= now
 

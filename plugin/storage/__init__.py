@@ -16,8 +16,8 @@ from .records import (
 )
 
 __all__ = [
-    "AgendaSummary",
     "AgendaItem",
+    "AgendaSummary",
     "AgreementDecision",
     "AgreementVersion",
     "AuditEvent",
