@@ -224,11 +224,21 @@ def decisions_of(version: AgreementVersion) -> dict[Party, Decision]:
     return {Party(d.party): Decision(d.decision) for d in version.decisions}
 
 
+def _shown(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A stored snapshot as shown: one drafted before the agreement held summaries shows none (and
+    never its notes)."""
+    agenda = snapshot.get("agenda") or []
+    if all("summary" in item and "notes" not in item for item in agenda):
+        return snapshot
+    shown = [{"summary": "", **{k: v for k, v in item.items() if k != "notes"}} for item in agenda]
+    return {**snapshot, "agenda": shown}
+
+
 def _version_view(uow: UnitOfWork, version: AgreementVersion, *, latest_number: int) -> VersionView:
     return VersionView(
         number=version.number,
         state=version_state(decisions_of(version), is_latest=version.number == latest_number),
-        snapshot=version.snapshot,
+        snapshot=_shown(version.snapshot),
         created_by=uow.session.get(Person, version.created_by_id),
         created_at=version.created_at,
         locked_at=version.locked_at,

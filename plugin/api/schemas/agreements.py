@@ -75,7 +75,7 @@ class FollowUpList(Output):
 class SnapshotAgendaItem(Output):
     section_key: str
     title: dict[str, str]
-    summary: str = Field("", description="The summary both parties approve; never the working notes.")
+    summary: str = Field(description="The summary both parties approve; never the working notes.")
     talking_points: list[str]
 
 

@@ -188,4 +188,12 @@ export const writes = {
     body: { decision, comment: comment || null, disagreement } satisfies Body<"DecisionIn">,
     touches: ["agreement", "conversation"],
   }),
+  /** An agenda item's summary in the agreement: the version and text it started from go along, so
+   * that a write based on an older version is merged with what was saved since. */
+  editSummary: (id: number, itemId: number, version: number, startedFrom: string, text: string): Write => ({
+    method: "PUT",
+    path: `${base(id)}/agreement/summaries/${itemId}`,
+    body: { version, base: startedFrom, text } satisfies Body<"SummaryEdit">,
+    touches: ["agreement", "conversation"],
+  }),
 };

@@ -77,7 +77,7 @@ function AgreementSummary({ version, id }: { version: AgreementVersion | null; i
   const approvals = (version?.decisions ?? [])
     .filter((decision) => decision.decision === "approved")
     .sort((a, b) => PARTY_ORDER[a.party] - PARTY_ORDER[b.party]);
-  const notes = (version?.snapshot.agenda ?? []).filter((item) => item.notes.trim());
+  const notes = (version?.snapshot.agenda ?? []).filter((item) => item.summary.trim());
   const actions = version?.snapshot.development_actions ?? [];
   return (
     <section class="mymus-subsection" aria-labelledby={headingId} data-testid="agreement">
@@ -111,7 +111,7 @@ function AgreementSummary({ version, id }: { version: AgreementVersion | null; i
                   {notes.map((item) => (
                     <div key={item.section_key}>
                       <dt>{localised(item.title, language)}</dt>
-                      <dd>{item.notes}</dd>
+                      <dd>{item.summary}</dd>
                     </div>
                   ))}
                 </dl>

@@ -15,7 +15,7 @@ export function Wellbeing() {
   const { t, language } = useTexts();
   const [state, store] = useMeeting("pulses");
   const [score, setScore] = useState<number | null>(null);
-  const [shared, setShared] = useState(true);
+  const [shared, setShared] = useState(false); // private unless its author shares it
   const [comment, setComment] = useState("");
   const action = useAction();
   const id = useId("pulse");
