@@ -568,3 +568,59 @@ def test_an_interrupted_purge_leaves_no_half_deleted_conversation(api, people, a
     monkeypatch.setattr(retention.audit, "record", real_record)
     assert purge(app).conversations_deleted == 1
     assert count(app, Conversation) == 0
+
+
+# --- The scheduler and the command -------------------------------------------------------------
+
+
+def test_two_schedulers_purge_once_per_interval(app, clock):
+    from plugin.scheduler import PurgeScheduler
+
+    first = PurgeScheduler(app, timedelta(hours=1))
+    second = PurgeScheduler(app, timedelta(hours=1))
+    assert [first.run_once().ran, second.run_once().ran] == [True, False]
+    clock(minutes=61)  # the holder's lease ran out: whoever comes first takes it
+    assert [second.run_once().ran, first.run_once().ran] == [True, False]
+
+
+def test_the_scheduler_thread_runs_the_purge_and_stops(app, monkeypatch):
+    from plugin import scheduler as scheduler_module
+
+    ran = threading.Event()
+    real = retention.do_purge
+
+    def observed(uow, **kwargs):
+        report = real(uow, **kwargs)
+        ran.set()
+        return report
+
+    monkeypatch.setattr(scheduler_module.retention, "do_purge", observed)
+    running = scheduler_module.PurgeScheduler(app, timedelta(hours=1), first_delay=timedelta(0)).start()
+    try:
+        assert ran.wait(30)
+    finally:
+        running.stop()
+    assert running._thread is None
+    with app.app_context():
+        assert db.session.get(MaintenanceLease, retention.LEASE).holder == running.holder
+
+
+def test_the_scheduler_is_off_with_interval_zero(authority, tmp_path, settings):
+    from plugin import create_app
+    from plugin.scheduler import start_scheduler
+
+    off = create_app(settings.with_changes(purge_interval_minutes=0))
+    assert start_scheduler(off) is None
+    assert "mus.scheduler" not in off.extensions
+
+
+def test_mus_purge_says_when_another_process_holds_the_lease(app, clock):
+    from plugin.cli import purge_command
+
+    assert purge(app, holder="server-1", hold=timedelta(hours=1), release=False).ran
+    result = app.test_cli_runner().invoke(purge_command)
+    assert result.exit_code == 0, result.output
+    assert "another process is purging now" in result.output
+    clock(hours=2)
+    result = app.test_cli_runner().invoke(purge_command)
+    assert "unfinished conversations" in result.output
