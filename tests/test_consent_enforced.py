@@ -319,7 +319,8 @@ def test_notes_not_kept_are_deleted_everywhere_when_the_agreement_is_locked(api,
     items = api.as_(people["manager"]).get(url(cid)).get_json()["agenda"]
     assert [(i["notes"], i["notes_removed"]) for i in (items[0], items[3])] == [("", True), ("", True)]
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(NoteDocument)) == 0
+        documents = db.session.scalars(select(NoteDocument.state)).all()
+        assert len(documents) == 2 and all(CANARY.encode() not in state for state in documents)
         kinds = db.session.scalars(select(LiveEvent.kind).where(LiveEvent.conversation_id == cid)).all()
         assert not {"notes.update", "agenda_item.updated"} & set(kinds)
         assert db.session.scalar(select(func.count()).select_from(IdempotencyRecord)) == 0
@@ -415,6 +416,7 @@ def test_an_idle_unfinished_conversation_goes_whole(api, people, conversation, a
     for model in (Conversation, Goal, DevelopmentAction, FeedbackEntry, WellbeingPulse, PreparationItem):
         assert count(app, model) == 0, model
     assert count(app, AgendaItem) == count(app, NoteDocument) == count(app, LiveEvent) == 0
+    assert count(app, AgreementVersion) == 0
 
 
 def test_planned_conversations_wait_for_their_time(api, people, app, clock):
@@ -624,3 +626,22 @@ def test_mus_purge_says_when_another_process_holds_the_lease(app, clock):
     clock(hours=2)
     result = app.test_cli_runner().invoke(purge_command)
     assert "unfinished conversations" in result.output
+
+
+# --- The privacy page --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_privacy_page_states_every_rule(app, language):
+    from markupsafe import escape
+
+    from plugin.domain.retention import RULES, ContentKind, rule_key
+    from plugin.i18n import catalogue
+
+    body = app.test_client().get(f"/privacy?locale={language}").get_data(as_text=True)
+    texts = catalogue(language)
+    days = app.extensions["mus.settings"].retention_days
+    assert set(RULES) == set(ContentKind)  # every kind has a rule
+    for kind in RULES:
+        assert f'data-kind="{kind.value}"' in body
+        assert str(escape(texts[rule_key(kind)].format(days=days))) in body

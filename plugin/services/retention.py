@@ -56,6 +56,7 @@ from ..storage import (
 from ..storage.locks import release_lease, take_lease
 from ..storage.unit_of_work import UnitOfWork
 from . import audit
+from . import notes as shared_notes
 
 LEASE = "retention"
 LEASE_HOLD = timedelta(minutes=15)  # longer than a run takes; the holder gives it back when done
@@ -222,34 +223,22 @@ def keep_votes(uow: UnitOfWork, conversation_id: int) -> dict[str, bool]:
 
 def remove_notes(uow: UnitOfWork, conversation: Conversation) -> int:
     """Delete the conversation's shared notes everywhere, in this transaction: the text of every
-    agenda item, its CRDT document, the live log that holds the note edits, and the stored answers
-    to retried requests that carry note text. Returns how many items had notes."""
+    agenda item, its CRDT document (emptied as a CRDT change: the stored state keeps only the
+    deleted lengths, no text, and a tab that still holds the text converges to the empty note), the
+    live log that holds the note edits, and the stored answers to retried requests that carry note
+    text. Returns how many items had notes."""
     now = uow.now()
     items = list(conversation.agenda)
     texts = [item.notes for item in items if item.notes]
-    item_ids = [item.id for item in items]
-    had_documents = (
-        set(
-            uow.session.scalars(
-                select(NoteDocument.agenda_item_id).where(
-                    NoteDocument.agenda_item_id.in_(item_ids), func.length(NoteDocument.state) > 0
-                )
-            )
-        )
-        if item_ids
-        else set()
-    )
     cleared = 0
     for item in items:
-        if item.notes or item.id in had_documents:
+        had_text = shared_notes.clear_for_retention(uow, item)  # first: the note's lock, then the item
+        if item.notes or had_text:
             item.notes = ""
             item.notes_removed_at = now
             cleared += 1
-    if item_ids:
-        _delete(uow, NoteDocument, NoteDocument.agenda_item_id.in_(item_ids))
     uow.session.flush()
     event_log.forget(uow.session, conversation.id)
-    _delete(uow, LiveEvent, LiveEvent.conversation_id == conversation.id, LiveEvent.kind == "notes.update")
     _forget_responses_with_notes(uow, [conversation.employee_id, conversation.manager_id], texts)
     _scrub_snapshots(uow, conversation.id)
     return cleared
