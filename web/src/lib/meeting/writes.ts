@@ -171,6 +171,20 @@ export const writes = {
     create: true,
     touches: ["followUps"],
   }),
+  /** A follow-up's title or date, with the version and the values the change started from: a stale
+   * write is merged (the title) or refused with 409 `edit_conflict` (a date both changed). */
+  editFollowUp: (
+    id: number,
+    followUpId: number,
+    version: number,
+    startedFrom: { title: string; due_on: string },
+    changes: { title?: string; due_on?: string },
+  ): Write => ({
+    method: "PATCH",
+    path: `${base(id)}/follow-ups/${followUpId}`,
+    body: { version, base: startedFrom, ...changes } satisfies Body<"FollowUpEdit">,
+    touches: ["followUps", "agreement"],
+  }),
   removeFollowUp: (id: number, followUpId: number): Write => ({
     method: "DELETE",
     path: `${base(id)}/follow-ups/${followUpId}`,
