@@ -5,12 +5,13 @@ wellbeing pulse is private unless its author shares it."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
 from plugin.storage.db import db
 
-from .meeting_helpers import Panel, meeting_in_progress
+from .meeting_helpers import Panel, in_days, meeting_in_progress
 from .support import Simulator
 
 
@@ -174,4 +175,52 @@ def test_the_consent_summary_shows_every_answer_and_the_pulse_starts_private(
     [mine] = live_app.api("jonas", "GET", f"/api/conversations/{cid}/wellbeing")["items"]
     assert (mine["score"], mine["shared"]) == (3, False)
     assert live_app.api("mette", "GET", f"/api/conversations/{cid}/wellbeing")["items"] == []
+    console.assert_clean(simulator.page)
+
+
+def test_a_follow_up_date_both_change_at_once_is_a_choice_not_a_loss(simulator: Simulator, live_app, console):
+    conversation = meeting_in_progress(live_app, simulator.meeting_id, "MUS med opfølgning", at="agreements")
+    cid = conversation["id"]
+    follow_up = live_app.api(
+        "mette",
+        "POST",
+        f"/api/conversations/{cid}/follow-ups",
+        {"title": "Status på kurset", "due_on": in_days(30)},
+    )
+    simulator.open()
+    for participant in ("mette", "jonas"):
+        simulator.wait_initialized(participant, "sidePanel")
+    mette, jonas = Panel(simulator, "mette"), Panel(simulator, "jonas")
+    for panel in (mette, jonas):
+        panel.wait_open("agreements")
+        panel.frame.get_by_test_id("follow-up").get_by_test_id("edit-follow-up").click()
+    # Both started from the same follow-up; Jonas saves first.
+    jonas_editor = jonas.frame.get_by_test_id("follow-up-editor")
+    jonas_editor.get_by_label(jonas.t("ui.meeting.follow_ups.date")).fill(in_days(40))
+    jonas.button("ui.meeting.follow_ups.save", jonas_editor).click()
+    jonas_editor.wait_for(state="detached")
+    mette_editor = mette.frame.get_by_test_id("follow-up-editor")
+    mette_editor.get_by_label(mette.t("ui.meeting.follow_ups.date")).fill(in_days(50))
+    mette.button("ui.meeting.follow_ups.save", mette_editor).click()
+    conflict = mette_editor.get_by_test_id("follow-up-conflict")
+    conflict.wait_for()
+    stored = live_app.api("mette", "GET", f"/api/conversations/{cid}/follow-ups")["items"]
+    assert [f["due_on"] for f in stored] == [in_days(40)]  # nothing applied blindly
+    conflict.locator('[data-field="due_on"] button').nth(1).click()  # keep mine
+    mette_editor.wait_for(state="detached")
+    stored = live_app.api("jonas", "GET", f"/api/conversations/{cid}/follow-ups")["items"]
+    assert [(f["id"], f["title"], f["due_on"]) for f in stored] == [
+        (follow_up["id"], "Status på kurset", in_days(50))
+    ]
+
+    # The one refused save is the conflict itself (the browser logs every 409): that, nothing else.
+    def refused() -> list[str]:
+        return [e for e in console.errors if "409" in e and ("PATCH" in e or "CONFLICT" in e)]
+
+    deadline = time.monotonic() + 10
+    while len(refused()) < 2 and time.monotonic() < deadline:
+        simulator.page.evaluate("0")  # the sync API delivers console events during its calls
+    expected = refused()
+    assert len(expected) == 2, console.errors
+    console.errors[:] = [e for e in console.errors if e not in expected]
     console.assert_clean(simulator.page)
