@@ -138,7 +138,9 @@ def test_action_is_updated_with_its_version(api, people, conversation, events):
     )
     assert stale.status_code == 409
     error = stale.get_json()["error"]
-    assert error["code"] == "stale_version"
+    assert error["code"] == "edit_conflict"
+    conflicts = [(f["field"], f["theirs"], f["mine"]) for f in error["fields"]]
+    assert conflicts == [("status", "in_progress", "done")]
     assert error["current"]["status"] == "in_progress"
     assert error["current"]["owner"]["role"] == "manager"
     assert error["current"]["version"] == 2

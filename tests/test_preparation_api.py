@@ -60,6 +60,55 @@ def test_prompts_need_a_known_role(api, people, query):
     assert response.get_json()["error"]["field"] == "role"
 
 
+CHECKIN_TOPICS = ["progress", "blockers", "wellbeing", "next_steps"]
+
+
+@pytest.mark.parametrize("role", ["employee", "manager"])
+def test_a_check_in_has_prompts_of_its_own(api, people, role):
+    client = api.as_(people["employee"])
+    mus = client.get(f"/api/preparation/prompts?role={role}").get_json()
+    explicit = client.get(f"/api/preparation/prompts?role={role}&kind=mus").get_json()
+    checkin = client.get(f"/api/preparation/prompts?role={role}&kind=checkin").get_json()
+    assert mus == explicit and mus["kind"] == "mus"
+    assert checkin["kind"] == "checkin" and checkin["role"] == role
+    # Progress on goals, blockers, wellbeing, next steps: not the yearly MUS's questions.
+    assert [p["key"] for p in checkin["items"]] == [f"checkin.{role}.{topic}" for topic in CHECKIN_TOPICS]
+    assert not {p["text"] for p in checkin["items"]} & {p["text"] for p in mus["items"]}
+    assert all(p["text"] and not p["text"].startswith("preparation.") for p in checkin["items"])
+    assert checkin["items"][0]["text"].startswith("Fremdrift på målene")
+
+
+def test_check_in_prompts_in_english(api, people):
+    client = api.as_(people["colleague"])  # first sign-in: the language comes from the browser
+    response = client.get(
+        "/api/preparation/prompts?role=employee&kind=checkin", headers={"Accept-Language": "en-GB"}
+    )
+    items = response.get_json()["items"]
+    assert [p["text"].split(":")[0] for p in items] == [
+        "Progress on goals",
+        "Blockers",
+        "Wellbeing",
+        "Next steps",
+    ]
+
+
+def test_a_check_in_prompt_key_is_accepted_for_an_item(api, people, conversation):
+    item = add_prep(
+        api,
+        people["employee"],
+        conversation["id"],
+        "Målet om kurset er halvvejs",
+        "checkin.employee.progress",
+    )
+    assert item["prompt_key"] == "checkin.employee.progress"
+
+
+def test_prompts_need_a_known_kind(api, people):
+    response = api.as_(people["employee"]).get("/api/preparation/prompts?role=employee&kind=yearly")
+    assert response.status_code == 422
+    assert response.get_json()["error"]["field"] == "kind"
+
+
 # --- Own items ---------------------------------------------------------------------------------
 
 

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint
 
-from ..services import development, feedback
+from ..domain.errors import InvalidInput
+from ..services import development, drafts, feedback
 from ..services import goals as svc
 from .endpoint import endpoint
 from .schemas.goals import (
+    DRAFT_KEY_PATTERN,
     ActionCreate,
+    ActionDraftIn,
     ActionList,
     ActionOut,
     ActionPatch,
+    DraftAck,
     FeedbackCreate,
     FeedbackList,
     FeedbackOut,
     GoalCreate,
+    GoalDraftIn,
     GoalHistory,
     GoalList,
     GoalOut,
@@ -90,11 +97,15 @@ def show_goal(actor, goal_id: int, uow):
     body=GoalPatch,
     response=GoalOut,
     errors=(403, 409),
-    description="Every changed field is kept in the goal's history. Mark a success with status achieved.",
+    description="Send only the changed fields, the version and `base` (their values when the editor "
+    "started): a change to an older version is merged with what was saved since, or refused with 409 "
+    "edit_conflict naming the fields both changed. Every changed field (the merged result) is kept in "
+    "the goal's history. Mark a success with status achieved.",
 )
 def update_goal(actor, goal_id: int, body: GoalPatch, uow):
-    changes = body.model_dump(exclude_unset=True, exclude={"version"})
-    return svc.do_update_goal(uow, actor, goal_id, version=body.version, changes=changes)
+    changes = body.model_dump(exclude_unset=True, exclude={"version", "base"})
+    base = body.base.model_dump(exclude_unset=True) if body.base is not None else None
+    return svc.do_update_goal(uow, actor, goal_id, version=body.version, changes=changes, base=base)
 
 
 @bp.delete("/goals/<int:goal_id>")
@@ -164,10 +175,15 @@ def create_action(actor, conversation_id: int, body: ActionCreate, uow):
     body=ActionPatch,
     response=ActionOut,
     errors=(403, 409),
+    description="Send only the changed fields, the version and `base`: a change to an older version is "
+    "merged with what was saved since, or refused with 409 edit_conflict naming the fields both changed.",
 )
 def update_action(actor, action_id: int, body: ActionPatch, uow):
-    changes = body.model_dump(exclude_unset=True, exclude={"version"})
-    return development.do_update_action(uow, actor, action_id, version=body.version, changes=changes)
+    changes = body.model_dump(exclude_unset=True, exclude={"version", "base"})
+    base = body.base.model_dump(exclude_unset=True) if body.base is not None else None
+    return development.do_update_action(
+        uow, actor, action_id, version=body.version, changes=changes, base=base
+    )
 
 
 @bp.delete("/actions/<int:action_id>")
@@ -180,6 +196,97 @@ def update_action(actor, action_id: int, body: ActionPatch, uow):
 )
 def delete_action(actor, action_id: int, uow):
     development.do_delete_action(uow, actor, action_id)
+
+
+# --- Drafts ----------------------------------------------------------------------------------
+
+DRAFTS = "Drafts (live, never stored)"
+DRAFT_DESCRIPTION = (
+    "What I am typing in a {what}, before it is saved: announced at once on the conversation's live "
+    "channel as `draft.changed` (record: goal or action, key, id, by, display_name, fields, "
+    "ttl_seconds) and stored nowhere (not in the database, not in the event log). Send it again "
+    "at least every ttl_seconds while the editor is open; `key` is the editor's own token "
+    "(letters, digits, - and _)."
+)
+
+
+def _draft_key(key: str) -> str:
+    if not re.fullmatch(DRAFT_KEY_PATTERN, key):
+        raise InvalidInput("draft_key_invalid", field="key")
+    return key
+
+
+@bp.put("/conversations/<int:conversation_id>/drafts/goal/<key>")
+@endpoint(
+    summary="A goal being written (live, not stored)",
+    tags=DRAFTS,
+    body=GoalDraftIn,
+    response=DraftAck,
+    errors=(403, 413),
+    description=DRAFT_DESCRIPTION.format(what="goal"),
+)
+def put_goal_draft(actor, conversation_id: int, key: str, body: GoalDraftIn, uow):
+    ttl = drafts.do_put_draft(
+        uow,
+        actor,
+        conversation_id,
+        kind="goal",
+        key=_draft_key(key),
+        record_id=body.id,
+        fields=body.fields.model_dump(exclude_unset=True),
+    )
+    return {"ttl_seconds": ttl}
+
+
+@bp.put("/conversations/<int:conversation_id>/drafts/action/<key>")
+@endpoint(
+    summary="A development action being written (live, not stored)",
+    tags=DRAFTS,
+    body=ActionDraftIn,
+    response=DraftAck,
+    errors=(403, 413),
+    description=DRAFT_DESCRIPTION.format(what="development action"),
+)
+def put_action_draft(actor, conversation_id: int, key: str, body: ActionDraftIn, uow):
+    ttl = drafts.do_put_draft(
+        uow,
+        actor,
+        conversation_id,
+        kind="action",
+        key=_draft_key(key),
+        record_id=body.id,
+        fields=body.fields.model_dump(exclude_unset=True),
+    )
+    return {"ttl_seconds": ttl}
+
+
+CLEARED = "Announces `draft.cleared` (record, key, by): the other party stops showing it."
+
+
+@bp.delete("/conversations/<int:conversation_id>/drafts/goal/<key>")
+@endpoint(
+    summary="The goal draft was saved or abandoned",
+    tags=DRAFTS,
+    response=None,
+    status=204,
+    errors=(403,),
+    description=CLEARED,
+)
+def delete_goal_draft(actor, conversation_id: int, key: str, uow):
+    drafts.do_clear_draft(uow, actor, conversation_id, kind="goal", key=_draft_key(key))
+
+
+@bp.delete("/conversations/<int:conversation_id>/drafts/action/<key>")
+@endpoint(
+    summary="The action draft was saved or abandoned",
+    tags=DRAFTS,
+    response=None,
+    status=204,
+    errors=(403,),
+    description=CLEARED,
+)
+def delete_action_draft(actor, conversation_id: int, key: str, uow):
+    drafts.do_clear_draft(uow, actor, conversation_id, kind="action", key=_draft_key(key))
 
 
 # --- Feedback and wellbeing ------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from ..domain.agreement import Party
+from ..domain.lifecycle import ConversationKind
 from ..i18n import translate
 from ..services import preparation as svc
 from .endpoint import endpoint
@@ -27,7 +28,7 @@ ITEMS = "/conversations/<int:conversation_id>/preparation"
 
 @bp.get("/preparation/prompts")
 @endpoint(
-    summary="The guided preparation questions for a role, in my language",
+    summary="The guided preparation questions for a role and a kind of conversation, in my language",
     tags=TAG,
     query=PromptQuery,
     response=PromptList,
@@ -35,9 +36,10 @@ ITEMS = "/conversations/<int:conversation_id>/preparation"
 def prompts(actor, query: PromptQuery, uow):
     return {
         "role": query.role,
+        "kind": query.kind,
         "items": [
             {"key": key, "text": translate(svc.prompt_message_key(key), actor.locale)}
-            for key in svc.list_prompts(Party(query.role))
+            for key in svc.list_prompts(Party(query.role), ConversationKind(query.kind))
         ],
     }
 

@@ -62,13 +62,13 @@ class TooLarge(DomainError):
     code = "too_large"
 
 
-class EditConflict(Conflict):
-    """A stale write of a co-edited record whose non-text fields both people changed differently.
-    `fields` names each with both values (`theirs`, `mine`) for the person to choose; `current`
-    holds the fresh state. Nothing of the write was applied."""
+class EditConflict(StaleVersion):
+    """A write based on an old version that cannot be merged: both people changed the same field
+    to different values (or the write did not say what it started from). `conflicts` names each
+    field with their value (now stored) and mine (the refused one), as the API shows them."""
 
     code = "edit_conflict"
 
-    def __init__(self, fields: list[dict], *, current: object = None) -> None:
+    def __init__(self, *, current: Any, conflicts: list[dict[str, Any]]) -> None:
         super().__init__(current=current)
-        self.fields = fields
+        self.fields = [{"code": "edit_conflict_field", **conflict} for conflict in conflicts]

@@ -27,6 +27,7 @@ TAB_TEXTS = (
     "ui.kind.",
     "ui.meeting.",
     "ui.mymus.",
+    "ui.panel.",
     "ui.personal.",
     "ui.role.",
     "ui.signin.",

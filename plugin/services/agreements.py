@@ -25,9 +25,9 @@ from ..domain.agreement import (
     summary_prefill,
     version_state,
 )
-from ..domain.errors import Conflict, EditConflict, Forbidden, NotFound
+from ..domain.errors import Conflict, Forbidden, NotFound
 from ..domain.lifecycle import Status, check_transition
-from ..domain.merge import merge_record, merge_text
+from ..domain.merge import merge_text
 from ..domain.permissions import party_of
 from ..domain.retention import notes_removed_at_lock
 from ..storage import (
@@ -41,7 +41,7 @@ from ..storage import (
     Person,
 )
 from ..storage.unit_of_work import UnitOfWork
-from . import audit, lookups, retention
+from . import audit, coedit, lookups, retention
 from .conversations import apply_status
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
@@ -427,10 +427,6 @@ def _follow_up_values(follow_up: FollowUp) -> dict[str, Any]:
     return {"title": follow_up.title, "due_on": follow_up.due_on}
 
 
-def _json(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
 def do_edit_follow_up(
     uow: UnitOfWork,
     actor: Actor,
@@ -454,25 +450,17 @@ def do_edit_follow_up(
         )
         if follow_up is None or follow_up.conversation_id != conversation_id:
             raise NotFound()
-        current = _follow_up_values(follow_up)
-        if version == follow_up.version:
-            apply = {k: v for k, v in changes.items() if v != current[k]}
-        else:
-            result = merge_record(base, changes, current, text_fields=("title",))
-            if result.conflicts:
-                raise EditConflict(
-                    [
-                        {
-                            "field": c.field,
-                            "code": "edit_conflict",
-                            "theirs": _json(c.theirs),
-                            "mine": _json(c.mine),
-                        }
-                        for c in result.conflicts
-                    ],
-                    current=follow_up,
-                )
-            apply = result.changes
+        stored = _follow_up_values(follow_up)
+        merged = coedit.merge_change(
+            up_to_date=version == follow_up.version,
+            changes=changes,
+            base=base,
+            stored=stored,
+            text_fields=("title",),
+            fits=lambda field, value: coedit.text_fits(uow, field, value),
+            current=lambda: follow_up,
+        )
+        apply = {key: value for key, value in merged.items() if value != stored[key]}
         if apply:
             for key, value in apply.items():
                 setattr(follow_up, key, value)

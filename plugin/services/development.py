@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from ..domain.actor import Actor
 from ..domain.agreement import Party
-from ..domain.errors import InvalidInput, StaleVersion
+from ..domain.errors import InvalidInput
 from ..domain.goals import ActionKind, ActionStatus
 from ..storage import Conversation, DevelopmentAction, Goal, Person
 from ..storage.unit_of_work import UnitOfWork
-from . import lookups
+from . import coedit, lookups
 
 
 @dataclass(frozen=True)
@@ -133,14 +133,58 @@ def do_create_action(
         return action_view(uow, conversation, action)
 
 
+ACTION_FIELDS = ("kind", "title", "goal_id", "owner", "resources", "due_date", "status")
+ACTION_TEXT_FIELDS = ("title", "resources")
+
+
+def _action_fields(conversation: Conversation, action: DevelopmentAction) -> dict[str, Any]:
+    """The action's fields in the API's terms (the owner as a role)."""
+    owner = Party.MANAGER if action.owner_id == conversation.manager_id else Party.EMPLOYEE
+    return {
+        "kind": action.kind,
+        "title": action.title,
+        "goal_id": action.goal_id,
+        "owner": owner.value,
+        "resources": action.resources,
+        "due_date": action.due_date,
+        "status": action.status,
+    }
+
+
 def do_update_action(
-    uow: UnitOfWork, actor: Actor, action_id: int, *, version: int, changes: Mapping[str, Any]
+    uow: UnitOfWork,
+    actor: Actor,
+    action_id: int,
+    *,
+    version: int,
+    changes: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+) -> ActionView:
+    """Change an action; a change based on an older version is merged with what was saved since,
+    or refused (409 edit_conflict) when both changed the same non-text field (services/coedit.py)."""
+    return coedit.retrying_races(lambda: _update_action(uow, actor, action_id, version, changes, base), uow)
+
+
+def _update_action(
+    uow: UnitOfWork,
+    actor: Actor,
+    action_id: int,
+    version: int,
+    changes: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
 ) -> ActionView:
     with uow:
         action = lookups.action_for(uow, actor, action_id)
         conversation = uow.session.get(Conversation, action.conversation_id)
-        if action.version != version:
-            raise StaleVersion(current=action_view(uow, conversation, action))
+        changes = coedit.merge_change(
+            up_to_date=action.version == version,
+            changes=changes,
+            base=base,
+            stored=_action_fields(conversation, action),
+            text_fields=ACTION_TEXT_FIELDS,
+            fits=lambda field, value: coedit.text_fits(uow, field, value),
+            current=lambda: action_view(uow, conversation, action),
+        )
         if "goal_id" in changes:
             if changes["goal_id"] is not None:
                 check_goal_of_employee(uow, conversation, changes["goal_id"])

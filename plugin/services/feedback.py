@@ -1,7 +1,10 @@
 """Feedback both ways between employee and manager, and the wellbeing pulse.
 
 Both parties see all feedback of their conversation. A pulse is private to its author unless it is
-shared; a private pulse never reaches the other party, not even as a live event with its content."""
+shared; a private pulse never reaches the other party, not even as a live event with its content.
+
+Feedback is never edited: it is given and taken back by its author only, so no one's feedback can be
+overwritten by the other party (there is no update use case, and no PATCH in the API)."""
 
 from __future__ import annotations
 

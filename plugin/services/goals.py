@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import delete, select, update
 
 from ..domain.actor import Actor
-from ..domain.errors import Conflict, InvalidInput, StaleVersion
+from ..domain.errors import Conflict, InvalidInput
 from ..domain.goals import GOAL_TRACKED_FIELDS, GoalStatus, check_progress
 from ..domain.smart import check_goal, is_smart
 from ..i18n import translate
 from ..storage import Conversation, DevelopmentAction, Goal, GoalChange, GoalProgress, Person
 from ..storage.unit_of_work import UnitOfWork
-from . import lookups
+from . import coedit, lookups
 
 
 @dataclass(frozen=True)
@@ -268,14 +268,49 @@ def _as_text(value: Any) -> str | None:
     return str(value)
 
 
+GOAL_TEXT_FIELDS = ("title", "specific", "measure", "achievable", "relevance")
+
+
+def _goal_fields(goal: Goal) -> dict[str, Any]:
+    return {field: getattr(goal, field) for field in GOAL_TRACKED_FIELDS}
+
+
 def do_update_goal(
-    uow: UnitOfWork, actor: Actor, goal_id: int, *, version: int, changes: Mapping[str, Any]
+    uow: UnitOfWork,
+    actor: Actor,
+    goal_id: int,
+    *,
+    version: int,
+    changes: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
 ) -> GoalView:
-    """Change a goal; each changed field is written to its history (old and new value as text)."""
+    """Change a goal; each changed field is written to its history (old and new value as text).
+
+    `base` holds the changed fields' values when the editor started: a change based on an older
+    version is merged with what was saved since (services/coedit.py), or refused (409
+    edit_conflict) when both changed the same non-text field."""
+    return coedit.retrying_races(lambda: _update_goal(uow, actor, goal_id, version, changes, base), uow)
+
+
+def _update_goal(
+    uow: UnitOfWork,
+    actor: Actor,
+    goal_id: int,
+    version: int,
+    changes: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+) -> GoalView:
     with uow:
         goal = lookups.goal_for(uow, actor, goal_id)
-        if goal.version != version:
-            raise StaleVersion(current=goal_view(uow, actor, goal))
+        changes = coedit.merge_change(
+            up_to_date=goal.version == version,
+            changes=changes,
+            base=base,
+            stored=_goal_fields(goal),
+            text_fields=GOAL_TEXT_FIELDS,
+            fits=lambda field, value: coedit.text_fits(uow, field, value),
+            current=lambda: goal_view(uow, actor, goal),
+        )
         now = uow.now()
         changed: list[str] = []
         for field in GOAL_TRACKED_FIELDS:

@@ -14,35 +14,57 @@ from sqlalchemy import select, update
 from ..domain.actor import Actor
 from ..domain.agreement import Party
 from ..domain.errors import Conflict, InvalidInput
+from ..domain.lifecycle import ConversationKind
 from ..storage import AgendaItem, PreparationItem, TalkingPoint
 from ..storage.unit_of_work import UnitOfWork
 from . import lookups
 from .conversations import add_talking_point, check_version
 
-# The guided questions per role; their texts are `preparation.<key>` in the message catalogues.
-PROMPTS: dict[Party, tuple[str, ...]] = {
-    Party.EMPLOYEE: (
-        "employee.past_period",
-        "employee.goals_needs",
-        "employee.examples",
-        "employee.questions",
-    ),
-    Party.MANAGER: (
-        "manager.contributions",
-        "manager.ambitions",
-        "manager.feedback",
-        "manager.development",
-    ),
+# The guided questions per kind of conversation and role; their texts are `preparation.<key>` in the
+# message catalogues. A check-in asks its own: progress on goals, blockers, wellbeing, next steps.
+PROMPTS_BY_KIND: dict[ConversationKind, dict[Party, tuple[str, ...]]] = {
+    ConversationKind.MUS: {
+        Party.EMPLOYEE: (
+            "employee.past_period",
+            "employee.goals_needs",
+            "employee.examples",
+            "employee.questions",
+        ),
+        Party.MANAGER: (
+            "manager.contributions",
+            "manager.ambitions",
+            "manager.feedback",
+            "manager.development",
+        ),
+    },
+    ConversationKind.CHECKIN: {
+        Party.EMPLOYEE: (
+            "checkin.employee.progress",
+            "checkin.employee.blockers",
+            "checkin.employee.wellbeing",
+            "checkin.employee.next_steps",
+        ),
+        Party.MANAGER: (
+            "checkin.manager.progress",
+            "checkin.manager.blockers",
+            "checkin.manager.wellbeing",
+            "checkin.manager.next_steps",
+        ),
+    },
 }
-PROMPT_KEYS = frozenset(key for keys in PROMPTS.values() for key in keys)
+# The yearly MUS's questions (kept under this name for the callers that know no kind).
+PROMPTS: dict[Party, tuple[str, ...]] = PROMPTS_BY_KIND[ConversationKind.MUS]
+PROMPT_KEYS = frozenset(
+    key for by_role in PROMPTS_BY_KIND.values() for keys in by_role.values() for key in keys
+)
 
 
 def prompt_message_key(prompt_key: str) -> str:
     return f"preparation.{prompt_key}"
 
 
-def list_prompts(role: Party) -> tuple[str, ...]:
-    return PROMPTS[role]
+def list_prompts(role: Party, kind: ConversationKind = ConversationKind.MUS) -> tuple[str, ...]:
+    return PROMPTS_BY_KIND[kind][role]
 
 
 def check_prompt_key(prompt_key: str | None) -> None:

@@ -95,6 +95,11 @@ class UnitOfWork:
             except Exception:  # committed and logged: live tabs catch up from the log
                 log.exception("live event not published")
 
+    @property
+    def in_transaction(self) -> bool:
+        """Inside a `with uow:` block (a use case run within a larger transaction)."""
+        return self._depth > 0
+
     def emit(
         self, tenant_id: str, conversation_id: int, kind: str, *, audience: int | None = None, **data: Any
     ) -> None:

@@ -50,6 +50,11 @@ class Panel:
     def wait_phase(self, phase: str) -> None:
         self.frame.locator(f'article.conversation[data-phase="{phase}"]').wait_for()
 
+    def conclude_now(self) -> None:
+        """Concludes from "More actions" (the Conclude button itself shows once the agenda is done)."""
+        self.frame.get_by_test_id("more-actions").click()
+        self.frame.get_by_test_id("conclude-now").click()
+
     def wait_saved(self) -> None:
         self.frame.locator('[data-testid="save-state"][data-state="saved"]').wait_for()
 

@@ -97,7 +97,10 @@ def _scan(
 ) -> list[dict]:
     frame = simulator.frame_object(participant, frame_context)
     wait_for_theme(frame, theme)
-    frame.wait_for_function("() => document.querySelector('[data-testid=signed-in-name]') !== null")
+    # Signed in: the person's name, or on the stage (seen by everyone, so without it) the shared view.
+    frame.wait_for_function(
+        "() => document.querySelector('[data-testid=signed-in-name], [data-testid=stage-view]') !== null"
+    )
     frame.wait_for_function("() => !document.querySelector('.notice-loading')")
     closed = frame.locator("details:not([open]) > summary")
     for _ in range(closed.count()):

@@ -72,11 +72,11 @@ def test_the_meeting_views_have_no_serious_violations(scan_simulator, live_app, 
     simulator.wait_initialized("mette", "meetingStage", since=since)
     stage = Panel(simulator, "mette", "meetingStage")
     wait_for_theme(stage.frame_object, theme)
-    stage.frame.locator(".split-panel [data-testid=goals]").wait_for()
+    stage.frame.get_by_test_id("stage-goals").wait_for()
     violations += _scan(stage, "stage")
 
     # After: agreed by both, with the decisions and the snapshot.
-    mette.frame.get_by_test_id("conclude").click()
+    mette.conclude_now()
     for panel in (jonas, mette):
         panel.wait_phase("after")
         panel.frame.get_by_test_id("approve").click()

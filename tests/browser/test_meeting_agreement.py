@@ -29,7 +29,7 @@ def test_changes_requested_then_agreed_then_changed_again(simulator: Simulator, 
     jonas.frame_object.wait_for_function(
         "() => document.querySelector('textarea.notes-input')?.value === 'Første udgave af noterne.'"
     )
-    mette.frame.get_by_test_id("conclude").click()
+    mette.conclude_now()
     jonas.wait_phase("after")
 
     # The employee asks for changes, with a comment and a recorded disagreement; both see it.
@@ -56,7 +56,7 @@ def test_changes_requested_then_agreed_then_changed_again(simulator: Simulator, 
     mette.frame_object.wait_for_function(
         "() => document.querySelector('textarea.notes-input')?.value.endsWith('Vagtplanen.')"
     )
-    mette.frame.get_by_test_id("conclude").click()
+    mette.conclude_now()
     for panel in (mette, jonas):
         panel.frame.locator(
             '[data-testid="agreement-version"][data-number="2"][data-state="draft"]'

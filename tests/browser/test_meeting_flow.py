@@ -162,7 +162,7 @@ def test_a_full_mus_in_the_simulator(simulator: Simulator, live_app, console, lo
         mette.screenshot("meeting-sidepanel-light")
 
     # Conclude: the draft agreement; both approve; both see it agreed, with both names.
-    mette.frame.get_by_test_id("conclude").click()
+    mette.conclude_now()
     for panel in (mette, jonas):
         panel.wait_phase("after")
         panel.frame.locator('[data-testid="agreement-state"][data-state="draft"]').wait_for()

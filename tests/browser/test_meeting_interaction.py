@@ -190,7 +190,7 @@ def test_the_meeting_in_english(simulator: Simulator, live_app, console):
     jonas.button("ui.meeting.cancel", editor).click()
 
     # Concluded and approved by both, in English.
-    mette.frame.get_by_test_id("conclude").click()
+    mette.conclude_now()
     for panel in (mette, jonas):
         panel.wait_phase("after")
         panel.frame.get_by_test_id("approve").click()

@@ -52,13 +52,13 @@ def test_the_stage_shows_the_same_meeting_wide(simulator: Simulator, live_app, c
     mette.button("ui.stage.share").click()
     simulator.wait_initialized("mette", "meetingStage", since=since)
     stage = Panel(simulator, "mette", "meetingStage")
-    stage.frame.locator(".conversation-wide .agenda-split").wait_for()
+    stage.frame.get_by_test_id("stage-view").wait_for()
     stage.wait_current("development")
     stage.wait_open("development")
-    # Wide: the agenda list beside the open item, which is outside the list.
-    split = stage.frame.locator(".split-panel [data-testid=item-panel]")
+    # Wide: the agenda list beside the current item, which is outside the list.
+    split = stage.frame.get_by_test_id("stage-current")
     split.get_by_test_id("action").filter(has_text="Cloud-kursus").wait_for()
-    assert stage.frame.locator("[data-testid=agenda] [data-testid=item-panel]").count() == 0
+    assert stage.frame.locator("[data-testid=agenda] [data-testid=stage-current]").count() == 0
     boxes = [
         stage.frame.locator(selector).bounding_box() for selector in ("[data-testid=agenda]", ".split-panel")
     ]
@@ -71,6 +71,6 @@ def test_the_stage_shows_the_same_meeting_wide(simulator: Simulator, live_app, c
     mette.frame.get_by_test_id("next-item").click()
     stage.wait_current("feedback")
     stage.wait_open("feedback")
-    stage.frame.locator(".split-panel [data-testid=feedback]").wait_for()
+    stage.frame.locator("[data-testid=stage-current] [data-testid=feedback]").wait_for()
     stage.screenshot("meeting-stage")
     console.assert_clean(simulator.page)

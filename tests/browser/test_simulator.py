@@ -77,3 +77,52 @@ def test_the_language_switch_reloads_the_tabs_in_english(simulator: Simulator, c
     # The simulator's own chrome follows too.
     assert simulator.page.get_by_role("heading", name=en["ui.sim.title"]).is_visible()
     console.assert_clean(simulator.page)
+
+
+def test_the_added_tab_outlives_a_reload_of_the_simulator(simulator: Simulator, live_app, console):
+    da = catalogue("da")
+    simulator.open()
+    simulator.wait_initialized("mette", "sidePanel")
+    since = simulator.log_size()
+    simulator.open_view("mette", "config")
+    simulator.wait_initialized("mette", "settings", since=since)
+    simulator.frame("mette", "settings").locator('input[name="other-person"][value="jonas"]').check()
+    simulator.page.wait_for_function(
+        "() => window.simulatorLog.some((e) => e.func === 'settings.setValidityState' && e.args[0] === true)"
+    )
+    simulator.column("mette").locator('[data-action="save"]').click()
+    simulator.page.wait_for_function(
+        "() => window.simulatorLog.some((e) => e.func === 'settings.save.success')"
+    )
+    conversation = live_app.conversations_in(simulator.meeting_id)[0]
+    configured = f"/tab/content?conversation={conversation['id']}"
+    added = da["ui.sim.tab_added"].format(name="MUS")
+    simulator.page.get_by_text(added).wait_for()
+
+    simulator.page.reload()
+    for participant in ("mette", "jonas"):
+        simulator.wait_initialized(participant, "sidePanel")
+        assert simulator.frame_element(participant, "sidePanel").get_attribute("src") == configured
+        assert simulator.frame_element(participant, "sidePanel").get_attribute("data-entity-id") == (
+            f"mus-{conversation['id']}"
+        )
+        simulator.frame(participant).locator(
+            f'article[data-conversation-id="{conversation["id"]}"]'
+        ).wait_for()
+    assert simulator.page.get_by_text(added).is_visible()
+    assert simulator.page.get_by_text(da["ui.sim.tab_not_added"]).count() == 0
+    console.assert_clean(simulator.page)
+
+
+def test_a_fresh_meeting_starts_without_a_tab(simulator: Simulator, console):
+    # The kept tab belongs to its meeting: another meeting in the same browser tab has none.
+    simulator.page.goto(f"{simulator.live.url}/simulator/?meeting=other{simulator.meeting_key}")
+    simulator.page.evaluate(
+        "(key) => sessionStorage.setItem(key, JSON.stringify({contentUrl: '/tab/content?conversation=1'}))",
+        "mus-simulator:tab:sim-meeting-other" + simulator.meeting_key,
+    )
+    simulator.open()
+    simulator.wait_initialized("mette", "sidePanel")
+    assert simulator.frame_element("mette", "sidePanel").get_attribute("src") == "/tab/sidepanel"
+    assert simulator.page.get_by_text(catalogue("da")["ui.sim.tab_not_added"]).is_visible()
+    console.assert_clean(simulator.page)

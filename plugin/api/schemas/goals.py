@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from ...domain.agreement import Party
 from ...domain.goals import ActionKind, ActionStatus, FeedbackDirection, FeedbackKind, GoalStatus
 from ...domain.smart import Verdict
-from .common import Input, LongText, Output, PersonOut, Title, Version
+from .common import Input, LongText, Output, PersonOut, ShortText, Title, Version
 
 Percent = Annotated[
     int,
@@ -66,8 +66,33 @@ class GoalCreate(Input):
     status: GoalStatus = GoalStatus.DRAFT
 
 
+class GoalBase(Input):
+    """The changed fields' values when the editor started (for the three-way merge)."""
+
+    title: ShortText | None = None
+    specific: LongText | None = None
+    measure: LongText | None = None
+    achievable: LongText | None = None
+    relevance: LongText | None = None
+    deadline: date | None = None
+    status: GoalStatus | None = None
+
+    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(
+        _not_null
+    )
+
+
+BASE_DESCRIPTION = (
+    "The values of the changed fields when the editor started. With it, a change based on an older "
+    "version is merged with what was saved since: text fields keep both people's words, a non-text "
+    "field both changed to different values is refused (409 edit_conflict, naming each field with "
+    "theirs and mine, and the current record). Without it, a change to an older version is refused."
+)
+
+
 class GoalPatch(Input):
     version: Version
+    base: GoalBase | None = Field(None, description=BASE_DESCRIPTION)
     title: Title | None = None
     specific: LongText | None = None
     measure: LongText | None = None
@@ -111,6 +136,9 @@ class GoalSummary(Output):
     deadline: date | None
     status: GoalStatus
     progress_percent: int | None = Field(description="The latest progress, null before the first.")
+    progress: list[ProgressOut] = Field(
+        description="Every check-in, oldest first: the percent and the note written with it."
+    )
     findings: list[FindingOut]
     is_smart: bool
     created_at: datetime
@@ -119,7 +147,7 @@ class GoalSummary(Output):
 
 
 class GoalOut(GoalSummary):
-    progress: list[ProgressOut]
+    """One goal (the list's items carry the same fields)."""
 
 
 class GoalList(Output):
@@ -152,8 +180,23 @@ class ActionCreate(Input):
     status: ActionStatus = ActionStatus.PLANNED
 
 
+class ActionBase(Input):
+    """The changed fields' values when the editor started (for the three-way merge)."""
+
+    kind: ActionKind | None = None
+    title: ShortText | None = None
+    goal_id: int | None = None
+    owner: Party | None = None
+    resources: LongText | None = None
+    due_date: date | None = None
+    status: ActionStatus | None = None
+
+    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(_not_null)
+
+
 class ActionPatch(Input):
     version: Version
+    base: ActionBase | None = Field(None, description=BASE_DESCRIPTION)
     kind: ActionKind | None = None
     title: Title | None = None
     goal_id: int | None = Field(None, description="null unlinks the goal.")
@@ -186,6 +229,49 @@ class ActionOut(Output):
 
 class ActionList(Output):
     items: list[ActionOut]
+
+
+# --- Drafts: a goal or action being written, shown to the other party before it is saved ------
+
+DRAFT_KEY_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+
+
+class GoalDraftFields(Input):
+    title: ShortText | None = None
+    specific: LongText | None = None
+    measure: LongText | None = None
+    achievable: LongText | None = None
+    relevance: LongText | None = None
+    deadline: date | None = None
+    status: GoalStatus | None = None
+
+
+class ActionDraftFields(Input):
+    kind: ActionKind | None = None
+    title: ShortText | None = None
+    goal_id: int | None = None
+    owner: Party | None = None
+    resources: LongText | None = None
+    due_date: date | None = None
+    status: ActionStatus | None = None
+
+
+DRAFT_ID = Field(None, description="The goal or action being changed; null for a new one.")
+DRAFT_FIELDS = Field(description="The fields typed so far that differ from where the editor started.")
+
+
+class GoalDraftIn(Input):
+    id: int | None = DRAFT_ID
+    fields: GoalDraftFields = DRAFT_FIELDS
+
+
+class ActionDraftIn(Input):
+    id: int | None = DRAFT_ID
+    fields: ActionDraftFields = DRAFT_FIELDS
+
+
+class DraftAck(Output):
+    ttl_seconds: int = Field(description="Send the draft again within this time, or it is gone.")
 
 
 # --- Feedback --------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ class PromoteOut(Output):
 class PromptQuery(Input):
     # A literal rather than the Party enum keeps the query parameter's schema self-contained.
     role: Literal["employee", "manager"]
+    # The yearly MUS when left out; a check-in has questions of its own.
+    kind: Literal["mus", "checkin"] = "mus"
 
 
 class PromptOut(Output):
@@ -79,4 +81,5 @@ class PromptOut(Output):
 
 class PromptList(Output):
     role: Party
+    kind: Literal["mus", "checkin"]
     items: list[PromptOut]

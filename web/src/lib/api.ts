@@ -13,6 +13,9 @@ export class ApiError extends Error {
     readonly field: string | null = null,
     /** On 409 stale_version: the record as it is now on the server. */
     readonly current: unknown = null,
+    /** Per-field details (422: each invalid field; 409 edit_conflict: each field both changed, with
+     * `theirs` and `mine`). */
+    readonly fields: Record<string, unknown>[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -106,6 +109,7 @@ export class Api {
         detail.message ?? `HTTP ${response.status}`,
         detail.field ?? null,
         detail.current ?? null,
+        (detail.fields ?? []) as Record<string, unknown>[],
       );
     }
     return data as T;

@@ -16,11 +16,35 @@ interface StageState {
 const THEMES: Theme[] = ["default", "dark", "contrast"];
 const LANGUAGES: Language[] = ["da", "en"];
 
+/** The tab added to the meeting is the meeting's, as in Teams: it outlives a reload of the simulator
+ * page (kept per meeting in sessionStorage, so a fresh meeting or browser tab starts empty). */
+function tabKey(boot: SimulatorBoot): string {
+  return `mus-simulator:tab:${boot.meeting.id}`;
+}
+
+export function savedTab(boot: SimulatorBoot): TabSettings | null {
+  try {
+    const saved = window.sessionStorage.getItem(tabKey(boot));
+    const tab = saved ? (JSON.parse(saved) as TabSettings) : null;
+    return tab && typeof tab.contentUrl === "string" ? tab : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepTab(boot: SimulatorBoot, tab: TabSettings): void {
+  try {
+    window.sessionStorage.setItem(tabKey(boot), JSON.stringify(tab));
+  } catch {
+    // Storage may be off (private mode): the tab is then kept until the page reloads.
+  }
+}
+
 export function Simulator({ boot }: { boot: SimulatorBoot }) {
   const [theme, setTheme] = useState<Theme>("default");
   const [language, setLanguage] = useState<Language>(boot.language);
   const [generation, setGeneration] = useState(0);
-  const [tab, setTab] = useState<TabSettings | null>(null);
+  const [tab, setTab] = useState<TabSettings | null>(() => savedTab(boot));
   const [stage, setStage] = useState<StageState | null>(null);
   const [viewer, setViewer] = useState(boot.participants[0]?.key ?? "");
   const [failSignIn, setFailSignIn] = useState(false);
@@ -82,6 +106,7 @@ export function Simulator({ boot }: { boot: SimulatorBoot }) {
       const settings = lastSettings.current.get(key);
       if (!settings) throw new Error("no settings");
       setTab(settings);
+      keepTab(boot, settings);
       updateColumn(key, { saving: false, view: "sidepanel", valid: false, note: t("ui.sim.saved") });
     } catch {
       updateColumn(key, { saving: false, note: t("ui.sim.save_failed") });

@@ -87,7 +87,8 @@ export function App({ boot }: { boot: TabBoot }) {
     }
     body = (
       <SessionContext.Provider value={phase.session}>
-        <Shell name={phase.session.me.display_name} signOut={signOut}>
+        {/* The stage is seen by everyone in the meeting: not the signed-in person's name. */}
+        <Shell name={surface === "stage" ? undefined : phase.session.me.display_name} signOut={signOut}>
           <LoadedSignal />
           <ConsentStatus />
           <Surface />

@@ -20,7 +20,10 @@ export interface paths {
         delete: operations["goals_delete_action"];
         options?: never;
         head?: never;
-        /** Change a development action */
+        /**
+         * Change a development action
+         * @description Send only the changed fields, the version and `base`: a change to an older version is merged with what was saved since, or refused with 409 edit_conflict naming the fields both changed.
+         */
         patch: operations["goals_update_action"];
         trace?: never;
     };
@@ -280,6 +283,54 @@ export interface paths {
         put: operations["agreements_set_consent"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/drafts/action/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * A development action being written (live, not stored)
+         * @description What I am typing in a development action, before it is saved: announced at once on the conversation's live channel as `draft.changed` (record: goal or action, key, id, by, display_name, fields, ttl_seconds) and stored nowhere (not in the database, not in the event log). Send it again at least every ttl_seconds while the editor is open; `key` is the editor's own token (letters, digits, - and _).
+         */
+        put: operations["goals_put_action_draft"];
+        post?: never;
+        /**
+         * The action draft was saved or abandoned
+         * @description Announces `draft.cleared` (record, key, by): the other party stops showing it.
+         */
+        delete: operations["goals_delete_action_draft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/drafts/goal/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * A goal being written (live, not stored)
+         * @description What I am typing in a goal, before it is saved: announced at once on the conversation's live channel as `draft.changed` (record: goal or action, key, id, by, display_name, fields, ttl_seconds) and stored nowhere (not in the database, not in the event log). Send it again at least every ttl_seconds while the editor is open; `key` is the editor's own token (letters, digits, - and _).
+         */
+        put: operations["goals_put_goal_draft"];
+        post?: never;
+        /**
+         * The goal draft was saved or abandoned
+         * @description Announces `draft.cleared` (record, key, by): the other party stops showing it.
+         */
+        delete: operations["goals_delete_goal_draft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -574,7 +625,7 @@ export interface paths {
         head?: never;
         /**
          * Change a goal or its status
-         * @description Every changed field is kept in the goal's history. Mark a success with status achieved.
+         * @description Send only the changed fields, the version and `base` (their values when the editor started): a change to an older version is merged with what was saved since, or refused with 409 edit_conflict naming the fields both changed. Every changed field (the merged result) is kept in the goal's history. Mark a success with status achieved.
          */
         patch: operations["goals_update_goal"];
         trace?: never;
@@ -663,7 +714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The guided preparation questions for a role, in my language */
+        /** The guided preparation questions for a role and a kind of conversation, in my language */
         get: operations["preparation_prompts"];
         put?: never;
         post?: never;
@@ -729,6 +780,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActionBase
+         * @description The changed fields' values when the editor started (for the three-way merge).
+         */
+        ActionBase: {
+            /**
+             * Due Date
+             * @default null
+             */
+            due_date?: string | null;
+            /**
+             * Goal Id
+             * @default null
+             */
+            goal_id?: number | null;
+            /** @default null */
+            kind?: components["schemas"]["ActionKind"] | null;
+            /** @default null */
+            owner?: components["schemas"]["Party"] | null;
+            /**
+             * Resources
+             * @default null
+             */
+            resources?: string | null;
+            /** @default null */
+            status?: components["schemas"]["ActionStatus"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+        };
         /** ActionCreate */
         ActionCreate: {
             /**
@@ -757,6 +840,46 @@ export interface components {
             status?: components["schemas"]["ActionStatus"];
             /** Title */
             title: string;
+        };
+        /** ActionDraftFields */
+        ActionDraftFields: {
+            /**
+             * Due Date
+             * @default null
+             */
+            due_date?: string | null;
+            /**
+             * Goal Id
+             * @default null
+             */
+            goal_id?: number | null;
+            /** @default null */
+            kind?: components["schemas"]["ActionKind"] | null;
+            /** @default null */
+            owner?: components["schemas"]["Party"] | null;
+            /**
+             * Resources
+             * @default null
+             */
+            resources?: string | null;
+            /** @default null */
+            status?: components["schemas"]["ActionStatus"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+        };
+        /** ActionDraftIn */
+        ActionDraftIn: {
+            /** @description The fields typed so far that differ from where the editor started. */
+            fields: components["schemas"]["ActionDraftFields"];
+            /**
+             * Id
+             * @description The goal or action being changed; null for a new one.
+             * @default null
+             */
+            id?: number | null;
         };
         /**
          * ActionKind
@@ -810,6 +933,11 @@ export interface components {
         };
         /** ActionPatch */
         ActionPatch: {
+            /**
+             * @description The values of the changed fields when the editor started. With it, a change based on an older version is merged with what was saved since: text fields keep both people's words, a non-text field both changed to different values is refused (409 edit_conflict, naming each field with theirs and mine, and the current record). Without it, a change to an older version is refused.
+             * @default null
+             */
+            base?: components["schemas"]["ActionBase"] | null;
             /**
              * Due Date
              * @description null clears the due date.
@@ -1177,6 +1305,14 @@ export interface components {
             /** Object Id */
             object_id: string;
         };
+        /** DraftAck */
+        DraftAck: {
+            /**
+             * Ttl Seconds
+             * @description Send the draft again within this time, or it is gone.
+             */
+            ttl_seconds: number;
+        };
         /** ErrorBody */
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
@@ -1331,6 +1467,44 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * GoalBase
+         * @description The changed fields' values when the editor started (for the three-way merge).
+         */
+        GoalBase: {
+            /**
+             * Achievable
+             * @default null
+             */
+            achievable?: string | null;
+            /**
+             * Deadline
+             * @default null
+             */
+            deadline?: string | null;
+            /**
+             * Measure
+             * @default null
+             */
+            measure?: string | null;
+            /**
+             * Relevance
+             * @default null
+             */
+            relevance?: string | null;
+            /**
+             * Specific
+             * @default null
+             */
+            specific?: string | null;
+            /** @default null */
+            status?: components["schemas"]["GoalStatus"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+        };
         /** GoalChangeOut */
         GoalChangeOut: {
             author: components["schemas"]["PersonOut"];
@@ -1380,6 +1554,52 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** GoalDraftFields */
+        GoalDraftFields: {
+            /**
+             * Achievable
+             * @default null
+             */
+            achievable?: string | null;
+            /**
+             * Deadline
+             * @default null
+             */
+            deadline?: string | null;
+            /**
+             * Measure
+             * @default null
+             */
+            measure?: string | null;
+            /**
+             * Relevance
+             * @default null
+             */
+            relevance?: string | null;
+            /**
+             * Specific
+             * @default null
+             */
+            specific?: string | null;
+            /** @default null */
+            status?: components["schemas"]["GoalStatus"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+        };
+        /** GoalDraftIn */
+        GoalDraftIn: {
+            /** @description The fields typed so far that differ from where the editor started. */
+            fields: components["schemas"]["GoalDraftFields"];
+            /**
+             * Id
+             * @description The goal or action being changed; null for a new one.
+             * @default null
+             */
+            id?: number | null;
+        };
         /** GoalHistory */
         GoalHistory: {
             /** Items */
@@ -1390,7 +1610,10 @@ export interface components {
             /** Items */
             items: components["schemas"]["GoalSummary"][];
         };
-        /** GoalOut */
+        /**
+         * GoalOut
+         * @description One goal (the list's items carry the same fields).
+         */
         GoalOut: {
             /** Achievable */
             achievable: string;
@@ -1413,7 +1636,10 @@ export interface components {
             manager: components["schemas"]["PersonOut"];
             /** Measure */
             measure: string;
-            /** Progress */
+            /**
+             * Progress
+             * @description Every check-in, oldest first: the percent and the note written with it.
+             */
             progress: components["schemas"]["ProgressOut"][];
             /**
              * Progress Percent
@@ -1442,6 +1668,11 @@ export interface components {
              * @default null
              */
             achievable?: string | null;
+            /**
+             * @description The values of the changed fields when the editor started. With it, a change based on an older version is merged with what was saved since: text fields keep both people's words, a non-text field both changed to different values is refused (409 edit_conflict, naming each field with theirs and mine, and the current record). Without it, a change to an older version is refused.
+             * @default null
+             */
+            base?: components["schemas"]["GoalBase"] | null;
             /**
              * Deadline
              * @description null clears the deadline.
@@ -1507,6 +1738,11 @@ export interface components {
             manager: components["schemas"]["PersonOut"];
             /** Measure */
             measure: string;
+            /**
+             * Progress
+             * @description Every check-in, oldest first: the percent and the note written with it.
+             */
+            progress: components["schemas"]["ProgressOut"][];
             /**
              * Progress Percent
              * @description The latest progress, null before the first.
@@ -1868,6 +2104,11 @@ export interface components {
         PromptList: {
             /** Items */
             items: components["schemas"]["PromptOut"][];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mus" | "checkin";
             role: components["schemas"]["Party"];
         };
         /** PromptOut */
@@ -1879,6 +2120,12 @@ export interface components {
         };
         /** PromptQuery */
         PromptQuery: {
+            /**
+             * Kind
+             * @default mus
+             * @enum {string}
+             */
+            kind?: "mus" | "checkin";
             /**
              * Role
              * @enum {string}
@@ -3786,6 +4033,282 @@ export interface operations {
             };
             /** @description Invalid fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    goals_put_action_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionDraftIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftAck"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    goals_delete_action_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    goals_put_goal_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalDraftIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftAck"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    goals_delete_goal_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6001,6 +6524,7 @@ export interface operations {
     preparation_prompts: {
         parameters: {
             query: {
+                kind?: "mus" | "checkin";
                 role: "employee" | "manager";
             };
             header?: never;

@@ -19,8 +19,8 @@ export const reads = {
   conversation: (api: Api, id: number) => api.get<ConversationFull>(base(id)),
   conversations: (api: Api) => items(api.get<Schemas["ConversationList"]>("/api/conversations")),
   preparation: (api: Api, id: number) => items(api.get<Schemas["PreparationList"]>(`${base(id)}/preparation`)),
-  prompts: (api: Api, role: Party) =>
-    items(api.get<Schemas["PromptList"]>(`/api/preparation/prompts?role=${role}`)),
+  prompts: (api: Api, role: Party, kind: Schemas["PromptQuery"]["kind"] = "mus") =>
+    items(api.get<Schemas["PromptList"]>(`/api/preparation/prompts?role=${role}&kind=${kind}`)),
   goals: (api: Api, id: number) => items(api.get<Schemas["GoalList"]>(`${base(id)}/goals`)),
   actions: (api: Api, id: number) => items(api.get<Schemas["ActionList"]>(`${base(id)}/actions`)),
   feedback: (api: Api, id: number) => items(api.get<Schemas["FeedbackList"]>(`${base(id)}/feedback`)),

@@ -26,6 +26,9 @@ export interface Write {
   merge?: (older: unknown[], newer: unknown) => unknown;
   /** The parts of the conversation to reload once it has gone through. */
   touches: Part[];
+  /** The field on the page this write saves (the meeting store's `fields`): a refusal, or a wait for
+   * the connection, is shown next to it, and what was typed there is kept. Stored with the queue. */
+  field?: string;
   /** Answered with the whole conversation (a status change): the tab shows the answer at once, not
    * only after the reload, so that what it offers next carries the version the server now has. */
   answersWithConversation?: boolean;
@@ -117,10 +120,12 @@ export const writes = {
     create: true,
     touches: ["goals"],
   }),
-  changeGoal: (goalId: number, changes: GoalChanges, version: number): Write => ({
+  /** Only the changed fields, the version the editor started from and `base` (those fields' values
+   * then): the server merges with what was saved since, or answers 409 edit_conflict. */
+  changeGoal: (goalId: number, changes: GoalChanges, version: number, base?: GoalChanges): Write => ({
     method: "PATCH",
     path: `/api/goals/${goalId}`,
-    body: { ...changes, version } satisfies Body<"GoalPatch">,
+    body: { ...changes, version, ...(base ? { base } : {}) } satisfies Body<"GoalPatch">,
     touches: ["goals"],
   }),
   removeGoal: (goalId: number): Write => ({ method: "DELETE", path: `/api/goals/${goalId}`, touches: ["goals", "actions"] }),
@@ -138,10 +143,10 @@ export const writes = {
     create: true,
     touches: ["actions"],
   }),
-  changeAction: (actionId: number, changes: Partial<ActionFields>, version: number): Write => ({
+  changeAction: (actionId: number, changes: Partial<ActionFields>, version: number, base?: Partial<ActionFields>): Write => ({
     method: "PATCH",
     path: `/api/actions/${actionId}`,
-    body: { ...changes, version } satisfies Body<"ActionPatch">,
+    body: { ...changes, version, ...(base ? { base } : {}) } satisfies Body<"ActionPatch">,
     touches: ["actions"],
   }),
   removeAction: (actionId: number): Write => ({ method: "DELETE", path: `/api/actions/${actionId}`, touches: ["actions"] }),

@@ -1,3 +1,6 @@
+import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+
 import type { ConversationSummary } from "../../lib/conversations";
 import { formatDateTime } from "../../lib/format";
 import { type Texts, useTexts } from "../../lib/i18n";
@@ -8,41 +11,73 @@ export function conversationTitle(conversation: ConversationSummary, { t }: Text
   return t(`ui.conversation.default_title.${conversation.kind}`, { name: conversation.employee.display_name });
 }
 
-/** Title, kind, status, time and the two parties; and what this person will see. */
+/** One line: the title, the status and the header's actions (share to stage, more actions). Kind,
+ * time, the two parties and what this person will see fold into "About this conversation", so the
+ * side panel's first screen is the agenda. `neutral` (the stage, seen by everyone in the meeting)
+ * leaves out what is addressed to one viewer. */
 export function ConversationHeader({
   conversation,
   myObjectId,
   headingId,
+  actions,
+  neutral = false,
+  extra,
 }: {
   conversation: ConversationSummary;
   myObjectId: string;
   headingId: string;
+  actions?: ComponentChildren;
+  neutral?: boolean;
+  /** More about the conversation, shown in "About this conversation". */
+  extra?: ComponentChildren;
 }) {
   const texts = useTexts();
   const { t } = texts;
+  const [open, setOpen] = useState(false);
   const when = formatDateTime(conversation.scheduled_at, texts.language);
   const role = conversation.manager.object_id === myObjectId ? "manager" : "employee";
+  const title = conversationTitle(conversation, texts);
+  const aboutId = `${headingId}-about`;
   return (
-    <div class="conversation-header">
-      <h1 id={headingId} class="title">
-        {conversationTitle(conversation, texts)}
-      </h1>
-      <p class="meta">
-        <KindLabel kind={conversation.kind} />
+    <div class="conversation-header" data-testid="conversation-header">
+      <div class="header-line">
+        <h1 id={headingId} class="title header-title" title={title}>
+          {title}
+        </h1>
+        {actions && <div class="header-actions">{actions}</div>}
+      </div>
+      <div class="header-status">
         <StatusBadge status={conversation.status} />
-        {when && <span class="when">{when}</span>}
-      </p>
-      <dl class="parties">
-        <div>
-          <dt>{t("ui.conversation.manager")}</dt>
-          <dd>{conversation.manager.display_name || t("ui.common.unknown_person")}</dd>
-        </div>
-        <div>
-          <dt>{t("ui.conversation.employee")}</dt>
-          <dd>{conversation.employee.display_name || t("ui.common.unknown_person")}</dd>
-        </div>
-      </dl>
-      <p class="hint">{t(`ui.conversation.you_see.${role}`)}</p>
+        <button
+          type="button"
+          class="about-button"
+          aria-expanded={open}
+          aria-controls={aboutId}
+          onClick={() => setOpen(!open)}
+          data-testid="about-button"
+        >
+          <span class="chevron" aria-hidden="true" />
+          <span>{t("ui.panel.about")}</span>
+        </button>
+      </div>
+      <div id={aboutId} class="about" hidden={!open} data-testid="about">
+        <p class="meta">
+          <KindLabel kind={conversation.kind} />
+          {when && <span class="when">{when}</span>}
+        </p>
+        <dl class="parties">
+          <div>
+            <dt>{t("ui.conversation.manager")}</dt>
+            <dd>{conversation.manager.display_name || t("ui.common.unknown_person")}</dd>
+          </div>
+          <div>
+            <dt>{t("ui.conversation.employee")}</dt>
+            <dd>{conversation.employee.display_name || t("ui.common.unknown_person")}</dd>
+          </div>
+        </dl>
+        {!neutral && <p class="hint">{t(`ui.conversation.you_see.${role}`)}</p>}
+        {extra}
+      </div>
     </div>
   );
 }

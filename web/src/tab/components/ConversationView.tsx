@@ -7,7 +7,15 @@ import { useBoundConversation } from "../useConversation";
 import { Empty, ErrorNotice, Loading } from "./Notice";
 
 /** One conversation: narrow (side panel) or wide (stage, tab), before, during and after the meeting. */
-export function ConversationView({ wide = false, share = false }: { wide?: boolean; share?: boolean }) {
+export function ConversationView({
+  wide = false,
+  share = false,
+  stage = false,
+}: {
+  wide?: boolean;
+  share?: boolean;
+  stage?: boolean;
+}) {
   const texts = useTexts();
   const { t } = texts;
   const { context } = useSession();
@@ -25,5 +33,5 @@ export function ConversationView({ wide = false, share = false }: { wide?: boole
       </Empty>
     );
   }
-  return <MeetingView conversation={conversation as unknown as ConversationFull} wide={wide} share={share} />;
+  return <MeetingView conversation={conversation as unknown as ConversationFull} wide={wide} share={share} stage={stage} />;
 }

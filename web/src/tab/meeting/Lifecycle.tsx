@@ -1,19 +1,35 @@
 /** Where the conversation is (planned → preparing → in the meeting → in review → agreed) and the
- * next step, one button away. Concluding drafts the agreement, which starts the review. */
+ * next step, one button away. Concluding drafts the agreement, which starts the review: the button
+ * shows once the agenda is done (the meeting is on its last item); before that, "Conclude now" is in
+ * the header's "More actions" menu. */
 import type { Status } from "../../lib/conversations";
 import { writes } from "../../lib/meeting/writes";
 import { useTexts } from "../../lib/i18n";
-import { StatusBadge } from "../components/StatusBadge";
 import { useMeeting } from "./context";
-import { canRequest, STEPS } from "./phases";
-import { InlineError, useAction } from "./ui";
+import { agendaDone, canRequest, STEPS } from "./phases";
+import { type Action, InlineError, useAction } from "./ui";
 
-export function Lifecycle() {
+/** The conclude action, shared by the lifecycle's button and the "More actions" menu. */
+export function useConclude(): Action & { conclude: () => Promise<unknown> } {
+  const [, store] = useMeeting();
+  const action = useAction();
+  const conclude = () =>
+    action.run(() =>
+      store.run(writes.draftAgreement(store.id), () => ({
+        label: "ui.meeting.undo.concluded",
+        run: () => store.run(writes.transition(store.id, "in_meeting", store.state.data.conversation.version)),
+      })),
+    );
+  return { ...action, conclude };
+}
+
+export function Lifecycle({ conclusion }: { conclusion: ReturnType<typeof useConclude> }) {
   const { t } = useTexts();
-  const [state, store] = useMeeting();
+  const [state, store] = useMeeting("position");
   const action = useAction();
   const conversation = state.data.conversation;
   const status = conversation.status;
+  const done = agendaDone(conversation.agenda, state.data.position?.agenda_item_id ?? null);
 
   const move = (target: Status) =>
     action.run(() =>
@@ -26,14 +42,6 @@ export function Lifecycle() {
           : null,
       ),
     );
-  const conclude = () =>
-    action.run(() =>
-      store.run(writes.draftAgreement(store.id), () => ({
-        label: "ui.meeting.undo.concluded",
-        run: () => store.run(writes.transition(store.id, "in_meeting", store.state.data.conversation.version)),
-      })),
-    );
-
   const index = STEPS.indexOf(status);
   return (
     <section class="lifecycle" aria-labelledby="lifecycle-heading" data-testid="lifecycle">
@@ -51,9 +59,6 @@ export function Lifecycle() {
           </li>
         ))}
       </ol>
-      <p class="lifecycle-now">
-        <StatusBadge status={status} /> <span class="hint">{t(`ui.meeting.lifecycle.explain.${status}`)}</span>
-      </p>
       <div class="button-row">
         {canRequest(status, "preparing") && (
           <button type="button" class="button" disabled={action.busy} onClick={() => move("preparing")}>
@@ -65,13 +70,20 @@ export function Lifecycle() {
             {status === "reviewing" ? t("ui.meeting.lifecycle.back_to_meeting") : t("ui.meeting.lifecycle.to.in_meeting")}
           </button>
         )}
-        {status === "in_meeting" && (
-          <button type="button" class="button" disabled={action.busy} onClick={conclude} data-testid="conclude">
+        {status === "in_meeting" && done && (
+          <button
+            type="button"
+            class="button button-primary"
+            disabled={conclusion.busy}
+            onClick={conclusion.conclude}
+            data-testid="conclude"
+          >
             {t("ui.meeting.lifecycle.conclude")}
           </button>
         )}
       </div>
       <InlineError message={action.error} />
+      <InlineError message={conclusion.error} />
     </section>
   );
 }

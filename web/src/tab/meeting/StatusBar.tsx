@@ -3,6 +3,7 @@
 import { useEffect } from "preact/hooks";
 
 import { useTexts } from "../../lib/i18n";
+import { describeError } from "../errors";
 import { useMeeting } from "./context";
 import { InlineError, useAction } from "./ui";
 
@@ -12,7 +13,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function StatusBar() {
-  const { t } = useTexts();
+  const texts = useTexts();
+  const { t } = texts;
   const [state, store] = useMeeting();
   const undo = useAction();
   const other = state.role === "manager" ? state.data.conversation.employee : state.data.conversation.manager;
@@ -31,10 +33,13 @@ export function StatusBar() {
     return () => document.removeEventListener("keydown", onKey);
   }, [store]);
 
+  const refused = Object.values(state.fields).filter((field) => field.kind === "refused").length + (state.failure ? 1 : 0);
   const save =
     state.save === "offline"
       ? t("ui.meeting.save.offline", { count: state.pending })
-      : t(`ui.meeting.save.${state.save}`);
+      : state.save === "refused"
+        ? t("ui.meeting.save.refused", { count: refused })
+        : t(`ui.meeting.save.${state.save}`);
   return (
     <div class="statusbar" data-testid="statusbar">
       <p class="statusbar-line">
@@ -63,7 +68,11 @@ export function StatusBar() {
       <InlineError message={undo.error} />
       {state.failure && (
         <div class="inline-error" role="alert">
-          <p>{t("ui.meeting.save.failed", { message: state.failure.message })}</p>
+          <p>
+            {state.failure.queued
+              ? t("ui.meeting.save.failed", { message: state.failure.message })
+              : describeError(state.failure.error, texts)}
+          </p>
           <button type="button" class="button button-small" onClick={() => store.dismissFailure()}>
             {t("ui.meeting.dismiss")}
           </button>

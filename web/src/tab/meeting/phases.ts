@@ -23,3 +23,11 @@ export function phaseOf(status: Status): Phase {
 export function canRequest(source: Status, target: Status): boolean {
   return REQUESTABLE[source].includes(target);
 }
+
+/** The agenda is done when the meeting has reached its last item: each item before it has been
+ * covered (the meeting moves on item by item, for both). Then "Conclude" is one button away. */
+export function agendaDone(agenda: readonly { id: number; position: number }[], sharedId: number | null): boolean {
+  if (!agenda.length || sharedId === null) return false;
+  const last = agenda.reduce((a, b) => (b.position > a.position ? b : a));
+  return sharedId === last.id;
+}

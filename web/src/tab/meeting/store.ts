@@ -22,6 +22,7 @@ import type {
 } from "../../lib/meeting/types";
 import { type Write, writes } from "../../lib/meeting/writes";
 import { Outbox, type SaveState, type Sent } from "../../lib/outbox";
+import { type FieldMap, type FieldStatus, KeptFields, refusalOf } from "./fields";
 import { NoteSync } from "./notes/sync";
 
 export interface Loaded {
@@ -37,6 +38,17 @@ export interface Loaded {
   position?: Position;
 }
 
+/** What the other person is typing in a goal or action before saving it (live, never stored). */
+export interface Draft {
+  record: "goal" | "action";
+  key: string;
+  /** The goal or action being changed; null for a new one. */
+  id: number | null;
+  by: string;
+  display_name: string;
+  fields: Record<string, unknown>;
+}
+
 export interface Undo {
   /** What the last change was, for the undo button ("Talking point added"). */
   label: string;
@@ -49,7 +61,8 @@ export interface MeetingState {
   role: Party;
   myObjectId: string;
   live: LiveStatus;
-  save: SaveState;
+  /** "refused": a change was refused and is not saved (shown in its field, or as `failure`). */
+  save: SaveState | "refused";
   pending: number;
   /** The other people here now (not me). */
   others: Presence[];
@@ -58,8 +71,12 @@ export interface MeetingState {
   /** Whether this tab follows the shared position. */
   following: boolean;
   undo: Undo | null;
-  /** A change that failed after being queued (shown once, with what it was). */
-  failure: { message: string } | null;
+  /** A change outside a tracked field that was refused (`queued`: after waiting in the outbox). */
+  failure: { message: string; error?: ApiError; queued?: boolean } | null;
+  /** Fields whose last change is not saved: refused, or waiting for the connection (fields.ts). */
+  fields: FieldMap;
+  /** Goals and actions the others are writing now (not saved yet). */
+  drafts: Draft[];
 }
 
 const POLL_MS = 4000;
@@ -104,6 +121,7 @@ export function partsFor(kind: string): Part[] {
     case "position":
       return ["position"];
     case "presence":
+    case "draft":
       return [];
     default:
       return ["conversation"];
@@ -116,8 +134,15 @@ export function alreadyApplied(write: Write, error: ApiError): boolean {
   if (error.status !== 409 || !error.current || typeof write.body !== "object" || write.body === null) return false;
   const current = error.current as Record<string, unknown>;
   return Object.entries(write.body as Record<string, unknown>)
-    .filter(([field]) => field !== "version")
+    .filter(([field]) => field !== "version" && field !== "base")
     .every(([field, value]) => JSON.stringify(current[field] ?? null) === JSON.stringify(value ?? null));
+}
+
+/** The text a queued write carried (to keep it with its field when it is refused later). */
+function textOf(body: unknown): string | null {
+  if (!body || typeof body !== "object") return null;
+  const { text, comment } = body as { text?: unknown; comment?: unknown };
+  return typeof text === "string" ? text : typeof comment === "string" ? comment : null;
 }
 
 export class MeetingStore {
@@ -136,6 +161,10 @@ export class MeetingStore {
   private readonly noteSyncs = new Map<number, NoteSync>();
   /** Edits typed but not sent yet (the notes wait for a pause in typing): shown as "saving". */
   private readonly unsent = new Set<string>();
+  /** The refused fields' texts, kept across a reload of the tab. */
+  private readonly kept: KeptFields;
+  /** When each draft shown is gone unless refreshed (its sender's tab may have closed). */
+  private readonly draftExpiry = new Map<string, number>();
 
   constructor(
     readonly api: Api,
@@ -144,6 +173,8 @@ export class MeetingStore {
   ) {
     const role: Party = conversation.manager.object_id === myObjectId ? "manager" : "employee";
     this.outbox = new Outbox(api, `mus.outbox.${myObjectId}`);
+    this.kept = new KeptFields(`mus.refused.${myObjectId}.${conversation.id}`);
+    const fields = this.kept.load();
     this.state = {
       data: { conversation },
       prompts: null,
@@ -157,7 +188,10 @@ export class MeetingStore {
       following: true,
       undo: null,
       failure: null,
+      fields,
+      drafts: [],
     };
+    this.updateSave();
   }
 
   get id(): number {
@@ -184,7 +218,14 @@ export class MeetingStore {
   connect(): void {
     this.disposers.push(
       this.outbox.subscribe(() => this.updateSave()),
-      this.outbox.onDelivered((write) => write.touches.forEach((part) => this.reload(part))),
+      this.outbox.onDelivered((write) => {
+        write.touches.forEach((part) => this.reload(part));
+        // A field's change that waited for the connection is saved (unless more of it still waits).
+        const field = write.field;
+        if (field && this.state.fields[field]?.kind === "waiting" && !this.outbox.queue().some((queued) => queued.field === field)) {
+          this.clearField(field);
+        }
+      }),
       this.outbox.onFailed((write, error) => {
         const notes = /^notes:\d+:(\d+)$/.exec(write.coalesce ?? "");
         if (notes) {
@@ -194,8 +235,16 @@ export class MeetingStore {
         }
         write.touches.forEach((part) => this.reload(part));
         // A retried change whose first attempt went through: the server holds what we sent.
-        if (alreadyApplied(write, error)) return;
-        this.set({ failure: { message: error.message } });
+        if (alreadyApplied(write, error)) {
+          if (write.field && this.state.fields[write.field]?.kind === "waiting") this.clearField(write.field);
+          return;
+        }
+        if (write.field) {
+          this.refuse(write.field, error, this.state.fields[write.field]?.text ?? textOf(write.body));
+          return;
+        }
+        this.set({ failure: { message: error.message, error, queued: true } });
+        this.updateSave();
       }),
     );
     this.outbox.start();
@@ -226,6 +275,8 @@ export class MeetingStore {
     this.disposers.forEach((dispose) => dispose());
     this.outbox.dispose();
     this.unsent.clear();
+    this.draftExpiry.forEach((timer) => window.clearTimeout(timer));
+    this.draftExpiry.clear();
     this.listeners.clear();
   }
 
@@ -253,6 +304,8 @@ export class MeetingStore {
     if (entry.object_id === this.state.myObjectId) return;
     const others = this.state.others.filter((p) => p.object_id !== entry.object_id);
     this.set({ others: entry.present === false ? others : [...others, entry] });
+    // Someone who left writes nothing more: their drafts go with them (not only at their expiry).
+    if (entry.present === false) this.set({ drafts: this.state.drafts.filter((d) => d.by !== entry.object_id) });
   }
 
   private setOthers(all: Presence[]): void {
@@ -269,7 +322,7 @@ export class MeetingStore {
 
   async loadPrompts(): Promise<void> {
     if (this.state.prompts) return;
-    this.set({ prompts: await reads.prompts(this.api, this.state.role) });
+    this.set({ prompts: await reads.prompts(this.api, this.state.role, this.state.data.conversation.kind) });
   }
 
   /** Reloads a part; a reload asked for while one runs is done once more afterwards. */
@@ -308,7 +361,34 @@ export class MeetingStore {
     void this.loadPresence();
   }
 
+  /** A draft of someone else's shown, replaced, or gone (saved, abandoned or expired). */
+  private applyDraft(event: LiveEvent): void {
+    const data = event.data as unknown as Draft & { ttl_seconds?: number };
+    if (data.by === this.state.myObjectId) return;
+    const name = `${data.by}:${data.record}:${data.key}`;
+    const others = this.state.drafts.filter((d) => `${d.by}:${d.record}:${d.key}` !== name);
+    window.clearTimeout(this.draftExpiry.get(name));
+    this.draftExpiry.delete(name);
+    if (event.kind === "draft.cleared") {
+      this.set({ drafts: others });
+      return;
+    }
+    const { ttl_seconds: ttl = 30, ...draft } = data;
+    this.set({ drafts: [...others, draft] });
+    this.draftExpiry.set(
+      name,
+      window.setTimeout(() => {
+        this.draftExpiry.delete(name);
+        this.set({ drafts: this.state.drafts.filter((d) => `${d.by}:${d.record}:${d.key}` !== name) });
+      }, ttl * 1000),
+    );
+  }
+
   private onLiveEvent(event: LiveEvent): void {
+    if (event.kind === "draft.changed" || event.kind === "draft.cleared") {
+      this.applyDraft(event);
+      return;
+    }
     if (event.kind === "presence.changed") {
       const change = event.data as unknown as PresenceChange;
       this.presenceWaiters.forEach((arrived) => arrived.push(change));
@@ -340,7 +420,22 @@ export class MeetingStore {
   notes(itemId: number): NoteSync {
     let sync = this.noteSyncs.get(itemId);
     if (!sync) {
-      sync = new NoteSync({ api: this.api, outbox: this.outbox, conversationId: this.id, setUnsent: (key, unsent) => this.setUnsent(key, unsent) }, itemId);
+      sync = new NoteSync(
+        {
+          api: this.api,
+          outbox: this.outbox,
+          conversationId: this.id,
+          setUnsent: (key, unsent) => this.setUnsent(key, unsent),
+          // Typing stored: the note's refusal is over (not a text kept from before a reload: that
+          // stays offered until it is put back or discarded).
+          settled: (field, queued, text) => {
+            if (queued) this.waitFor(field, text);
+            else if (!this.state.fields[field]?.earlier) this.clearField(field);
+          },
+          refused: (field, failure, text) => this.refuse(field, failure, text),
+        },
+        itemId,
+      );
       this.noteSyncs.set(itemId, sync);
       void sync.load();
     }
@@ -350,8 +445,52 @@ export class MeetingStore {
   // --- changes --------------------------------------------------------------------------------
 
   private updateSave(): void {
-    const save = this.outbox.state === "saved" && this.unsent.size ? "saving" : this.outbox.state;
+    const refused = this.state.failure !== null || Object.values(this.state.fields).some((field) => field.kind === "refused");
+    const save = refused ? "refused" : this.outbox.state === "saved" && this.unsent.size ? "saving" : this.outbox.state;
     this.set({ save, pending: this.outbox.pending });
+  }
+
+  // --- what became of each field's last change (fields.ts) -------------------------------------------
+
+  /** Saves what was typed in `field` (`text`) with `write`: as `run`, but a refusal is kept with the
+   * field (shown next to it, the text kept, also across a reload) instead of thrown, and a change
+   * that waits for the connection is shown there too. Null when refused. */
+  async track<T>(field: string, text: string | null, write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T> | null> {
+    try {
+      const sent = await this.send<T>({ ...write, field }, undo);
+      if (sent.queued) this.waitFor(field, text);
+      else this.clearField(field);
+      return sent;
+    } catch (error) {
+      this.refuse(field, error, text);
+      return null;
+    }
+  }
+
+  /** The server refused the change typed in `field`: not saved, shown there, `text` kept. */
+  refuse(field: string, error: unknown, text: string | null): void {
+    const failure = refusalOf(error);
+    this.setField(field, { kind: "refused", status: failure.status, code: failure.code, message: failure.message, text, at: Date.now() });
+  }
+
+  /** The change typed in `field` waits in the outbox for the connection. */
+  waitFor(field: string, text: string | null): void {
+    if (this.state.fields[field]?.earlier) return; // a text kept from before a reload stays offered
+    this.setField(field, { kind: "waiting", status: 0, code: "network", message: "", text, at: Date.now() });
+  }
+
+  /** The field's change is saved (or the person discarded what was kept). */
+  clearField(field: string): void {
+    if (this.state.fields[field]) this.setField(field, null);
+  }
+
+  private setField(field: string, status: FieldStatus | null): void {
+    const fields = { ...this.state.fields };
+    if (status) fields[field] = status;
+    else delete fields[field];
+    this.kept.save(fields);
+    this.set({ fields });
+    this.updateSave();
   }
 
   /** An editor has typed text it has not handed to the outbox yet (or has handed it over). */
@@ -365,11 +504,24 @@ export class MeetingStore {
   /** Sends a change (now, or queued while offline) and refreshes what it touched. `undo` builds the
    * way back from the server's answer; it is offered until the next change. */
   async run<T>(write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T>> {
+    try {
+      return await this.send(write, undo);
+    } catch (error) {
+      // Shown where the person acted (the caller) and in the status bar: never "saved".
+      const failure = refusalOf(error);
+      this.set({ failure: { message: failure.message, error: failure } });
+      this.updateSave();
+      throw error;
+    }
+  }
+
+  private async send<T>(write: Write, undo?: (result: T) => Undo | null): Promise<Sent<T>> {
     const sent = await this.outbox.send<T>(write);
     if (!sent.queued) {
       if (write.answersWithConversation) this.showConversation(sent.value as ConversationFull);
       write.touches.forEach((part) => void this.reload(part));
-      this.set({ undo: undo ? undo(sent.value) : null, failure: null });
+      this.set({ undo: undo ? undo(sent.value) : null, failure: this.state.failure?.queued ? this.state.failure : null });
+      this.updateSave();
     } else {
       this.set({ undo: null });
     }
@@ -395,6 +547,7 @@ export class MeetingStore {
 
   dismissFailure(): void {
     this.set({ failure: null });
+    this.updateSave();
   }
 
   // --- the agenda: what I look at, and the shared position ----------------------------------------

@@ -1,9 +1,10 @@
-import { formatDate, formatDateTime, localised } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
 import { type Texts, useTexts } from "../../lib/i18n";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { describeError } from "../errors";
 import { useLoad } from "../hooks";
 import { useSession } from "../session";
+import { AgreedVersion, Approvals } from "./AgreedVersion";
 import { type AgreementVersion, type Goal, loadAgreed, type Summary } from "./data";
 import { GoalList } from "./GoalList";
 import { conversationDate, latestLocked, roleIn } from "./overview";
@@ -62,23 +63,17 @@ function AgreedDetails({ conversation, headingId }: { conversation: Summary; hea
   const locked = latestLocked(state.value.agreement.items);
   return (
     <div class="mymus-agreed">
-      <AgreementSummary version={locked} id={conversation.id} />
+      <AgreementSummary version={locked} conversation={conversation} />
       <Goals goals={state.value.goals} id={conversation.id} labelledBy={headingId} />
     </div>
   );
 }
 
-const PARTY_ORDER = { employee: 0, manager: 1 } as const;
-
-function AgreementSummary({ version, id }: { version: AgreementVersion | null; id: number }) {
-  const texts = useTexts();
-  const { t, language } = texts;
-  const headingId = `agreement-${id}-heading`;
-  const approvals = (version?.decisions ?? [])
-    .filter((decision) => decision.decision === "approved")
-    .sort((a, b) => PARTY_ORDER[a.party] - PARTY_ORDER[b.party]);
-  const notes = (version?.snapshot.agenda ?? []).filter((item) => item.summary.trim());
-  const actions = version?.snapshot.development_actions ?? [];
+/** The latest locked version: who approved it and when, and (on demand) all of it, exactly as both
+ * approved it (AgreedVersion). */
+function AgreementSummary({ version, conversation }: { version: AgreementVersion | null; conversation: Summary }) {
+  const { t, language } = useTexts();
+  const headingId = `agreement-${conversation.id}-heading`;
   return (
     <section class="mymus-subsection" aria-labelledby={headingId} data-testid="agreement">
       <h4 id={headingId} class="mymus-subtitle">
@@ -92,50 +87,10 @@ function AgreementSummary({ version, id }: { version: AgreementVersion | null; i
               date: formatDateTime(version.locked_at, language) ?? "",
             })}
           </p>
-          <ul class="mymus-approvals">
-            {approvals.map((decision) => (
-              <li key={decision.party} data-party={decision.party}>
-                {t("ui.mymus.agreement.approved_by", {
-                  name: decision.person.display_name || t("ui.common.unknown_person"),
-                  role: t(`ui.role.${decision.party}`),
-                  date: formatDateTime(decision.decided_at, language) ?? "",
-                })}
-              </li>
-            ))}
-          </ul>
-          <details class="mymus-details">
+          <Approvals version={version} />
+          <details class="mymus-details" data-testid="agreement-content">
             <summary>{t("ui.mymus.agreement.content")}</summary>
-            <div class="mymus-details-body">
-              {notes.length ? (
-                <dl class="mymus-notes">
-                  {notes.map((item) => (
-                    <div key={item.section_key}>
-                      <dt>{localised(item.title, language)}</dt>
-                      <dd>{item.summary}</dd>
-                    </div>
-                  ))}
-                </dl>
-              ) : (
-                <p class="hint">{t("ui.mymus.agreement.notes_empty")}</p>
-              )}
-              {actions.length > 0 && (
-                <>
-                  <p class="mymus-label">{t("ui.mymus.agreement.actions")}</p>
-                  <ul class="mymus-bullets">
-                    {actions.map((action, index) => (
-                      <li key={index}>
-                        {action.due_date
-                          ? t("ui.mymus.agreement.action_due", {
-                              title: action.title,
-                              date: formatDate(action.due_date, language) ?? action.due_date,
-                            })
-                          : action.title}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </div>
+            <AgreedVersion version={version} conversation={conversation} />
           </details>
         </>
       ) : (

@@ -1,8 +1,10 @@
 import { formatDate, formatPercent } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
+import { CheckIns } from "../components/CheckIns";
 import type { Goal } from "./data";
 
-/** Each goal with its status, deadline and latest progress as a labelled progress bar. */
+/** Each goal with its status, deadline and latest progress as a labelled progress bar, then every
+ * check-in with the note written with its value. */
 export function GoalList({ goals }: { goals: Goal[] }) {
   const { t, language } = useTexts();
   return (
@@ -45,6 +47,7 @@ export function GoalList({ goals }: { goals: Goal[] }) {
                 </span>
               </div>
             )}
+            <CheckIns entries={goal.progress} title={goal.title} />
           </li>
         );
       })}

@@ -1,6 +1,7 @@
 import { ConversationView } from "../components/ConversationView";
 
-/** The meeting stage: the same conversation, wide, for both participants to look at together. */
+/** The meeting stage: the conversation, wide, for everyone in the meeting to look at together; the
+ * shared, viewer-neutral view (no text meant for one viewer). */
 export function Stage() {
-  return <ConversationView wide />;
+  return <ConversationView wide stage />;
 }

@@ -7,6 +7,8 @@ import { useTexts } from "../../../lib/i18n";
 import type { AgendaItemFull, PreparationItem, Prompt } from "../../../lib/meeting/types";
 import { writes } from "../../../lib/meeting/writes";
 import { useMeeting } from "../context";
+import { fieldKey } from "../fields";
+import { FieldNotice, noticeProps, useFieldStatus } from "../FieldNotice";
 import type { MeetingStore } from "../store";
 import { Field, InlineError, useAction, useId } from "../ui";
 import { suggestedItem } from "./suggest";
@@ -57,19 +59,23 @@ function PromptBlock({
   store: MeetingStore;
 }) {
   const { t } = useTexts();
-  const [draft, setDraft] = useState("");
+  const field = fieldKey.newPreparation(prompt?.key ?? null);
+  // What was typed and refused before a reload comes back in the field.
+  const [draft, setDraft] = useState(() => store.state.fields[field]?.text ?? "");
+  const status = useFieldStatus(field, () => setDraft(""));
   const action = useAction();
   const headingId = useId("prompt");
   const add = async () => {
     const text = draft.trim();
     if (!text) return;
     const sent = await action.run(() =>
-      store.run<PreparationItem>(writes.addPreparation(store.id, prompt?.key ?? null, text), (created) => ({
+      store.track<PreparationItem>(field, text, writes.addPreparation(store.id, prompt?.key ?? null, text), (created) => ({
         label: "ui.meeting.undo.prep_added",
         run: () => store.run(writes.removePreparation(store.id, created.id)),
       })),
     );
-    if (sent) setDraft("");
+    // Saved: the field empties. Refused, or waiting for the connection: the text stays, and why.
+    if (sent && !sent.queued) setDraft("");
   };
   return (
     <div class="prompt" role="group" aria-labelledby={headingId} data-prompt={prompt?.key ?? "free"}>
@@ -89,9 +95,12 @@ function PromptBlock({
         onInput={setDraft}
         multiline
         rows={2}
-      />
+        {...noticeProps(field, status)}
+      >
+        <FieldNotice field={field} onDiscard={() => setDraft("")} />
+      </Field>
       <div class="button-row">
-        <button type="button" class="button" disabled={action.busy || !draft.trim()} onClick={add}>
+        <button type="button" class="button" disabled={action.busy || !draft.trim() || status?.kind === "waiting"} onClick={add}>
           {t("ui.meeting.prep.add")}
         </button>
       </div>
@@ -103,8 +112,12 @@ function PromptBlock({
 function PrepItem({ item, agenda, store }: { item: PreparationItem; agenda: AgendaItemFull[]; store: MeetingStore }) {
   const texts = useTexts();
   const { t, language } = texts;
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(item.text);
+  const field = fieldKey.preparation(item.id);
+  // A change refused before a reload opens the item again with it.
+  const kept = store.state.fields[field]?.text ?? null;
+  const [editing, setEditing] = useState(kept !== null);
+  const [text, setText] = useState(kept ?? item.text);
+  const status = useFieldStatus(field, () => setEditing(false));
   const suggestion = suggestedItem(agenda, item.prompt_key);
   const [target, setTarget] = useState<number | null>(suggestion?.id ?? null);
   const action = useAction();
@@ -115,11 +128,17 @@ function PrepItem({ item, agenda, store }: { item: PreparationItem; agenda: Agen
   const save = () =>
     action.run(async () => {
       const before = item.text;
-      await store.run<PreparationItem>(writes.changePreparation(store.id, item.id, text, item.version), (changed) => ({
-        label: "ui.meeting.undo.prep_changed",
-        run: () => store.run(writes.changePreparation(store.id, item.id, before, changed.version)),
-      }));
-      setEditing(false);
+      const sent = await store.track<PreparationItem>(
+        field,
+        text,
+        writes.changePreparation(store.id, item.id, text, item.version),
+        (changed) => ({
+          label: "ui.meeting.undo.prep_changed",
+          run: () => store.run(writes.changePreparation(store.id, item.id, before, changed.version)),
+        }),
+      );
+      // Refused, or waiting for the connection: the edit stays open with the text and why.
+      if (sent && !sent.queued) setEditing(false);
     });
   const remove = () =>
     action.run(() =>
@@ -146,9 +165,16 @@ function PrepItem({ item, agenda, store }: { item: PreparationItem; agenda: Agen
     <li class="prep-item" data-testid="prep-item" data-promoted={item.promoted ? "yes" : "no"}>
       {editing ? (
         <>
-          <Field label={t("ui.meeting.prep.edit_label")} value={text} onInput={setText} multiline rows={3} />
+          <Field label={t("ui.meeting.prep.edit_label")} value={text} onInput={setText} multiline rows={3} {...noticeProps(field, status)}>
+            <FieldNotice field={field} />
+          </Field>
           <div class="button-row">
-            <button type="button" class="button button-primary" disabled={action.busy || !text.trim()} onClick={save}>
+            <button
+              type="button"
+              class="button button-primary"
+              disabled={action.busy || !text.trim() || status?.kind === "waiting"}
+              onClick={save}
+            >
               {t("ui.meeting.save_button")}
             </button>
             <button
@@ -157,6 +183,7 @@ function PrepItem({ item, agenda, store }: { item: PreparationItem; agenda: Agen
               onClick={() => {
                 setText(item.text);
                 setEditing(false);
+                if (status?.kind === "refused") store.clearField(field);
               }}
             >
               {t("ui.meeting.cancel")}

@@ -5,9 +5,11 @@ import { formatDate, formatDateTime, formatPercent } from "../../../lib/format";
 import { useTexts } from "../../../lib/i18n";
 import { reads } from "../../../lib/meeting/reads";
 import type { AgreementVersion } from "../../../lib/meeting/types";
+import { CheckIns } from "../../components/CheckIns";
 import { useMeeting } from "../context";
 
 interface Earlier {
+  id: number;
   title: string;
   version: AgreementVersion;
 }
@@ -33,7 +35,7 @@ export function Previous() {
       if (!previous) return null;
       const agreement = await reads.agreement(store.api, previous.id);
       const version = agreement.items.find((item) => item.state === "agreed");
-      return version ? { title: previous.title, version } : null;
+      return version ? { id: previous.id, title: previous.title, version } : null;
     })().then(
       (found) => live && setEarlier(found),
       () => live && setEarlier(null),
@@ -73,6 +75,12 @@ export function Previous() {
           {earlier.version.snapshot.development_actions.length > 0 && (
             <p class="hint">{t("ui.meeting.previous.actions", { count: earlier.version.snapshot.development_actions.length })}</p>
           )}
+          {/* A summary, and said so: the whole agreement is one step away. */}
+          <p class="hint">
+            <a class="conversation-link" href={`/tab/content?conversation=${earlier.id}`} data-testid="previous-full">
+              {t("ui.meeting.previous.summary_link")}
+            </a>
+          </p>
         </div>
       )}
       {goals.length > 0 && (
@@ -85,6 +93,7 @@ export function Previous() {
                 {goal.deadline && ` · ${t("ui.meeting.goal.due", { date: formatDate(goal.deadline, language) ?? "" })}`}
               </p>
               <Progress percent={goal.progress_percent} />
+              <CheckIns entries={goal.progress} title={goal.title} />
             </li>
           ))}
         </ul>

@@ -10,6 +10,15 @@ const SECTION_FOR_PROMPT: Record<string, string> = {
   "manager.ambitions": "expectations_goals",
   "manager.feedback": "feedback",
   "manager.development": "development",
+  // A check-in's questions each have an item of their own.
+  "checkin.employee.progress": "goal_progress",
+  "checkin.employee.blockers": "blockers",
+  "checkin.employee.wellbeing": "wellbeing",
+  "checkin.employee.next_steps": "next_steps",
+  "checkin.manager.progress": "goal_progress",
+  "checkin.manager.blockers": "blockers",
+  "checkin.manager.wellbeing": "wellbeing",
+  "checkin.manager.next_steps": "next_steps",
 };
 
 export function suggestedItem(agenda: AgendaItemFull[], promptKey: string | null): AgendaItemFull | null {

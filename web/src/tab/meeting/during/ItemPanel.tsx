@@ -8,6 +8,8 @@ import { useTexts } from "../../../lib/i18n";
 import type { AgendaItemFull, Tool } from "../../../lib/meeting/types";
 import { writes } from "../../../lib/meeting/writes";
 import { useMeeting } from "../context";
+import { fieldKey } from "../fields";
+import { FieldNotice, noticeProps, useFieldStatus } from "../FieldNotice";
 import { NotesEditor } from "../notes/NotesEditor";
 import { AgreementTool } from "../tools/AgreementTool";
 import { Development } from "../tools/Development";
@@ -47,21 +49,25 @@ export function ItemPanel({ item, items }: { item: AgendaItemFull; items: Agenda
 function TalkingPoints({ item }: { item: AgendaItemFull }) {
   const { t } = useTexts();
   const [state, store] = useMeeting();
-  const [draft, setDraft] = useState("");
+  const field = fieldKey.talkingPoint(item.id);
+  // What was typed and refused before a reload comes back in the field.
+  const [draft, setDraft] = useState(() => store.state.fields[field]?.text ?? "");
+  const status = useFieldStatus(field, () => setDraft(""));
   const action = useAction();
   const add = async (event: Event) => {
     event.preventDefault();
     const text = draft.trim();
-    if (!text) return;
+    if (!text || status?.kind === "waiting") return;
     const sent = await action.run(() =>
-      store.run<AgendaItemFull>(writes.addTalkingPoint(store.id, item.id, text), (updated) => {
+      store.track<AgendaItemFull>(field, text, writes.addTalkingPoint(store.id, item.id, text), (updated) => {
         const point = [...updated.talking_points].reverse().find((p) => p.text === text && p.author.object_id === state.myObjectId);
         return point
           ? { label: "ui.meeting.undo.point_added", run: () => store.run(writes.removeTalkingPoint(store.id, item.id, point.id)) }
           : null;
       }),
     );
-    if (sent) setDraft("");
+    // Saved: the field empties. Refused, or waiting for the connection: the text stays, and why.
+    if (sent && !sent.queued) setDraft("");
   };
   const remove = (pointId: number, text: string) =>
     action.run(() =>
@@ -103,11 +109,12 @@ function TalkingPoints({ item }: { item: AgendaItemFull }) {
         </ul>
       )}
       <form class="inline-form" onSubmit={add}>
-        <Field label={t("ui.meeting.points.add_label")} value={draft} onInput={setDraft} maxLength={2000} />
-        <button type="submit" class="button" disabled={action.busy || !draft.trim()}>
+        <Field label={t("ui.meeting.points.add_label")} value={draft} onInput={setDraft} maxLength={2000} {...noticeProps(field, status)} />
+        <button type="submit" class="button" disabled={action.busy || !draft.trim() || status?.kind === "waiting"}>
           {t("ui.meeting.points.add")}
         </button>
       </form>
+      <FieldNotice field={field} onDiscard={() => setDraft("")} />
       <InlineError message={action.error} />
     </div>
   );

@@ -8,6 +8,8 @@ import { useTexts } from "../../../lib/i18n";
 import type { ConsentAnswer, ConsentItem, ConsentKind, Party } from "../../../lib/meeting/types";
 import { writes } from "../../../lib/meeting/writes";
 import { useMeeting } from "../context";
+import { fieldKey } from "../fields";
+import { FieldNotice, useFieldStatus } from "../FieldNotice";
 import type { MeetingStore } from "../store";
 import { Disclosure, InlineError, useAction, useId } from "../ui";
 
@@ -104,9 +106,11 @@ function Confidentiality({ item, role, store }: { item?: ConsentItem; role: Part
   const { t } = useTexts();
   const action = useAction();
   const mine = item?.[role] ?? null;
+  const field = fieldKey.consent("confidentiality");
+  const status = useFieldStatus(field);
   const confirm = () =>
     action.run(() =>
-      store.run(writes.consent(store.id, "confidentiality", true), () => null),
+      store.track(field, null, writes.consent(store.id, "confidentiality", true), () => null),
     );
   return (
     <div class="consent" data-testid="confidentiality">
@@ -116,10 +120,11 @@ function Confidentiality({ item, role, store }: { item?: ConsentItem; role: Part
         <Answer party="employee" answer={item?.employee ?? null} yes={t("ui.meeting.opening.confirmed")} no={t("ui.meeting.opening.declined")} />
       </ul>
       {!mine?.value && (
-        <button type="button" class="button button-primary" disabled={action.busy} onClick={confirm}>
+        <button type="button" class="button button-primary" disabled={action.busy || status?.kind === "waiting"} onClick={confirm}>
           {t("ui.meeting.opening.confirm")}
         </button>
       )}
+      <FieldNotice field={field} />
       <InlineError message={action.error} />
     </div>
   );
@@ -130,6 +135,7 @@ function Choice({ kind, item, role, store }: { kind: ConsentKind; item?: Consent
   const action = useAction();
   const name = useId(`consent-${kind}`);
   const mine = item?.[role] ?? null;
+  const field = fieldKey.consent(kind);
   // The choice shows at once; the server's answer (both parties') follows.
   const [chosen, setChosen] = useState<boolean | null>(null);
   const shown = chosen ?? mine?.value ?? null;
@@ -139,7 +145,7 @@ function Choice({ kind, item, role, store }: { kind: ConsentKind; item?: Consent
   const answer = async (value: boolean) => {
     setChosen(value);
     const sent = await action.run(() =>
-      store.run(writes.consent(store.id, kind, value), () =>
+      store.track(field, null, writes.consent(store.id, kind, value), () =>
         mine
           ? { label: "ui.meeting.undo.consent", run: () => store.run(writes.consent(store.id, kind, mine.value)) }
           : null,
@@ -171,6 +177,7 @@ function Choice({ kind, item, role, store }: { kind: ConsentKind; item?: Consent
         <Answer party="employee" answer={item?.employee ?? null} yes={t("ui.meeting.yes")} no={t("ui.meeting.no")} />
       </ul>
       {item?.both_agreed && <p class="shared-tag">{t(`ui.meeting.consent.${kind}.both`)}</p>}
+      <FieldNotice field={field} />
       <InlineError message={action.error} />
     </fieldset>
   );

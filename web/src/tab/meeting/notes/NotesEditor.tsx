@@ -9,6 +9,8 @@ import { useTexts } from "../../../lib/i18n";
 import type { AgendaItemFull } from "../../../lib/meeting/types";
 import { describeError } from "../../errors";
 import { useMeeting } from "../context";
+import { noticeId } from "../fields";
+import { FieldNotice } from "../FieldNotice";
 import { InlineError, useId } from "../ui";
 import { shiftIndex } from "./text";
 
@@ -27,6 +29,17 @@ export function NotesEditor({ item }: { item: AgendaItemFull }) {
   const [othersTyping, setOthersTyping] = useState(false);
   const typingTimer = useRef<number | null>(null);
   const other = state.role === "manager" ? state.data.conversation.employee : state.data.conversation.manager;
+  // A refused change of the note (too long, not allowed…) is shown next to it by FieldNotice, with
+  // the text kept; after a reload the text kept from before is offered back.
+  const notice = state.fields[sync.field];
+  const restore = (text: string) => {
+    const element = field.current;
+    if (!element || !ready) return;
+    element.value = text;
+    sync.edit(text, text.length);
+    store.clearField(sync.field);
+    // Sent as typing: refused again if it still cannot be saved (shown here again).
+  };
 
   useEffect(
     () =>
@@ -90,7 +103,8 @@ export function NotesEditor({ item }: { item: AgendaItemFull }) {
         rows={5}
         readOnly={!ready}
         aria-busy={!ready}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={notice ? `${id}-hint ${noticeId(sync.field)}` : `${id}-hint`}
+        aria-invalid={notice?.kind === "refused" ? "true" : undefined}
         onInput={(event) => {
           setError(null);
           sync.edit(event.currentTarget.value, event.currentTarget.selectionEnd);
@@ -103,7 +117,13 @@ export function NotesEditor({ item }: { item: AgendaItemFull }) {
         {t("ui.meeting.notes.typing", { name: other.display_name })}
       </p>
       {item.notes_removed && <p class="hint">{t("ui.meeting.notes.removed")}</p>}
-      <InlineError message={error} />
+      <FieldNotice
+        field={sync.field}
+        current={ready ? sync.value : undefined}
+        onRestore={notice?.earlier && ready ? restore : undefined}
+        discardable={false}
+      />
+      {!notice && <InlineError message={error} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { type NotesState, reads } from "../../../lib/meeting/reads";
 import { noteKey, type Write, writes } from "../../../lib/meeting/writes";
 import type { Outbox } from "../../../lib/outbox";
 import type { Api } from "../../../lib/api";
+import { fieldKey } from "../fields";
 import { type Delta, editBetween } from "./text";
 
 /** Transactions from the server (the first load, the live channel, a catch-up): not sent back. */
@@ -43,6 +44,12 @@ export interface NoteHost {
   conversationId: number;
   /** Whether typed text is still waiting to be sent (shown as "saving"). */
   setUnsent(key: string, unsent: boolean): void;
+  /** What became of a batch of typing in the field `field`: stored (`queued` false), or waiting in
+   * the outbox for the connection; `text` is the note as typed. */
+  settled?(field: string, queued: boolean, text: string): void;
+  /** The server refused typing in the field `field` (too long, not allowed…): `text` is the note as
+   * typed, kept by the host (the field keeps it too). */
+  refused?(field: string, failure: ApiError, text: string): void;
 }
 
 export function toBase64(bytes: Uint8Array): string {
@@ -240,6 +247,7 @@ export class NoteSync {
         this.recoveries = 0;
         this.listeners.forEach((listener) => listener.onSaved());
       }
+      if (!this.unsent.length) this.host.settled?.(this.field, sent.queued, this.value);
     } catch (failure) {
       await this.failed(failure instanceof ApiError ? failure : new ApiError(0, "unexpected", String(failure)));
     } finally {
@@ -252,7 +260,12 @@ export class NoteSync {
   /** The write of an update. Queued, it is merged with this note's update already queued (the outbox
    * keeps one per note), whichever of them was made first: nothing queued is ever replaced by less. */
   private write(update: Uint8Array): Write {
-    return { ...writes.noteUpdate(this.host.conversationId, this.itemId, toBase64(update)), merge: mergeBodies };
+    return { ...writes.noteUpdate(this.host.conversationId, this.itemId, toBase64(update)), merge: mergeBodies, field: this.field };
+  }
+
+  /** The field key of this note (fields.ts). */
+  get field(): string {
+    return fieldKey.notes(this.itemId);
   }
 
   /** The page is going away (closed, reloaded) with typing not yet answered: keep it in the stored
@@ -284,6 +297,7 @@ export class NoteSync {
       }
       return;
     }
+    this.host.refused?.(this.field, failure, this.value);
     this.listeners.forEach((listener) => listener.onError(failure));
   }
 }

@@ -15,6 +15,7 @@ import {
 import { writes } from "../../../lib/meeting/writes";
 import { useMeeting } from "../context";
 import { Field, InlineError, useAction, useId } from "../ui";
+import { changedFields, type Conflict, ConflictChoice, DraftCard, editConflict, mergedWithOthers, pick, SaveNote, useDraft, useShow } from "./coedit";
 
 function fieldsOf(action: DevelopmentAction | null, goalId: number | null, owner: Party): ActionFields {
   return {
@@ -30,6 +31,29 @@ function fieldsOf(action: DevelopmentAction | null, goalId: number | null, owner
 
 const bodyOf = (form: ActionFields): ActionFields => ({ ...form, title: form.title.trim(), due_date: form.due_date || null });
 
+/** A value as the form holds it (a cleared due date is an empty field). */
+function formValue(field: string, value: unknown): unknown {
+  if (field === "due_date") return String(value ?? "");
+  if (field === "goal_id") return value ?? null;
+  return value ?? "";
+}
+
+/** How the action's fields are named and shown to the person. */
+export function useActionLabels() {
+  const { t } = useTexts();
+  const [state] = useMeeting();
+  const { employee, manager } = state.data.conversation;
+  const names: Record<string, string> = { goal_id: "goal", due_date: "due" };
+  const label = (field: string) => t(`ui.meeting.action.field.${names[field] ?? field}`);
+  const show = useShow({
+    kind: (value) => t(`ui.meeting.action.kind.${value}`),
+    status: (value) => t(`ui.meeting.action.status.${value}`),
+    owner: (value) => (value === "manager" ? manager.display_name : employee.display_name),
+    goal_id: (value) => state.data.goals?.find((goal) => String(goal.id) === value)?.title ?? value,
+  });
+  return { label, show };
+}
+
 export function ActionEditor({
   action,
   goalId = null,
@@ -42,34 +66,110 @@ export function ActionEditor({
   const { t } = useTexts();
   const [state, store] = useMeeting("goals");
   const [form, setForm] = useState<ActionFields>(() => fieldsOf(action, goalId, "employee"));
+  // Where this editor started: the values and their version (the base of a three-way merge).
+  const [start, setStart] = useState<ActionFields>(() => fieldsOf(action, goalId, "employee"));
+  const [version, setVersion] = useState(action?.version ?? 0);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [note, setNote] = useState<"merged" | "conflict" | null>(null);
   const run = useAction();
   const id = useId("action");
   const set = <K extends keyof ActionFields>(key: K) => (value: ActionFields[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
   const { employee, manager } = state.data.conversation;
+  const other = (state.role === "manager" ? employee : manager).display_name;
   const goals = (state.data.goals ?? []).filter((goal) => goal.status !== "dropped");
+  const { label, show } = useActionLabels();
+  // A new action's draft shows what is typed (its starting values are the defaults).
+  const typed = changedFields(bodyOf(form), bodyOf(start));
+  useDraft(store, "action", action?.id ?? null, action ? typed : Object.keys(typed).length ? { ...typed, kind: form.kind } : {});
+  const drafts = state.drafts.filter((draft) => draft.record === "action" && action !== null && draft.id === action.id);
 
-  const save = async () => {
-    const body = bodyOf(form);
-    const sent = await run.run(() =>
-      action
-        ? store.run<DevelopmentAction>(writes.changeAction(action.id, body, action.version), (changed) => ({
-            label: "ui.meeting.undo.action_changed",
-            run: () => store.run(writes.changeAction(action.id, bodyOf(fieldsOf(action, null, "employee")), changed.version)),
-          }))
-        : store.run<DevelopmentAction>(writes.addAction(store.id, body), (created) => ({
-            label: "ui.meeting.undo.action_added",
-            run: () => store.run(writes.removeAction(created.id)),
-          })),
-    );
-    if (sent) onDone();
+  const send = async (now: ActionFields, started: ActionFields, basedOn: number) => {
+    if (!action) {
+      const body = bodyOf(now);
+      const sent = await run.run(() =>
+        store.run<DevelopmentAction>(writes.addAction(store.id, body), (created) => ({
+          label: "ui.meeting.undo.action_added",
+          run: () => store.run(writes.removeAction(created.id)),
+        })),
+      );
+      if (sent) onDone();
+      return;
+    }
+    const mine = bodyOf(now);
+    const changes = changedFields(mine, bodyOf(started));
+    if (Object.keys(changes).length === 0) {
+      onDone();
+      return;
+    }
+    const base = pick(bodyOf(started), changes);
+    let refused: { current: DevelopmentAction; conflicts: Conflict[] } | null = null;
+    const sent = await run.run(async () => {
+      try {
+        return await store.run<DevelopmentAction>(writes.changeAction(action.id, changes, basedOn, base), (saved) => ({
+          label: "ui.meeting.undo.action_changed",
+          run: () => store.run(writes.changeAction(action.id, base, saved.version, pick(bodyOf(fieldsOf(saved, null, "employee")), base))),
+        }));
+      } catch (error) {
+        refused = editConflict<DevelopmentAction>(error);
+        if (!refused) throw error;
+        return undefined;
+      }
+    });
+    const conflict = refused as { current: DevelopmentAction; conflicts: Conflict[] } | null;
+    if (conflict) {
+      const current = fieldsOf(conflict.current, null, "employee");
+      setVersion(conflict.current.version);
+      setStart({ ...started, ...Object.fromEntries(conflict.conflicts.map((c) => [c.field, current[c.field as keyof ActionFields]])) });
+      setConflicts(conflict.conflicts);
+      setNote("conflict");
+      return;
+    }
+    if (!sent) return;
+    if (sent.queued) {
+      onDone();
+      return;
+    }
+    if (mergedWithOthers(bodyOf(fieldsOf(sent.value, null, "employee")), mine)) {
+      const merged = fieldsOf(sent.value, null, "employee");
+      setForm(merged);
+      setStart(merged);
+      setVersion(sent.value.version);
+      setNote("merged");
+      return;
+    }
+    onDone();
   };
+
+  const save = () => {
+    setNote(null);
+    void send(form, start, version);
+  };
+
+  const choose = (field: string, choice: "theirs" | "mine") => {
+    const conflict = conflicts.find((entry) => entry.field === field);
+    if (!conflict) return;
+    const now = { ...form, [field]: formValue(field, choice === "theirs" ? conflict.theirs : conflict.mine) } as ActionFields;
+    setForm(now);
+    const left = conflicts.filter((entry) => entry.field !== field);
+    setConflicts(left);
+    if (left.length === 0) {
+      setNote(null);
+      void send(now, start, version);
+    }
+  };
+  const choice = (field: string) => (
+    <ConflictChoice conflict={conflicts.find((entry) => entry.field === field)} other={other} show={show} onChoose={choose} />
+  );
 
   return (
     <div class="editor action-editor" role="group" aria-labelledby={`${id}-heading`} data-testid="action-editor">
       <h5 id={`${id}-heading`} class="sub-title">
         {action ? t("ui.meeting.action.edit_heading") : t("ui.meeting.action.new_heading")}
       </h5>
+      {drafts.map((draft) => (
+        <DraftCard key={`${draft.by}:${draft.key}`} draft={draft} label={label} show={show} testId="action-draft" />
+      ))}
       <div class="field">
         <label for={`${id}-kind`}>{t("ui.meeting.action.field.kind")}</label>
         <select id={`${id}-kind`} name="kind" class="input" value={form.kind} aria-describedby={`${id}-kind-hint`} onChange={(event) => set("kind")(event.currentTarget.value as ActionKind)}>
@@ -82,8 +182,11 @@ export function ActionEditor({
         <p id={`${id}-kind-hint`} class="hint">
           {t(`ui.meeting.action.kind_hint.${form.kind}`)}
         </p>
+        {choice("kind")}
       </div>
-      <Field label={t("ui.meeting.action.field.title")} value={form.title} onInput={set("title")} name="title" required maxLength={300} />
+      <Field label={t("ui.meeting.action.field.title")} value={form.title} onInput={set("title")} name="title" required maxLength={300}>
+        {choice("title")}
+      </Field>
       <div class="field">
         <label for={`${id}-goal`}>{t("ui.meeting.action.field.goal")}</label>
         <select
@@ -100,6 +203,7 @@ export function ActionEditor({
             </option>
           ))}
         </select>
+        {choice("goal_id")}
       </div>
       <fieldset class="field-group">
         <legend>{t("ui.meeting.action.field.owner")}</legend>
@@ -109,6 +213,7 @@ export function ActionEditor({
             <span>{party === "employee" ? employee.display_name : manager.display_name}</span>
           </label>
         ))}
+        {choice("owner")}
       </fieldset>
       <Field
         label={t("ui.meeting.action.field.resources")}
@@ -118,8 +223,12 @@ export function ActionEditor({
         name="resources"
         multiline
         rows={2}
-      />
-      <Field label={t("ui.meeting.action.field.due")} value={form.due_date ?? ""} onInput={set("due_date")} type="date" name="due_date" />
+      >
+        {choice("resources")}
+      </Field>
+      <Field label={t("ui.meeting.action.field.due")} value={form.due_date ?? ""} onInput={set("due_date")} type="date" name="due_date">
+        {choice("due_date")}
+      </Field>
       <div class="field">
         <label for={`${id}-status`}>{t("ui.meeting.action.field.status")}</label>
         <select id={`${id}-status`} name="status" class="input" value={form.status} onChange={(event) => set("status")(event.currentTarget.value as ActionStatus)}>
@@ -129,13 +238,15 @@ export function ActionEditor({
             </option>
           ))}
         </select>
+        {choice("status")}
       </div>
+      <SaveNote note={note} other={other} />
       <div class="button-row">
-        <button type="button" class="button button-primary" disabled={run.busy || !form.title.trim()} onClick={save}>
+        <button type="button" class="button button-primary" disabled={run.busy || !form.title.trim() || conflicts.length > 0} onClick={save}>
           {action ? t("ui.meeting.save_button") : t("ui.meeting.action.create")}
         </button>
         <button type="button" class="button" onClick={onDone}>
-          {t("ui.meeting.cancel")}
+          {note === "merged" ? t("ui.meeting.coedit.close") : t("ui.meeting.cancel")}
         </button>
       </div>
       <InlineError message={run.error} />

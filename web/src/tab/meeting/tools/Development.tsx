@@ -6,13 +6,22 @@ import { formatDate } from "../../../lib/format";
 import { useTexts } from "../../../lib/i18n";
 import type { DevelopmentAction } from "../../../lib/meeting/types";
 import { useMeeting } from "../context";
-import { ActionEditor } from "./ActionEditor";
+import { ActionEditor, useActionLabels } from "./ActionEditor";
+import { DraftCard } from "./coedit";
 
 export function Development() {
   const { t } = useTexts();
   const [state] = useMeeting("actions", "goals");
   const [editing, setEditing] = useState<number | "new" | null>(null);
   const actions = state.data.actions;
+  const { label, show } = useActionLabels();
+  // Actions the other person is writing now, before they are saved (live drafts).
+  const drafts = state.drafts.filter((draft) => draft.record === "action");
+  const newDrafts = drafts.filter((draft) => draft.id === null);
+  const draftCards = (id: number | null) =>
+    (id === null ? newDrafts : drafts.filter((draft) => draft.id === id)).map((draft) => (
+      <DraftCard key={`${draft.by}:${draft.key}`} draft={draft} label={label} show={show} testId="action-draft" />
+    ));
   return (
     <section class="tool-section" aria-labelledby="development-heading" data-testid="development">
       <h4 id="development-heading" class="sub-title">
@@ -21,7 +30,7 @@ export function Development() {
       {actions === undefined ? (
         <p class="hint">{t("ui.common.loading")}</p>
       ) : actions.length === 0 ? (
-        <p class="hint">{t("ui.meeting.development.none")}</p>
+        newDrafts.length === 0 && <p class="hint">{t("ui.meeting.development.none")}</p>
       ) : (
         <ul class="cards">
           {actions.map((action) =>
@@ -32,6 +41,7 @@ export function Development() {
             ) : (
               <li key={action.id} class="card" data-testid="action" data-action-id={action.id}>
                 <ActionSummary action={action} />
+                {draftCards(action.id)}
                 <button
                   type="button"
                   class="button button-small"
@@ -45,6 +55,7 @@ export function Development() {
           )}
         </ul>
       )}
+      {draftCards(null)}
       {editing === "new" ? (
         <ActionEditor action={null} onDone={() => setEditing(null)} />
       ) : (

@@ -7,6 +7,8 @@ import { useTexts } from "../../../lib/i18n";
 import type { Pulse } from "../../../lib/meeting/types";
 import { writes } from "../../../lib/meeting/writes";
 import { useMeeting } from "../context";
+import { fieldKey } from "../fields";
+import { FieldNotice, noticeProps, useFieldStatus } from "../FieldNotice";
 import { Field, InlineError, useAction, useId } from "../ui";
 
 const SCORES = [1, 2, 3, 4, 5];
@@ -16,16 +18,23 @@ export function Wellbeing() {
   const [state, store] = useMeeting("pulses");
   const [score, setScore] = useState<number | null>(null);
   const [shared, setShared] = useState(false); // private unless its author shares it
-  const [comment, setComment] = useState("");
+  const field = fieldKey.pulse();
+  // A comment refused before a reload comes back in the field.
+  const [comment, setComment] = useState(() => store.state.fields[field]?.text ?? "");
+  const status = useFieldStatus(field, () => {
+    setScore(null);
+    setComment("");
+  });
   const action = useAction();
   const id = useId("pulse");
   const other = state.role === "manager" ? state.data.conversation.employee : state.data.conversation.manager;
 
   const send = async (event: Event) => {
     event.preventDefault();
-    if (score === null) return;
-    const sent = await action.run(() => store.run<Pulse>(writes.addPulse(store.id, score, shared, comment.trim())));
-    if (sent) {
+    if (score === null || status?.kind === "waiting") return;
+    const sent = await action.run(() => store.track<Pulse>(field, comment.trim(), writes.addPulse(store.id, score, shared, comment.trim())));
+    // Saved: the form empties. Refused, or waiting for the connection: what was chosen stays, and why.
+    if (sent && !sent.queued) {
       setScore(null);
       setComment("");
     }
@@ -68,12 +77,14 @@ export function Wellbeing() {
           </div>
           <p class="hint">{t("ui.meeting.wellbeing.scale")}</p>
         </fieldset>
-        <Field label={t("ui.meeting.wellbeing.comment")} value={comment} onInput={setComment} multiline rows={2} />
+        <Field label={t("ui.meeting.wellbeing.comment")} value={comment} onInput={setComment} multiline rows={2} {...noticeProps(field, status)}>
+          <FieldNotice field={field} />
+        </Field>
         <label class="choice">
           <input type="checkbox" checked={shared} onChange={(event) => setShared(event.currentTarget.checked)} />
           <span>{t("ui.meeting.wellbeing.share_with", { name: other.display_name })}</span>
         </label>
-        <button type="submit" class="button" disabled={action.busy || score === null}>
+        <button type="submit" class="button" disabled={action.busy || score === null || status?.kind === "waiting"}>
           {t("ui.meeting.wellbeing.send")}
         </button>
         <InlineError message={action.error} />
