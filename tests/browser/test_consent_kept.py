@@ -60,7 +60,7 @@ def _write_notes_together(mette: Panel, jonas: Panel, first: str, second: str) -
 
 
 def _conclude(mette: Panel, jonas: Panel) -> None:
-    mette.frame.get_by_test_id("conclude").click()
+    mette.conclude_now()
     for panel in (mette, jonas):
         panel.wait_phase("after")
         panel.frame.get_by_test_id("summaries").wait_for()
