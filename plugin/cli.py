@@ -55,6 +55,10 @@ def run_command(ctx: click.Context, host: str, port: int, demo: bool) -> None:
     _refuse_demo_off_loopback(app, host)
     from werkzeug.serving import run_simple
 
+    from .scheduler import start_scheduler
+
+    start_scheduler(app)  # the retention run, every MUS_PURGE_INTERVAL_MINUTES
+
     # app.run() refuses to start inside the flask CLI; the development server itself is what we want.
     run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
 
@@ -80,6 +84,7 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
     from gunicorn.app.base import BaseApplication
 
     from . import live
+    from .scheduler import start_scheduler
 
     app = ctx.ensure_object(ScriptInfo).load_app()
     _refuse_demo_off_loopback(app, host)
@@ -102,6 +107,8 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
             self.cfg.set("worker_connections", threads + max(64, threads // 4))
             self.cfg.set("worker_class", live.gunicorn_worker_class)  # gthread; ends live streams on stop
             self.cfg.set("timeout", 0)  # live connections stay open; keep-alives prove liveness
+            # Each worker runs the retention scheduler; the lease in the database lets one purge.
+            self.cfg.set("post_worker_init", lambda worker: start_scheduler(app))
 
         def load(self):
             return app
@@ -109,16 +116,22 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
     Server().run()
 
 
-@click.command("purge", help="Remove shared notes and drafts past the retention period.")
+@click.command("purge", help="Remove content past its retention rule (see the privacy page).")
 @with_appcontext
 def purge_command() -> None:
     from .services import retention
     from .storage.setup import new_unit_of_work
 
     report = retention.do_purge(new_unit_of_work())
+    if not report.ran:
+        click.echo("another process is purging now (the retention lease is held); nothing done")
+        return
     click.echo(
         f"removed shared notes of {report.notes_cleared} agenda items and "
-        f"{report.drafts_deleted} unapproved agreement drafts"
+        f"{report.drafts_deleted} unapproved agreement drafts; "
+        f"{report.conversations_deleted} unfinished conversations, {report.pulses_deleted} pulses, "
+        f"{report.preparation_deleted} preparation items, {report.events_deleted} live events and "
+        f"{report.responses_deleted} stored responses"
     )
 
 

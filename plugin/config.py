@@ -34,7 +34,8 @@ class Settings:
     proxy_hops: int = 0  # reverse proxies in front of the app whose X-Forwarded-* headers are trusted
     demo: bool = False
     admin_role: str = "MUS.Admin"
-    retention_days: int = 30
+    retention_days: int = 30  # the organisation's retention period (plugin.domain.retention)
+    purge_interval_minutes: int = 60  # the in-process retention run (mus serve, mus run); 0: off
     max_request_bytes: int = 1024 * 1024
     max_text_bytes: int = 64 * 1024
     token_leeway_seconds: int = 60
@@ -91,6 +92,7 @@ def settings_from_env(
         raise ConfigError("MUS_RETENTION_DAYS must be a whole number of days") from exc
     if retention_days < 1:
         raise ConfigError("MUS_RETENTION_DAYS must be at least 1 day")
+    purge_interval = _count(env.get("MUS_PURGE_INTERVAL_MINUTES") or "60", "MUS_PURGE_INTERVAL_MINUTES")
     return Settings(
         database_url=database_url,
         secret_key=secret,
@@ -106,6 +108,7 @@ def settings_from_env(
         demo=demo,
         admin_role=env.get("MUS_ADMIN_ROLE") or "MUS.Admin",
         retention_days=retention_days,
+        purge_interval_minutes=purge_interval,
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,
         instance_path=instance,
     )

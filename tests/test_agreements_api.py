@@ -29,6 +29,22 @@ def write_notes(api, person, cid: int, index: int, notes: str) -> dict:
     return response.get_json()
 
 
+def summaries(api, person, cid: int) -> list[dict]:
+    response = api.as_(person).get(f"/api/conversations/{cid}/agreement/summaries")
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()["items"]
+
+
+def write_summary(api, person, cid: int, index: int, text: str) -> dict:
+    item = summaries(api, person, cid)[index]
+    response = api.as_(person).put(
+        f"/api/conversations/{cid}/agreement/summaries/{item['item_id']}",
+        json={"version": item["version"], "base": item["text"], "text": text},
+    )
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
 def draft(api, person, cid: int):
     return api.as_(person).post(f"/api/conversations/{cid}/agreement")
 
@@ -68,7 +84,9 @@ def test_full_approval_flow(api, people, conversation, events, app):
     v1 = first.get_json()
     assert (v1["number"], v1["state"], v1["locked_at"], v1["decisions"]) == (1, "draft", None, [])
     assert v1["created_by"]["object_id"] == mgr.oid
-    assert v1["snapshot"]["agenda"][6]["notes"] == "Jonas tager kurset i Q2"
+    # Nobody chose to keep the notes: the summary starts empty and the notes are not in the agreement.
+    assert v1["snapshot"]["agenda"][6]["summary"] == ""
+    assert "Jonas tager kurset i Q2" not in str(v1)
     seen = api.as_(emp).get(f"/api/conversations/{cid}").get_json()
     assert seen["status"] == "reviewing"
     assert seen["meeting_ended_at"] is not None
@@ -91,11 +109,11 @@ def test_full_approval_flow(api, people, conversation, events, app):
     assert manager_decision["comment"] == "Tilføj en dato for kurset"
     assert manager_decision["disagreement"] is True
 
-    write_notes(api, mgr, cid, 6, "Jonas tager kurset senest 1. juni")
-    second = draft(api, emp, cid)
-    assert second.status_code == 201
-    assert second.get_json()["number"] == 2
+    # Editing a summary in review opens version 2 at once: the employee's approval of 1 does not count.
+    written = write_summary(api, mgr, cid, 6, "Jonas tager kurset senest 1. juni")
+    assert written["agreement_number"] == 2
     assert status_of(api, people, cid) == "reviewing"
+    assert decide(api, emp, cid, 1, "approved").status_code == 409  # superseded
 
     assert decide(api, emp, cid, 2, "approved").status_code == 200
     both = decide(api, mgr, cid, 2, "approved")
@@ -103,12 +121,12 @@ def test_full_approval_flow(api, people, conversation, events, app):
     assert both.get_json()["state"] == "agreed"
     assert both.get_json()["locked_at"] is not None
     assert status_of(api, people, cid) == "agreed"
+    # Not kept: the notes went at the lock.
+    item = api.as_(emp).get(f"/api/conversations/{cid}").get_json()["agenda"][6]
+    assert (item["notes"], item["notes_removed"]) == ("", True)
 
     # A later change opens version 3; version 2 stays readable and locked.
-    write_notes(api, emp, cid, 0, "Ny opgave i teamet")
-    third = draft(api, emp, cid)
-    assert third.status_code == 201
-    assert third.get_json()["number"] == 3
+    assert write_summary(api, emp, cid, 0, "Ny opgave i teamet")["agreement_number"] == 3
     assert status_of(api, people, cid) == "reviewing"
     for person in (emp, mgr):
         listing = api.as_(person).get(f"/api/conversations/{cid}/agreement").get_json()
@@ -120,9 +138,10 @@ def test_full_approval_flow(api, people, conversation, events, app):
         ]
         locked = listing["items"][1]
         assert locked["locked_at"] is not None
-        assert locked["snapshot"]["agenda"][6]["notes"] == "Jonas tager kurset senest 1. juni"
-        assert locked["snapshot"]["agenda"][0]["notes"] == ""
+        assert locked["snapshot"]["agenda"][6]["summary"] == "Jonas tager kurset senest 1. juni"
+        assert locked["snapshot"]["agenda"][0]["summary"] == ""
         assert {d["decision"] for d in locked["decisions"]} == {"approved"}
+        assert listing["items"][0]["snapshot"]["agenda"][0]["summary"] == "Ny opgave i teamet"
 
     kinds = [e.kind for e in events]
     assert kinds.count("agreement.drafted") == 3
@@ -137,11 +156,12 @@ def test_full_approval_flow(api, people, conversation, events, app):
         audit = db.session.scalars(
             select(AuditEvent).where(AuditEvent.conversation_id == cid).order_by(AuditEvent.id)
         ).all()
-        assert [(a.action, a.detail["number"]) for a in audit] == [
+        assert [(a.action, a.detail.get("number")) for a in audit] == [
             ("agreement.approved", 1),
             ("agreement.changes_requested", 1),
             ("agreement.approved", 2),
             ("agreement.approved", 2),
+            ("notes.removed_at_lock", None),
         ]
         assert all(a.at == FROZEN for a in audit)
         assert audit[1].actor_id == db.session.scalar(select(Person.id).where(Person.object_id == mgr.oid))
@@ -175,7 +195,7 @@ def test_deciding_on_a_locked_version_is_409_and_changes_nothing(api, people, ag
     assert {d["decision"] for d in version["decisions"]} == {"approved"}
     with app.app_context():
         actions = db.session.scalars(select(AuditEvent.action).where(AuditEvent.conversation_id == cid)).all()
-        assert actions == ["agreement.approved", "agreement.approved"]
+        assert actions == ["agreement.approved", "agreement.approved", "notes.removed_at_lock"]
 
 
 @pytest.mark.parametrize("comment", [None, "", "   "])

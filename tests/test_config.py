@@ -30,6 +30,7 @@ MUS_VARS = (
     "MUS_REDIS_URL",
     "MUS_ADMIN_ROLE",
     "MUS_RETENTION_DAYS",
+    "MUS_PURGE_INTERVAL_MINUTES",
     "REQUESTS_CA_BUNDLE",
 )
 
@@ -101,6 +102,7 @@ def test_explicit_values(tmp_path):
             "MUS_REDIS_URL": "redis://localhost:6379/0",
             "MUS_ADMIN_ROLE": "HR",
             "MUS_RETENTION_DAYS": "14",
+            "MUS_PURGE_INTERVAL_MINUTES": "0",
         },
         instance_path=str(tmp_path),
     )
@@ -112,6 +114,7 @@ def test_explicit_values(tmp_path):
     assert s.redis_url == "redis://localhost:6379/0"
     assert s.admin_role == "HR"
     assert s.retention_days == 14
+    assert s.purge_interval_minutes == 0  # the in-process retention run switched off (cron instead)
 
 
 @pytest.mark.parametrize(
@@ -175,6 +178,16 @@ def test_config_error_is_a_value_error():
 def test_bad_retention_days(tmp_path, value):
     with pytest.raises(ConfigError, match="MUS_RETENTION_DAYS"):
         settings_from_env({**BASE, "MUS_RETENTION_DAYS": value}, instance_path=str(tmp_path))
+
+
+@pytest.mark.parametrize("value", ["hourly", "-5", "1.5"])
+def test_bad_purge_interval(tmp_path, value):
+    with pytest.raises(ConfigError, match="MUS_PURGE_INTERVAL_MINUTES"):
+        settings_from_env({**BASE, "MUS_PURGE_INTERVAL_MINUTES": value}, instance_path=str(tmp_path))
+
+
+def test_purge_interval_defaults_to_an_hour(tmp_path):
+    assert settings_from_env(BASE, instance_path=str(tmp_path)).purge_interval_minutes == 60
 
 
 def test_ca_bundle_from_requests_ca_bundle(tmp_path):

@@ -79,3 +79,77 @@ def test_locked_version_never_expires():
 
 def test_fresh_draft_is_kept():
     assert not draft_expired(created_at=CREATED, locked=False, now=CREATED, retention=RETENTION)
+
+
+# --- The rules added with consent enforced -----------------------------------------------------
+
+
+def test_every_kind_of_content_has_a_rule_with_texts_in_both_languages():
+    from plugin.domain.retention import RULES, ContentKind, rule_key
+    from plugin.i18n import catalogue
+
+    assert set(RULES) == set(ContentKind)
+    for kind in RULES:
+        assert rule_key(kind) in catalogue("da") and rule_key(kind) in catalogue("en")
+
+
+@pytest.mark.parametrize(
+    "ever_agreed,last,scheduled,expected",
+    [
+        (False, ENDED, None, True),
+        (False, ENDED + TICK, None, False),  # active a moment later: not yet
+        (True, ENDED - RETENTION * 10, None, False),  # agreed once: never as unfinished
+        (False, ENDED, ENDED + TICK, False),  # planned later: waits for its time + the period
+        (False, ENDED - RETENTION, ENDED, True),
+    ],
+)
+def test_conversation_expired(ever_agreed, last, scheduled, expected):
+    from plugin.domain.retention import conversation_expired
+
+    now = ENDED + RETENTION
+    assert (
+        conversation_expired(
+            ever_agreed=ever_agreed, last_activity=last, scheduled_at=scheduled, now=now, retention=RETENTION
+        )
+        is expected
+    )
+
+
+def test_meeting_content_and_log_and_answers_expire_at_their_boundaries():
+    from plugin.domain.retention import (
+        EVENT_LOG_KEEP,
+        IDEMPOTENT_RESPONSES_KEEP,
+        event_expired,
+        idempotent_response_expired,
+        meeting_content_expired,
+    )
+
+    assert meeting_content_expired(meeting_ended_at=ENDED, now=ENDED + RETENTION, retention=RETENTION)
+    assert not meeting_content_expired(
+        meeting_ended_at=ENDED, now=ENDED + RETENTION - TICK, retention=RETENTION
+    )
+    assert not meeting_content_expired(meeting_ended_at=None, now=ENDED + RETENTION * 99, retention=RETENTION)
+    assert event_expired(at=ENDED, now=ENDED + EVENT_LOG_KEEP)
+    assert not event_expired(at=ENDED, now=ENDED + EVENT_LOG_KEEP - TICK)
+    assert idempotent_response_expired(created_at=ENDED, now=ENDED + IDEMPOTENT_RESPONSES_KEEP)
+    assert not idempotent_response_expired(created_at=ENDED, now=ENDED + IDEMPOTENT_RESPONSES_KEEP - TICK)
+
+
+@pytest.mark.parametrize(
+    "votes,removed",
+    [({"employee": True, "manager": True}, False), ({"employee": True, "manager": False}, True), ({}, True)],
+)
+def test_notes_removed_at_lock_and_the_summary_prefill(votes, removed):
+    from plugin.domain.agreement import summary_prefill
+    from plugin.domain.retention import notes_removed_at_lock
+
+    assert notes_removed_at_lock(votes) is removed
+    assert summary_prefill("Noter", votes) == ("" if removed else "Noter")
+
+
+def test_an_edit_opens_a_new_version_only_once_drafted_and_changed():
+    from plugin.domain.agreement import edit_opens_new_version
+
+    assert edit_opens_new_version(drafted=True, changed=True)
+    assert not edit_opens_new_version(drafted=True, changed=False)
+    assert not edit_opens_new_version(drafted=False, changed=True)

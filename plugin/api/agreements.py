@@ -14,8 +14,12 @@ from .schemas.agreements import (
     ConsentOut,
     DecisionIn,
     FollowUpCreate,
+    FollowUpEdit,
     FollowUpList,
     FollowUpOut,
+    SummaryEdit,
+    SummaryList,
+    SummaryOut,
 )
 
 bp = Blueprint("agreements", __name__, url_prefix="/api")
@@ -69,6 +73,27 @@ def follow_ups(actor, conversation_id: int, uow):
 )
 def add_follow_up(actor, conversation_id: int, body: FollowUpCreate, uow):
     return svc.do_add_follow_up(uow, actor, conversation_id, title=body.title, due_on=body.due_on)
+
+
+@bp.patch(f"{CONVERSATION}/follow-ups/<int:follow_up_id>")
+@endpoint(
+    summary="Change a follow-up's title or date (co-edited)",
+    tags="Follow-ups",
+    body=FollowUpEdit,
+    response=FollowUpOut,
+    errors=(403, 404, 409),
+    description="Send the version the change started from and the values read then (`base`). A stale "
+    "write is merged: the title character by character; a date both changed differently is 409 "
+    "`edit_conflict` with the current follow-up and both values of each conflicting field, and "
+    "nothing is applied. Once an agreement was drafted, a change opens a new version.",
+)
+def edit_follow_up(actor, conversation_id: int, follow_up_id: int, body: FollowUpEdit, uow):
+    changes = body.model_dump(include={"title", "due_on"}, exclude_unset=True)
+    changes = {k: v for k, v in changes.items() if v is not None}
+    base = body.base.model_dump(exclude_unset=True)
+    return svc.do_edit_follow_up(
+        uow, actor, conversation_id, follow_up_id, version=body.version, base=base, changes=changes
+    )
 
 
 @bp.delete(f"{CONVERSATION}/follow-ups/<int:follow_up_id>")
@@ -126,4 +151,37 @@ def decide(actor, conversation_id: int, number: int, body: DecisionIn, uow):
         decision=body.decision,
         comment=body.comment,
         disagreement=body.disagreement,
+    )
+
+
+# --- Summaries ---------------------------------------------------------------------------------
+
+
+@bp.get(f"{CONVERSATION}/agreement/summaries")
+@endpoint(
+    summary="The summary of each agenda item (part of the agreement)",
+    tags="Agreement",
+    response=SummaryList,
+    errors=(403,),
+    description="Created with the first draft: prefilled from the item's notes only when both parties "
+    "chose to keep the notes, otherwise empty.",
+)
+def summaries(actor, conversation_id: int, uow):
+    return svc.list_summaries(uow, actor, conversation_id)
+
+
+@bp.put(f"{CONVERSATION}/agreement/summaries/<int:item_id>")
+@endpoint(
+    summary="Write an agenda item's summary (co-edited)",
+    tags="Agreement",
+    body=SummaryEdit,
+    response=SummaryOut,
+    errors=(403, 404, 409, 413),
+    description="Send the version the change started from and its text (`base`): a stale write is "
+    "merged character by character with what was saved since. While the agreement is reviewed or "
+    "after it was agreed, a change opens a new version (both approve again).",
+)
+def edit_summary(actor, conversation_id: int, item_id: int, body: SummaryEdit, uow):
+    return svc.do_edit_summary(
+        uow, actor, conversation_id, item_id, version=body.version, base=body.base, text=body.text
     )

@@ -75,3 +75,17 @@ def check_new_version(latest_decisions: Mapping[Party, Decision] | None, changed
     content changed since the agreed one. Redrafting an unchanged agreed version is refused."""
     if latest_decisions is not None and is_locked(latest_decisions) and not changed:
         raise Conflict("agreement_unchanged")
+
+
+def edit_opens_new_version(*, drafted: bool, changed: bool) -> bool:
+    """An edit of the agreement's content (a summary, a follow-up) once a version was drafted opens
+    a new version when the content changed: approvals given to the earlier content never count for
+    the changed one (both approve again)."""
+    return drafted and changed
+
+
+def summary_prefill(notes: str, keep_votes: Mapping[str, bool]) -> str:
+    """A summary starts from the item's notes only when both parties chose to keep the notes;
+    otherwise it starts empty (the notes go when the agreement is locked)."""
+    both_keep = keep_votes.get("employee") is True and keep_votes.get("manager") is True
+    return notes if both_keep else ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app
 
+from ..domain.retention import RULES, rule_key
 from .render import TAB_TEXTS, page_language, render_page, texts_for
 
 bp = Blueprint("pages", __name__, template_folder="templates")
@@ -52,6 +53,7 @@ def privacy():
         title_key="ui.privacy.title",
         scripts=False,
         retention_days=_settings().retention_days,
+        retention_rules=[(kind.value, rule_key(kind)) for kind in RULES],
     )
 
 

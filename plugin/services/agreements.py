@@ -20,13 +20,18 @@ from ..domain.agreement import (
     VersionState,
     check_decision,
     check_new_version,
+    edit_opens_new_version,
     is_locked,
+    summary_prefill,
     version_state,
 )
 from ..domain.errors import Conflict, Forbidden, NotFound
 from ..domain.lifecycle import Status, check_transition
+from ..domain.merge import merge_text
 from ..domain.permissions import party_of
+from ..domain.retention import notes_removed_at_lock
 from ..storage import (
+    AgendaSummary,
     AgreementDecision,
     AgreementVersion,
     Conversation,
@@ -36,7 +41,7 @@ from ..storage import (
     Person,
 )
 from ..storage.unit_of_work import UnitOfWork
-from . import audit, lookups
+from . import audit, coedit, lookups, retention
 from .conversations import apply_status
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
@@ -138,19 +143,21 @@ def _role(conversation: Conversation, person_id: int) -> str | None:
 def build_snapshot(uow: UnitOfWork, conversation: Conversation) -> dict[str, Any]:
     """What the agreement records, in plain JSON types only (so that a stored snapshot compares
     equal to a freshly built one when nothing changed). Private preparation is never part of it;
-    only what was promoted to a talking point is."""
+    only what was promoted to a talking point is. The shared notes are never part of it either:
+    each agenda item carries the summary both parties edit and approve."""
     goals = uow.session.scalars(select(Goal).where(Goal.conversation_id == conversation.id).order_by(Goal.id))
     actions = uow.session.scalars(
         select(DevelopmentAction)
         .where(DevelopmentAction.conversation_id == conversation.id)
         .order_by(DevelopmentAction.id)
     )
+    summaries = _summaries(uow, conversation.id)
     return {
         "agenda": [
             {
                 "section_key": item.section_key,
                 "title": dict(item.title),
-                "notes": item.notes,
+                "summary": summaries[item.id].text if item.id in summaries else "",
                 "talking_points": [point.text for point in item.talking_points],
             }
             for item in conversation.agenda
@@ -217,11 +224,21 @@ def decisions_of(version: AgreementVersion) -> dict[Party, Decision]:
     return {Party(d.party): Decision(d.decision) for d in version.decisions}
 
 
+def _shown(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A stored snapshot as shown: one drafted before the agreement held summaries shows none (and
+    never its notes)."""
+    agenda = snapshot.get("agenda") or []
+    if all("summary" in item and "notes" not in item for item in agenda):
+        return snapshot
+    shown = [{"summary": "", **{k: v for k, v in item.items() if k != "notes"}} for item in agenda]
+    return {**snapshot, "agenda": shown}
+
+
 def _version_view(uow: UnitOfWork, version: AgreementVersion, *, latest_number: int) -> VersionView:
     return VersionView(
         number=version.number,
         state=version_state(decisions_of(version), is_latest=version.number == latest_number),
-        snapshot=version.snapshot,
+        snapshot=_shown(version.snapshot),
         created_by=uow.session.get(Person, version.created_by_id),
         created_at=version.created_at,
         locked_at=version.locked_at,
@@ -257,26 +274,201 @@ def do_draft(uow: UnitOfWork, actor: Actor, conversation_id: int) -> VersionView
         status = Status(conversation.status)
         if status not in DRAFTABLE:
             raise Conflict("agreement_not_ready", params={"status": status.value})
+        ensure_summaries(uow, conversation)
         latest = _latest(uow, conversation_id)
         snapshot = build_snapshot(uow, conversation)
         changed = latest is None or latest.snapshot != snapshot
         check_new_version(decisions_of(latest) if latest is not None else None, changed)
-        if status is Status.IN_MEETING or (status is Status.AGREED and changed):
-            check_transition(status, Status.REVIEWING, requested=False)
-            apply_status(uow, conversation, Status.REVIEWING)
-        # Numbers never repeat, even after the retention run removed an unapproved draft.
-        conversation.agreement_number += 1
-        version = AgreementVersion(
-            conversation_id=conversation_id,
-            number=conversation.agreement_number,
-            snapshot=snapshot,
-            created_by_id=actor.person_id,
-            created_at=uow.now(),
+        return _new_version(uow, actor, conversation, snapshot, changed)
+
+
+def _new_version(
+    uow: UnitOfWork, actor: Actor, conversation: Conversation, snapshot: dict[str, Any], changed: bool
+) -> VersionView:
+    status = Status(conversation.status)
+    if status is Status.IN_MEETING or (status is Status.AGREED and changed):
+        check_transition(status, Status.REVIEWING, requested=False)
+        apply_status(uow, conversation, Status.REVIEWING)
+    # Numbers never repeat, even after the retention run removed an unapproved draft.
+    conversation.agreement_number += 1
+    version = AgreementVersion(
+        conversation_id=conversation.id,
+        number=conversation.agreement_number,
+        snapshot=snapshot,
+        created_by_id=actor.person_id,
+        created_at=uow.now(),
+    )
+    uow.session.add(version)
+    uow.session.flush()
+    uow.emit(actor.tenant_id, conversation.id, "agreement.drafted", number=version.number)
+    return _version_view(uow, version, latest_number=version.number)
+
+
+def _redraft_after_edit(uow: UnitOfWork, actor: Actor, conversation: Conversation) -> int | None:
+    """After an edit of the agreement's content: a new version when one was drafted before and the
+    content changed while it is reviewed or agreed (the approvals start over). Returns its number."""
+    if Status(conversation.status) not in (Status.REVIEWING, Status.AGREED):
+        return None
+    latest = _latest(uow, conversation.id)
+    snapshot = build_snapshot(uow, conversation)
+    changed = latest is not None and latest.snapshot != snapshot
+    if not edit_opens_new_version(drafted=latest is not None, changed=changed):
+        return None
+    return _new_version(uow, actor, conversation, snapshot, changed).number
+
+
+# --- Summaries ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    item_id: int
+    section_key: str
+    title: dict[str, str]
+    text: str
+    version: int
+    updated_at: datetime
+    merged: bool = False  # the write was based on an older version and was merged with it
+    agreement_number: int = 0  # the latest agreement version after the write
+
+
+@dataclass(frozen=True)
+class SummaryList:
+    items: list[SummaryView]
+    keep_notes: bool  # both parties chose to keep the notes (the summaries started from them)
+
+
+def _summaries(uow: UnitOfWork, conversation_id: int) -> dict[int, AgendaSummary]:
+    rows = uow.session.scalars(select(AgendaSummary).where(AgendaSummary.conversation_id == conversation_id))
+    return {row.agenda_item_id: row for row in rows}
+
+
+def ensure_summaries(uow: UnitOfWork, conversation: Conversation) -> None:
+    """Every agenda item gets its summary once: prefilled from its notes only when both parties
+    chose to keep them, otherwise empty."""
+    existing = _summaries(uow, conversation.id)
+    votes = retention.keep_votes(uow, conversation.id)
+    for item in conversation.agenda:
+        if item.id in existing:
+            continue
+        uow.session.add(
+            AgendaSummary(
+                conversation_id=conversation.id,
+                agenda_item_id=item.id,
+                text=summary_prefill(item.notes or "", votes),
+                updated_at=uow.now(),
+            )
         )
-        uow.session.add(version)
-        uow.session.flush()
-        uow.emit(actor.tenant_id, conversation_id, "agreement.drafted", number=version.number)
-        return _version_view(uow, version, latest_number=version.number)
+    uow.session.flush()
+
+
+def _summary_view(item, row: AgendaSummary, *, merged: bool = False, number: int = 0) -> SummaryView:
+    return SummaryView(
+        item_id=item.id,
+        section_key=item.section_key,
+        title=dict(item.title),
+        text=row.text,
+        version=row.version,
+        updated_at=row.updated_at,
+        merged=merged,
+        agreement_number=number,
+    )
+
+
+def list_summaries(uow: UnitOfWork, actor: Actor, conversation_id: int) -> SummaryList:
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
+        rows = _summaries(uow, conversation_id)
+        number = _latest_number(uow, conversation_id)
+        return SummaryList(
+            items=[
+                _summary_view(item, rows[item.id], number=number)
+                for item in conversation.agenda
+                if item.id in rows
+            ],
+            keep_notes=not notes_removed_at_lock(retention.keep_votes(uow, conversation_id)),
+        )
+
+
+def do_edit_summary(
+    uow: UnitOfWork, actor: Actor, conversation_id: int, item_id: int, *, version: int, base: str, text: str
+) -> SummaryView:
+    """Write an agenda item's summary. A write based on an older version is merged character by
+    character with what was saved since (`base` is the text the writer started from)."""
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id, lock=True)
+        item = lookups.agenda_item_for(uow, actor, conversation_id, item_id)
+        row = uow.session.scalar(
+            select(AgendaSummary)
+            .where(AgendaSummary.agenda_item_id == item.id)
+            .with_for_update(of=AgendaSummary)
+            .execution_options(populate_existing=True)
+        )
+        if row is None:  # no agreement drafted yet: nothing to summarise
+            raise Conflict("agreement_not_ready", params={"status": conversation.status})
+        merged = version != row.version
+        new = merge_text(base, text, row.text) if merged else text
+        if new != row.text:
+            row.text = new
+            row.updated_by_id = actor.person_id
+            row.updated_at = uow.now()
+            uow.session.flush()
+            uow.emit(
+                actor.tenant_id, conversation_id, "summary.updated", item_id=item.id, version=row.version
+            )
+        number = _redraft_after_edit(uow, actor, conversation) or _latest_number(uow, conversation_id)
+        return _summary_view(item, row, merged=merged, number=number)
+
+
+# --- Follow-up edits ---------------------------------------------------------------------------
+
+
+def _follow_up_values(follow_up: FollowUp) -> dict[str, Any]:
+    return {"title": follow_up.title, "due_on": follow_up.due_on}
+
+
+def do_edit_follow_up(
+    uow: UnitOfWork,
+    actor: Actor,
+    conversation_id: int,
+    follow_up_id: int,
+    *,
+    version: int,
+    base: dict[str, Any],
+    changes: dict[str, Any],
+) -> FollowUp:
+    """Change a follow-up's title or date. A write based on an older version is merged with what
+    was saved since (`base`: the values the writer started from): the title character by character;
+    a date both changed differently is a conflict (409 `edit_conflict`, nothing applied)."""
+    with uow:
+        conversation = lookups.conversation_for(uow, actor, conversation_id, lock=True)
+        follow_up = uow.session.scalar(
+            select(FollowUp)
+            .where(FollowUp.id == follow_up_id)
+            .with_for_update(of=FollowUp)
+            .execution_options(populate_existing=True)
+        )
+        if follow_up is None or follow_up.conversation_id != conversation_id:
+            raise NotFound()
+        stored = _follow_up_values(follow_up)
+        merged = coedit.merge_change(
+            up_to_date=version == follow_up.version,
+            changes=changes,
+            base=base,
+            stored=stored,
+            text_fields=("title",),
+            fits=lambda field, value: coedit.text_fits(uow, field, value),
+            current=lambda: follow_up,
+        )
+        apply = {key: value for key, value in merged.items() if value != stored[key]}
+        if apply:
+            for key, value in apply.items():
+                setattr(follow_up, key, value)
+            follow_up.updated_at = uow.now()
+            uow.session.flush()
+            uow.emit(actor.tenant_id, conversation_id, "follow_up.updated", id=follow_up.id)
+            _redraft_after_edit(uow, actor, conversation)
+        return follow_up
 
 
 def do_decide(
@@ -337,6 +529,15 @@ def do_decide(
             version.locked_at = now
             check_transition(Status(conversation.status), Status.AGREED, requested=False)
             apply_status(uow, conversation, Status.AGREED)
+            if notes_removed_at_lock(retention.keep_votes(uow, conversation_id)):
+                # Not both chose to keep the notes: they go now, everywhere (the agreement holds
+                # the summaries both approved).
+                cleared = retention.remove_notes(uow, conversation)
+                if cleared:
+                    audit.record(
+                        uow, actor, "notes.removed_at_lock", conversation_id=conversation_id, items=cleared
+                    )
+                    uow.emit(actor.tenant_id, conversation_id, "retention.purged", notes_cleared=cleared)
         uow.session.flush()
         uow.emit(
             actor.tenant_id,

@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.errors import Conflict, InvalidInput
+from ..domain.retention import IDEMPOTENT_RESPONSES_KEEP
 from ..storage import IdempotencyRecord
 from ..storage.unit_of_work import UnitOfWork
 
-KEEP_FOR = timedelta(days=1)
+KEEP_FOR = IDEMPOTENT_RESPONSES_KEEP  # the retention rule of stored answers (domain.retention)
 KEY = re.compile(r"^[\x21-\x7e]{1,128}$")  # visible ASCII, as HTTP header tokens
 
 Answer = tuple[Any, int]  # the response body and its status

@@ -79,9 +79,9 @@ def replace_text(uow: UnitOfWork, actor: Actor, item: AgendaItem, document: Note
     return change.update
 
 
-def clear_for_retention(uow: UnitOfWork, item: AgendaItem) -> None:
-    """Empty the note's document (the retention run): the deleted text does not stay in the stored
-    state (Yjs keeps only the deleted lengths)."""
+def clear_for_retention(uow: UnitOfWork, item: AgendaItem) -> bool:
+    """Empty the note's document (the retention run, the agreement's lock): the deleted text does not
+    stay in the stored state (Yjs keeps only the deleted lengths). True when it held text."""
     document = uow.session.scalar(
         select(NoteDocument)
         .where(NoteDocument.agenda_item_id == item.id)
@@ -89,9 +89,11 @@ def clear_for_retention(uow: UnitOfWork, item: AgendaItem) -> None:
         .execution_options(populate_existing=True)
     )
     if document is None or not document.state:
-        return
-    document.state = crdt.replace_text(document.state, "").state
+        return False
+    change = crdt.replace_text(document.state, "")
+    document.state = change.state
     document.updated_at = uow.now()
+    return change.applied
 
 
 def get_notes(

@@ -1,15 +1,23 @@
 """Storage: SQLAlchemy models and the column types they share. Importing this package registers
 every table on the metadata that migrations compare against."""
 
-from .agreements import AgreementDecision, AgreementVersion, Consent, FollowUp
+from .agreements import AgendaSummary, AgreementDecision, AgreementVersion, Consent, FollowUp
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .live import LiveEvent, LiveStream, NoteDocument
 from .people import Person, Tenant
-from .records import AuditEvent, BrowserSession, IdempotencyRecord, OrgTemplate, TokenCacheEntry
+from .records import (
+    AuditEvent,
+    BrowserSession,
+    IdempotencyRecord,
+    MaintenanceLease,
+    OrgTemplate,
+    TokenCacheEntry,
+)
 
 __all__ = [
     "AgendaItem",
+    "AgendaSummary",
     "AgreementDecision",
     "AgreementVersion",
     "AuditEvent",
@@ -25,6 +33,7 @@ __all__ = [
     "IdempotencyRecord",
     "LiveEvent",
     "LiveStream",
+    "MaintenanceLease",
     "NoteDocument",
     "OrgTemplate",
     "Person",

@@ -77,3 +77,14 @@ class BrowserSession(db.Model):
     token_cache: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class MaintenanceLease(db.Model):
+    """Who runs a maintenance job (the retention run) now, across processes and instances: taken
+    with one atomic UPDATE (or the INSERT of the first take) and held until `expires_at`."""
+
+    __tablename__ = "maintenance_leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

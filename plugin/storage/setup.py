@@ -31,9 +31,12 @@ def new_unit_of_work(app: Flask | None = None) -> UnitOfWork:
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
-    # Foreign keys are off by default in SQLite; WAL lets readers and one writer work together.
+    # Foreign keys are off by default in SQLite. secure_delete overwrites deleted content with zeros,
+    # so deleted notes do not linger in the database file's free pages (PostgreSQL: VACUUM, the
+    # operator's; see the README's privacy section).
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()

@@ -78,7 +78,14 @@ def agreed_conversation(
             f"/api/conversations/{cid}/transition",
             {"status": "in_meeting", "version": conversation["version"]},
         )
-        if notes:
+        if notes:  # both keep them, so the agreement's summary of the item starts from them
+            for person in (employee, "mette"):
+                live.api(
+                    person,
+                    "PUT",
+                    f"/api/conversations/{cid}/consent",
+                    {"kind": "keep_shared_notes", "value": True},
+                )
             item = live.api(employee, "GET", f"/api/conversations/{cid}")["agenda"][6]
             live.api(
                 employee,

@@ -63,6 +63,10 @@ def _agreed(live, suffix: str) -> tuple[dict, dict, list[dict]]:
                 f"/api/conversations/{cid}/agenda/{agenda[section]['id']}/talking-points",
                 {"text": text},
             )
+    for person in ("jonas", "mette"):  # both keep the notes: the agreement's summaries start from them
+        live.api(
+            person, "PUT", f"/api/conversations/{cid}/consent", {"kind": "keep_shared_notes", "value": True}
+        )
     for section, notes in (
         ("work_situation", f"Vi aftalte at prioritere {suffix}."),
         ("wellbeing", f"Trives, men travlt i perioder {suffix}."),
@@ -161,7 +165,7 @@ def test_see_what_you_agreed_shows_every_part_of_the_locked_version(simulator: S
     version.wait_for()
     assert version.get_attribute("data-number") == str(locked["number"])
 
-    # Every agenda item of the version, in its order, with every talking point and the notes.
+    # Every agenda item of the version, in its order, with every talking point and the summary.
     items = version.get_by_test_id("agreed-item")
     assert items.count() == len(snapshot["agenda"])
     for index, item in enumerate(snapshot["agenda"]):
@@ -171,10 +175,11 @@ def test_see_what_you_agreed_shows_every_part_of_the_locked_version(simulator: S
         assert [_words(p) for p in shown.get_by_test_id("agreed-point").all_inner_texts()] == item[
             "talking_points"
         ]
-        if item["notes"]:
-            assert _words(item["notes"]) in _text(shown.get_by_test_id("agreed-notes"))
-        if not item["notes"] and not item["talking_points"]:
+        if item["summary"]:
+            assert _words(item["summary"]) in _text(shown.get_by_test_id("agreed-summary"))
+        if not item["summary"] and not item["talking_points"]:
             assert texts["ui.mymus.agreement.item_empty"] in _text(shown)
+    assert sum(1 for item in snapshot["agenda"] if item["summary"]) == 2  # started from the kept notes
     assert sum(len(item["talking_points"]) for item in snapshot["agenda"]) == 4
     assert version.get_by_test_id("agreed-point").count() == 4
     challenges = version.locator('[data-testid="agreed-item"][data-section="challenges"]')

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ...domain.agreement import ConsentKind, Decision, Party, VersionState
 from ...domain.lifecycle import Status
-from .common import Input, LongText, Output, PersonOut, Title
+from .common import Input, LongText, Output, PersonOut, Title, Version
 
 # --- Consent -----------------------------------------------------------------------------------
 
@@ -47,6 +47,22 @@ class FollowUpOut(Output):
     title: str
     due_on: date
     created_at: datetime
+    version: int
+
+
+class FollowUpBase(Input):
+    title: str | None = None
+    due_on: date | None = None
+
+
+class FollowUpEdit(Input):
+    version: Version
+    base: FollowUpBase = Field(
+        description="The values the change started from (as read at `version`): a stale write is merged "
+        "against them; a field changed without its starting value is a conflict."
+    )
+    title: Title | None = None
+    due_on: date | None = None
 
 
 class FollowUpList(Output):
@@ -59,7 +75,7 @@ class FollowUpList(Output):
 class SnapshotAgendaItem(Output):
     section_key: str
     title: dict[str, str]
-    notes: str
+    summary: str = Field(description="The summary both parties approve; never the working notes.")
     talking_points: list[str]
 
 
@@ -124,3 +140,30 @@ class AgreementVersionOut(Output):
 class AgreementOut(Output):
     conversation_status: Status
     items: list[AgreementVersionOut] = Field(description="All versions, newest first.")
+
+
+# --- Summaries ---------------------------------------------------------------------------------
+
+
+class SummaryOut(Output):
+    item_id: int
+    section_key: str
+    title: dict[str, str]
+    text: str
+    version: int
+    updated_at: datetime
+    merged: bool = Field(False, description="The write was based on an older version and merged with it.")
+    agreement_number: int = Field(0, description="The latest agreement version after the write.")
+
+
+class SummaryList(Output):
+    items: list[SummaryOut]
+    keep_notes: bool = Field(
+        description="Both parties chose to keep the notes: the summaries started from them."
+    )
+
+
+class SummaryEdit(Input):
+    version: Version
+    base: LongText = Field(description="The text the change started from (as read at `version`).")
+    text: LongText

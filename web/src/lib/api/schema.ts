@@ -230,6 +230,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/agreement/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The summary of each agenda item (part of the agreement)
+         * @description Created with the first draft: prefilled from the item's notes only when both parties chose to keep the notes, otherwise empty.
+         */
+        get: operations["agreements_summaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/agreement/summaries/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write an agenda item's summary (co-edited)
+         * @description Send the version the change started from and its text (`base`): a stale write is merged character by character with what was saved since. While the agreement is reviewed or after it was agreed, a change opens a new version (both approve again).
+         */
+        put: operations["agreements_edit_summary"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/consent": {
         parameters: {
             query?: never;
@@ -369,7 +409,11 @@ export interface paths {
         delete: operations["agreements_delete_follow_up"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a follow-up's title or date (co-edited)
+         * @description Send the version the change started from and the values read then (`base`). A stale write is merged: the title character by character; a date both changed differently is 409 `edit_conflict` with the current follow-up and both values of each conflicting field, and nothing is applied. Once an agreement was drafted, a change opens a new version.
+         */
+        patch: operations["agreements_edit_follow_up"];
         trace?: never;
     };
     "/api/conversations/{conversation_id}/goals": {
@@ -1356,6 +1400,19 @@ export interface components {
             reason_code: string;
             verdict: components["schemas"]["Verdict"];
         };
+        /** FollowUpBase */
+        FollowUpBase: {
+            /**
+             * Due On
+             * @default null
+             */
+            due_on?: string | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+        };
         /** FollowUpCreate */
         FollowUpCreate: {
             /**
@@ -1365,6 +1422,26 @@ export interface components {
             due_on: string;
             /** Title */
             title: string;
+        };
+        /** FollowUpEdit */
+        FollowUpEdit: {
+            /** @description The values the change started from (as read at `version`): a stale write is merged against them; a field changed without its starting value is a conflict. */
+            base: components["schemas"]["FollowUpBase"];
+            /**
+             * Due On
+             * @default null
+             */
+            due_on?: string | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Version
+             * @description The version the change is based on (optimistic locking).
+             */
+            version: number;
         };
         /** FollowUpList */
         FollowUpList: {
@@ -1387,6 +1464,8 @@ export interface components {
             id: number;
             /** Title */
             title: string;
+            /** Version */
+            version: number;
         };
         /**
          * GoalBase
@@ -2167,10 +2246,13 @@ export interface components {
         };
         /** SnapshotAgendaItem */
         SnapshotAgendaItem: {
-            /** Notes */
-            notes: string;
             /** Section Key */
             section_key: string;
+            /**
+             * Summary
+             * @description The summary both parties approve; never the working notes.
+             */
+            summary: string;
             /** Talking Points */
             talking_points: string[];
             /** Title */
@@ -2223,6 +2305,63 @@ export interface components {
          * @enum {string}
          */
         Status: "planned" | "preparing" | "in_meeting" | "reviewing" | "agreed";
+        /** SummaryEdit */
+        SummaryEdit: {
+            /**
+             * Base
+             * @description The text the change started from (as read at `version`).
+             */
+            base: string;
+            /** Text */
+            text: string;
+            /**
+             * Version
+             * @description The version the change is based on (optimistic locking).
+             */
+            version: number;
+        };
+        /** SummaryList */
+        SummaryList: {
+            /** Items */
+            items: components["schemas"]["SummaryOut"][];
+            /**
+             * Keep Notes
+             * @description Both parties chose to keep the notes: the summaries started from them.
+             */
+            keep_notes: boolean;
+        };
+        /** SummaryOut */
+        SummaryOut: {
+            /**
+             * Agreement Number
+             * @description The latest agreement version after the write.
+             * @default 0
+             */
+            agreement_number?: number;
+            /** Item Id */
+            item_id: number;
+            /**
+             * Merged
+             * @description The write was based on an older version and merged with it.
+             * @default false
+             */
+            merged?: boolean;
+            /** Section Key */
+            section_key: string;
+            /** Text */
+            text: string;
+            /** Title */
+            title: {
+                [key: string]: string;
+            };
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
         /** TalkingPointCreate */
         TalkingPointCreate: {
             /** Text */
@@ -3608,6 +3747,154 @@ export interface operations {
             };
         };
     };
+    agreements_summaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryList"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agreements_edit_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SummaryEdit"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     agreements_consent: {
         parameters: {
             query?: never;
@@ -4409,6 +4696,105 @@ export interface operations {
             };
             /** @description Not found (or in another organisation) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agreements_edit_follow_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+                follow_up_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpEdit"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

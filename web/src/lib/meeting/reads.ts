@@ -28,6 +28,8 @@ export const reads = {
   consent: (api: Api, id: number) => items(api.get<Schemas["ConsentOut"]>(`${base(id)}/consent`)),
   followUps: (api: Api, id: number) => items(api.get<Schemas["FollowUpList"]>(`${base(id)}/follow-ups`)),
   agreement: (api: Api, id: number) => api.get<Agreement>(`${base(id)}/agreement`),
+  /** The summary of each agenda item, part of the agreement (created with the first draft). */
+  summaries: (api: Api, id: number) => api.get<Schemas["SummaryList"]>(`${base(id)}/agreement/summaries`),
   position: (api: Api, id: number) => api.get<Position>(`${base(id)}/position`),
   presence: (api: Api, id: number) => items(api.get<Schemas["PresenceList"]>(`${base(id)}/presence`)),
   /** The SMART check of a goal being written; nothing is stored (a POST that reads). */

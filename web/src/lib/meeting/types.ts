@@ -59,6 +59,7 @@ export type DecisionOut = Schemas["DecisionOut"];
 export type Snapshot = Schemas["SnapshotOut"];
 export type AgreementVersion = Schemas["AgreementVersionOut"];
 export type Agreement = Schemas["AgreementOut"];
+export type Summary = Schemas["SummaryOut"];
 
 /** The agenda item both parties follow, and who put it there: as the API returns it, or as the tab
  * moved it before the server answered (then without `seq`). */

@@ -176,6 +176,20 @@ export const writes = {
     create: true,
     touches: ["followUps"],
   }),
+  /** A follow-up's title or date, with the version and the values the change started from: a stale
+   * write is merged (the title) or refused with 409 `edit_conflict` (a date both changed). */
+  editFollowUp: (
+    id: number,
+    followUpId: number,
+    version: number,
+    startedFrom: { title: string; due_on: string },
+    changes: { title?: string; due_on?: string },
+  ): Write => ({
+    method: "PATCH",
+    path: `${base(id)}/follow-ups/${followUpId}`,
+    body: { version, base: startedFrom, ...changes } satisfies Body<"FollowUpEdit">,
+    touches: ["followUps", "agreement"],
+  }),
   removeFollowUp: (id: number, followUpId: number): Write => ({
     method: "DELETE",
     path: `${base(id)}/follow-ups/${followUpId}`,
@@ -191,6 +205,14 @@ export const writes = {
     method: "POST",
     path: `${base(id)}/agreement/${number}/decision`,
     body: { decision, comment: comment || null, disagreement } satisfies Body<"DecisionIn">,
+    touches: ["agreement", "conversation"],
+  }),
+  /** An agenda item's summary in the agreement: the version and text it started from go along, so
+   * that a write based on an older version is merged with what was saved since. */
+  editSummary: (id: number, itemId: number, version: number, startedFrom: string, text: string): Write => ({
+    method: "PUT",
+    path: `${base(id)}/agreement/summaries/${itemId}`,
+    body: { version, base: startedFrom, text } satisfies Body<"SummaryEdit">,
     touches: ["agreement", "conversation"],
   }),
 };

@@ -58,8 +58,8 @@ export function AgreedVersion({ version, conversation }: { version: AgreementVer
       <ol class="mymus-agreed-list">
         {snapshot.agenda.map((item) => {
           const summary = summaryOf(item, language);
-          const notes = item.notes.trim();
-          const empty = !summary && !notes && item.talking_points.length === 0;
+          // The working notes are never part of an agreement: the summary both approved is.
+          const empty = !summary && item.talking_points.length === 0;
           return (
             <li key={item.section_key} data-testid="agreed-item" data-section={item.section_key}>
               <p class="mymus-item-title">{localised(item.title, language)}</p>
@@ -80,12 +80,6 @@ export function AgreedVersion({ version, conversation }: { version: AgreementVer
                     ))}
                   </ul>
                 </>
-              )}
-              {notes && (
-                <div data-testid="agreed-notes">
-                  <p class="mymus-sublabel">{t("ui.mymus.agreement.notes")}</p>
-                  <p class="mymus-text">{item.notes}</p>
-                </div>
               )}
               {empty && <p class="hint">{t("ui.mymus.agreement.item_empty")}</p>}
             </li>

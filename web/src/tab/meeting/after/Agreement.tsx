@@ -1,11 +1,14 @@
 /** After the meeting: the agreement. The latest version with both parties' decisions, my own
  * decision (approve, or ask for changes with a comment), the agreed state with both names and
- * times once both approved, a new version when something changed, and every earlier version. */
-import { useState } from "preact/hooks";
+ * times once both approved, a new version when something changed, and every earlier version.
+ * Above it, the summary of each agenda item, which both parties edit and approve (the working
+ * notes are never part of the agreement). */
+import { useEffect, useState } from "preact/hooks";
 
-import { formatDateTime } from "../../../lib/format";
+import { formatDateTime, localised } from "../../../lib/format";
 import { useTexts } from "../../../lib/i18n";
-import type { AgreementVersion, DecisionOut, Party } from "../../../lib/meeting/types";
+import { reads } from "../../../lib/meeting/reads";
+import type { AgreementVersion, DecisionOut, Party, Summary } from "../../../lib/meeting/types";
 import { writes } from "../../../lib/meeting/writes";
 import { useMeeting } from "../context";
 import { Disclosure, Field, InlineError, useAction, useId } from "../ui";
@@ -31,6 +34,9 @@ export function Agreement() {
       <h2 id="agreement-heading" class="section-title">
         {t("ui.meeting.agreement.heading")}
       </h2>
+      {latest && ["reviewing", "agreed"].includes(conversation.status) && (
+        <Summaries number={latest.number} createdAt={latest.created_at} />
+      )}
       {!latest ? (
         <p class="hint">{t("ui.meeting.agreement.none")}</p>
       ) : (
@@ -164,5 +170,91 @@ function DecisionForm({ version, mine }: { version: AgreementVersion; mine: Deci
       )}
       <InlineError message={action.error} />
     </div>
+  );
+}
+
+type SummaryList = { items: Summary[]; keep_notes: boolean };
+
+/** The summaries of the agenda items, loaded again whenever a new version appears (a summary saved
+ * by either party while the agreement is reviewed is a new version). */
+function Summaries({ number, createdAt }: { number: number; createdAt: string }) {
+  const { t } = useTexts();
+  const [, store] = useMeeting();
+  const [list, setList] = useState<SummaryList | null>(null);
+  const action = useAction();
+  const id = useId("summaries");
+  useEffect(() => {
+    let current = true;
+    void action.run(async () => {
+      const loaded = await reads.summaries(store.api, store.id);
+      if (current) setList(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [store, number, createdAt]);
+  if (!list) return <InlineError message={action.error} />;
+  return (
+    <section class="summaries" aria-labelledby={`${id}-heading`} data-testid="summaries" data-keep-notes={list.keep_notes ? "yes" : "no"}>
+      <h3 id={`${id}-heading`} class="sub-title">
+        {t("ui.meeting.agreement.summaries.heading")}
+      </h3>
+      <p class="hint">{list.keep_notes ? t("ui.meeting.agreement.summaries.kept") : t("ui.meeting.agreement.summaries.not_kept")}</p>
+      {list.items.map((item) => (
+        <SummaryEditor key={item.item_id} item={item} />
+      ))}
+      <InlineError message={action.error} />
+    </section>
+  );
+}
+
+/** One item's summary. The text and version it was read at go with a save, so a save made while
+ * the other party saved too is merged by the server, not lost. */
+function SummaryEditor({ item }: { item: Summary }) {
+  const { t, language } = useTexts();
+  const [, store] = useMeeting();
+  const [text, setText] = useState(item.text);
+  const [from, setFrom] = useState({ version: item.version, text: item.text });
+  const [outcome, setOutcome] = useState<"saved" | "merged" | null>(null);
+  const action = useAction();
+  useEffect(() => {
+    // A fresh copy from the server: shown unless I am editing (then my edit is merged on save).
+    if (text === from.text) setText(item.text);
+    if (text === from.text || item.version < from.version) setFrom({ version: item.version, text: item.text });
+  }, [item.version, item.text]);
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const sent = await action.run(() => store.run<Summary>(writes.editSummary(store.id, item.item_id, from.version, from.text, text)));
+    if (sent && !sent.queued) {
+      setText(sent.value.text);
+      setFrom({ version: sent.value.version, text: sent.value.text });
+      setOutcome(sent.value.merged ? "merged" : "saved");
+    }
+  };
+  const changed = text !== from.text;
+  return (
+    <form class="editor summary-editor" onSubmit={save} data-testid="summary" data-section={item.section_key} data-version={from.version}>
+      <Field
+        label={localised(item.title, language) || item.section_key}
+        value={text}
+        onInput={(value) => {
+          setText(value);
+          setOutcome(null);
+        }}
+        multiline
+        rows={3}
+      />
+      <div class="button-row">
+        <button type="submit" class="button" disabled={action.busy || !changed} data-testid="save-summary">
+          {t("ui.meeting.agreement.summaries.save")}
+        </button>
+      </div>
+      {outcome && (
+        <p class="hint" role="status" data-testid="summary-outcome" data-outcome={outcome}>
+          {t(`ui.meeting.agreement.summaries.${outcome}`)}
+        </p>
+      )}
+      <InlineError message={action.error} />
+    </form>
   );
 }

@@ -6,7 +6,7 @@ import type { Party, Snapshot } from "../../../lib/meeting/types";
 
 export function SnapshotView({ snapshot, names }: { snapshot: Snapshot; names: Record<Party, string> }) {
   const { t, language } = useTexts();
-  const items = snapshot.agenda.filter((item) => item.notes.trim() || item.talking_points.length);
+  const items = snapshot.agenda.filter((item) => item.summary.trim() || item.talking_points.length);
   return (
     <div class="snapshot">
       <h4 class="sub-title">{t("ui.meeting.agreement.summary")}</h4>
@@ -22,7 +22,7 @@ export function SnapshotView({ snapshot, names }: { snapshot: Snapshot; names: R
                   {point}
                 </dd>
               ))}
-              {item.notes.trim() && <dd class="summary-notes">{item.notes}</dd>}
+              {item.summary.trim() && <dd class="summary-notes">{item.summary}</dd>}
             </div>
           ))}
         </dl>

@@ -38,13 +38,48 @@ export function Opening() {
         {t("ui.meeting.opening.heading")}
       </h2>
       {done ? (
-        <Disclosure summary={t("ui.meeting.opening.done")} testId="opening-summary">
-          {body}
-        </Disclosure>
+        <>
+          <ConsentSummary items={items} />
+          <Disclosure summary={t("ui.meeting.opening.done")} testId="opening-summary">
+            {body}
+          </Disclosure>
+        </>
       ) : (
         body
       )}
     </section>
+  );
+}
+
+/** Every answer of both parties, yes and no, in view once the opening is settled (a "no" is never
+ * folded away). */
+function ConsentSummary({ items }: { items: ConsentItem[] }) {
+  const { t } = useTexts();
+  const names = useNames();
+  const yesNo = (kind: ConsentKind, answer: ConsentAnswer | null) => {
+    if (!answer) return t("ui.meeting.consent.unanswered");
+    if (kind === "confidentiality") return answer.value ? t("ui.meeting.opening.confirmed") : t("ui.meeting.opening.declined");
+    return answer.value ? t("ui.meeting.yes") : t("ui.meeting.no");
+  };
+  return (
+    <dl class="consent-summary" aria-label={t("ui.meeting.consent.summary")} data-testid="consent-summary">
+      {(["confidentiality", ...CHOICES] as ConsentKind[]).map((kind) => {
+        const item = items.find((candidate) => candidate.kind === kind);
+        return (
+          <div key={kind} data-kind={kind}>
+            <dt>{t(`ui.meeting.consent.summary.${kind}`)}</dt>
+            {(["manager", "employee"] as Party[]).map((party) => {
+              const answer = item?.[party] ?? null;
+              return (
+                <dd key={party} data-party={party} data-answer={answer ? String(answer.value) : "none"}>
+                  {t("ui.meeting.consent.summary.answer", { name: names[party], answer: yesNo(kind, answer) })}
+                </dd>
+              );
+            })}
+          </div>
+        );
+      })}
+    </dl>
   );
 }
 

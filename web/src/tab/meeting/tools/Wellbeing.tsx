@@ -17,7 +17,7 @@ export function Wellbeing() {
   const { t, language } = useTexts();
   const [state, store] = useMeeting("pulses");
   const [score, setScore] = useState<number | null>(null);
-  const [shared, setShared] = useState(true);
+  const [shared, setShared] = useState(false); // private unless its author shares it
   const field = fieldKey.pulse();
   // A comment refused before a reload comes back in the field.
   const [comment, setComment] = useState(() => store.state.fields[field]?.text ?? "");
