@@ -29,9 +29,14 @@ def _reopen(simulator: Simulator, at: str) -> None:
         panel.wait_open(at)
 
 
-def _goal_editor(panel: Panel):
-    """Opens the editor of the one goal; returns it."""
-    panel.panel().get_by_test_id("goal").first.get_by_role("button").click()
+def _card(panel: Panel, kind: str, record: dict):
+    """This conversation's goal or action (the pair's goals of earlier conversations are listed too)."""
+    return panel.panel().locator(f'[data-testid="{kind}"][data-{kind}-id="{record["id"]}"]')
+
+
+def _goal_editor(panel: Panel, goal: dict):
+    """Opens the editor of this conversation's goal; returns it."""
+    _card(panel, "goal", goal).get_by_role("button").first.click()
     editor = panel.panel().get_by_test_id("goal-editor")
     editor.wait_for()
     return editor
@@ -42,7 +47,12 @@ def _save(panel: Panel, editor) -> None:
 
 
 def _goal(live_app, cid: int) -> dict:
-    return live_app.api("mette", "GET", f"/api/conversations/{cid}/goals")["items"][0]
+    return _of_conversation(live_app.api("mette", "GET", f"/api/conversations/{cid}/goals")["items"], cid)
+
+
+def _of_conversation(items: list[dict], cid: int) -> dict:
+    (record,) = [item for item in items if item["conversation_id"] == cid]
+    return record
 
 
 def test_both_edit_one_goal_at_once_and_nothing_is_lost(simulator: Simulator, live_app, console):
@@ -52,7 +62,7 @@ def test_both_edit_one_goal_at_once_and_nothing_is_lost(simulator: Simulator, li
     start = _goal(live_app, cid)
 
     # 1. Different fields: Mette the measure, Jonas the specific description; Mette saves first.
-    m_editor, j_editor = _goal_editor(mette), _goal_editor(jonas)
+    m_editor, j_editor = _goal_editor(mette, start), _goal_editor(jonas, start)
     m_editor.get_by_label(mette.t("ui.meeting.goal.field.measure")).fill(
         "Certifikatet er bestået i første forsøg"
     )
@@ -80,13 +90,13 @@ def test_both_edit_one_goal_at_once_and_nothing_is_lost(simulator: Simulator, li
     )
     _reopen(simulator, "expectations_goals")
     for panel in (mette, jonas):
-        card = panel.panel().get_by_test_id("goal").first
+        card = _card(panel, "goal", start)
         card.filter(has_text="Bestå certificeringen i cloud-drift og tage vagter alene").filter(
             has_text="Certifikatet er bestået i første forsøg"
         ).wait_for()
 
     # 2. The same text field: both add words to the measure, at different places.
-    m_editor, j_editor = _goal_editor(mette), _goal_editor(jonas)
+    m_editor, j_editor = _goal_editor(mette, start), _goal_editor(jonas, start)
     m_measure = m_editor.get_by_label(mette.t("ui.meeting.goal.field.measure"))
     j_measure = j_editor.get_by_label(jonas.t("ui.meeting.goal.field.measure"))
     m_measure.fill("Certifikatet er bestået i første forsøg inden sommerferien")
@@ -100,10 +110,10 @@ def test_both_edit_one_goal_at_once_and_nothing_is_lost(simulator: Simulator, li
     jonas.button("ui.meeting.coedit.close", j_editor).click()
     assert _goal(live_app, cid)["measure"] == both
     for panel in (mette, jonas):
-        panel.panel().get_by_test_id("goal").first.filter(has_text=both).wait_for()
+        _card(panel, "goal", start).filter(has_text=both).wait_for()
 
     # 3. The same non-text field: Mette marks the goal achieved, Jonas (later) as a draft again.
-    m_editor, j_editor = _goal_editor(mette), _goal_editor(jonas)
+    m_editor, j_editor = _goal_editor(mette, start), _goal_editor(jonas, start)
     m_editor.get_by_label(mette.t("ui.meeting.goal.field.status")).select_option("achieved")
     j_editor.get_by_label(jonas.t("ui.meeting.goal.field.status")).select_option("draft")
     j_editor.get_by_label(jonas.t("ui.meeting.goal.field.relevance")).fill("Teamet skal drive alt i skyen")
@@ -137,7 +147,7 @@ def test_both_edit_one_goal_at_once_and_nothing_is_lost(simulator: Simulator, li
     )
     achieved = mette.t("ui.meeting.goal.status.achieved")
     for panel in (mette, jonas):
-        panel.panel().get_by_test_id("goal").first.locator(".badge", has_text=achieved).wait_for()
+        _card(panel, "goal", start).locator(".badge", has_text=achieved).wait_for()
     history = live_app.api("mette", "GET", f"/api/goals/{start['id']}/history")["items"]
     assert [c["field"] for c in history if c["field"] == "status"] == ["status"]
 
@@ -153,7 +163,8 @@ def test_both_edit_one_goal_at_once_and_nothing_is_lost(simulator: Simulator, li
     writing.filter(has_text="Holde oplæg på").wait_for()
     new_editor.get_by_label(mette.t("ui.meeting.goal.field.title")).press_sequentially(" temadagen")
     writing.filter(has_text="Holde oplæg på temadagen").wait_for()
-    assert len(live_app.api("jonas", "GET", f"/api/conversations/{cid}/goals")["items"]) == 1  # not saved
+    goals = live_app.api("jonas", "GET", f"/api/conversations/{cid}/goals")["items"]
+    assert [g["id"] for g in goals if g["conversation_id"] == cid] == [start["id"]]  # not saved
     mette.button("ui.meeting.goal.create", new_editor).click()
     jonas.panel().get_by_test_id("goal").filter(has_text="Holde oplæg på temadagen").wait_for()
     writing.wait_for(state="detached")
@@ -176,9 +187,10 @@ def test_both_edit_one_development_action_at_once(simulator: Simulator, live_app
     conversation, mette, jonas = _start(simulator, live_app, "Samtidig handling", "development")
     cid = conversation["id"]
     other_of_mette = conversation["employee"]["display_name"]
+    action = _of_conversation(live_app.api("mette", "GET", f"/api/conversations/{cid}/actions")["items"], cid)
 
     def editor_of(panel: Panel):
-        panel.panel().get_by_test_id("action").first.get_by_role("button").click()
+        _card(panel, "action", action).get_by_role("button").first.click()
         editor = panel.panel().get_by_test_id("action-editor")
         editor.wait_for()
         return editor
@@ -198,7 +210,7 @@ def test_both_edit_one_development_action_at_once(simulator: Simulator, live_app
         "Kursusgebyr betales af afdelingen"
     )
     jonas.button("ui.meeting.coedit.close", j_editor).click()
-    stored = live_app.api("mette", "GET", f"/api/conversations/{cid}/actions")["items"][0]
+    stored = _of_conversation(live_app.api("mette", "GET", f"/api/conversations/{cid}/actions")["items"], cid)
     assert (stored["resources"], stored["due_date"], stored["status"]) == (
         "Kursusgebyr betales af afdelingen",
         due,
@@ -207,9 +219,9 @@ def test_both_edit_one_development_action_at_once(simulator: Simulator, live_app
     _reopen(simulator, "development")
     in_progress = mette.t("ui.meeting.action.status.in_progress")
     for panel in (mette, jonas):
-        panel.panel().get_by_test_id("action").first.filter(
-            has_text="Kursusgebyr betales af afdelingen"
-        ).filter(has_text=in_progress).wait_for()
+        _card(panel, "action", action).filter(has_text="Kursusgebyr betales af afdelingen").filter(
+            has_text=in_progress
+        ).wait_for()
 
     # A new action being written reaches Mette before Jonas saves it; gone when he cancels.
     jonas.panel().get_by_test_id("new-action").click()

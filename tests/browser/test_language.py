@@ -320,7 +320,7 @@ def test_a_whole_mus_speaks_only_the_language_of_the_tab(simulator: Simulator, l
     wellbeing.get_by_label(jonas.t("ui.meeting.wellbeing.comment")).fill(words["pulse"])
     refused = _reroute(page, "wellbeing", lambda body: {**body, "score": 9})
     jonas.button("ui.meeting.wellbeing.send", wellbeing).click()
-    error = wellbeing.locator(".inline-error")
+    error = wellbeing.get_by_test_id("field-notice").locator(".field-notice-detail")
     error.wait_for()
     assert refused and error.inner_text() == catalogue(language)["pulse_out_of_range"]
     check.screen("refused write")

@@ -37,7 +37,7 @@ def _prepare_and_share(panel: Panel, prompt: str, text: str) -> None:
 def test_a_full_mus_in_the_simulator(simulator: Simulator, live_app, console, locale: str):
     conversation = live_app.plan_for_meeting(simulator.meeting_id, "MUS 2026 i simulatoren")
     # The employee's goals with this manager are listed across conversations: one title per run.
-    goal_title = "Arkitektur" if locale == "da" else "Architecture"
+    goal_title = f"{'Arkitektur' if locale == 'da' else 'Architecture'} {conversation['id']}"
     simulator.open(locale=locale)
     for participant in ("mette", "jonas"):
         simulator.wait_initialized(participant, "sidePanel")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from plugin.i18n import catalogue
+from plugin.i18n import catalogue, ngettext
 
 from .meeting_helpers import Panel, meeting_in_progress, section_id
 from .support import ConsoleWatch, Simulator, wait_until
@@ -221,9 +221,9 @@ def test_403_a_wellbeing_answer_not_allowed_in_english(simulator: Simulator, liv
     assert comment.input_value() == "Travlt, men godt"
     assert tool.locator('input[type="radio"][value="4"]').is_checked()
     _not_saved(jonas)
-    assert jonas.frame.get_by_test_id("save-state").inner_text() == catalogue("en")[
-        "ui.meeting.save.refused"
-    ].format(count=1)
+    assert jonas.frame.get_by_test_id("save-state").inner_text() == ngettext(
+        "ui.meeting.save.refused", 1, "en", count=1
+    )
     _expect_refused(console, 403, "/wellbeing")
     console.assert_clean(simulator.page)
 

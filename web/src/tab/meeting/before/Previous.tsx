@@ -25,13 +25,17 @@ export function Previous() {
     let live = true;
     (async () => {
       const all = await reads.conversations(store.api);
-      const previous = all.find(
-        (other) =>
-          other.id !== conversation.id &&
-          other.status === "agreed" &&
-          other.employee.object_id === conversation.employee.object_id &&
-          other.manager.object_id === conversation.manager.object_id,
-      );
+      // The pair's most recent agreed conversation: when it was held (or planned, or created).
+      const heldAt = (other: (typeof all)[number]) => other.meeting_ended_at ?? other.scheduled_at ?? other.created_at;
+      const previous = all
+        .filter(
+          (other) =>
+            other.id !== conversation.id &&
+            other.status === "agreed" &&
+            other.employee.object_id === conversation.employee.object_id &&
+            other.manager.object_id === conversation.manager.object_id,
+        )
+        .sort((a, b) => Date.parse(heldAt(b)) - Date.parse(heldAt(a)))[0];
       if (!previous) return null;
       const agreement = await reads.agreement(store.api, previous.id);
       const version = agreement.items.find((item) => item.state === "agreed");
