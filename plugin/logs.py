@@ -6,8 +6,10 @@ import logging
 
 from flask import Flask
 
-# MSAL's DEBUG output includes authorization codes and PKCE verifiers; never let it through.
-QUIET_LIBRARIES = {"msal": logging.INFO}
+# MSAL's DEBUG output includes authorization codes and PKCE verifiers; SQLAlchemy's DEBUG output
+# holds result rows as loaded, conversation content decrypted. Never let either through. (Statement
+# parameters are hidden by the engine option `hide_parameters`.)
+QUIET_LIBRARIES = {"msal": logging.INFO, "sqlalchemy.engine": logging.INFO, "sqlalchemy.orm": logging.INFO}
 
 
 def init_app(app: Flask) -> None:

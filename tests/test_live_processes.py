@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from tests.support import m365
 from tests.support.live import (
+    DATA_KEY,
     REDIS_URL,
     Api,
     NotesClient,
@@ -55,7 +56,15 @@ def database_url(tmp_path_factory):
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         url = make_url(admin).set(database=name).render_as_string(hide_password=False)
     env = {k: v for k, v in os.environ.items() if not k.startswith("MUS_")}
-    migrate({**env, "MUS_DATABASE_URL": url, "MUS_SECRET_KEY": "x", "MUS_CLIENT_ID": "x"})
+    migrate(
+        {
+            **env,
+            "MUS_DATABASE_URL": url,
+            "MUS_SECRET_KEY": "x",
+            "MUS_CLIENT_ID": "x",
+            "MUS_DATA_KEYS": DATA_KEY,
+        }
+    )
     yield url
     if engine is not None:
         with engine.connect() as conn:
@@ -237,6 +246,7 @@ def test_serve_refuses_several_workers_without_redis(monkeypatch, tmp_path):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MUS_SECRET_KEY", "s")
     monkeypatch.setenv("MUS_CLIENT_ID", "c")
+    monkeypatch.setenv("MUS_DATA_KEYS", DATA_KEY)
     monkeypatch.setenv("MUS_INSTANCE_PATH", str(tmp_path))
     monkeypatch.setenv("MUS_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
     result = CliRunner().invoke(main, ["serve", "--workers", "2", "--port", "5998"])
