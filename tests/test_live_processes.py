@@ -19,6 +19,7 @@ import pytest
 from pycrdt import Doc, Text
 from sqlalchemy import create_engine, make_url, text
 
+from plugin.storage import sealed
 from tests.support import m365
 from tests.support.live import (
     DATA_KEY,
@@ -204,6 +205,10 @@ def test_every_acknowledged_edit_survives_kill_9_of_the_server(cloud, database_u
                 text("SELECT state FROM note_documents WHERE agenda_item_id = :id"), {"id": item}
             ).scalar_one()
         engine.dispose()
+        # Stored sealed under the servers' data key (encryption at rest): open them as the app does.
+        assert notes.startswith(sealed.PREFIX) and bytes(state).startswith(sealed.PREFIX_BYTES)
+        sealed.configure([DATA_KEY])
+        notes, state = sealed.open_text(notes), sealed.open_bytes(state)
         doc = Doc()
         doc.apply_update(bytes(state))
         assert str(doc.get("notes", type=Text)) == notes

@@ -193,10 +193,14 @@ def sealed_columns(metadata: MetaData) -> list[SealedColumn]:
     """Every sealed column of the models, in a stable order."""
     found = []
     for tbl in metadata.sorted_tables:
-        (pk,) = tbl.primary_key.columns
-        for col in tbl.columns:
-            if isinstance(col.type, SEALED_TYPES):
-                found.append(SealedColumn(tbl.name, pk.name, col.name, isinstance(col.type, SealedBytes)))
+        columns = [col for col in tbl.columns if isinstance(col.type, SEALED_TYPES)]
+        if not columns:
+            continue
+        keys = list(tbl.primary_key.columns)
+        if len(keys) != 1:
+            raise ValueError(f"{tbl.name}: a table with sealed columns needs a single-column primary key")
+        for col in columns:
+            found.append(SealedColumn(tbl.name, keys[0].name, col.name, isinstance(col.type, SealedBytes)))
     return found
 
 
