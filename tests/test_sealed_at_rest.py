@@ -319,7 +319,13 @@ def test_rotation_old_keys_read_new_key_writes_reencrypt_moves_the_rest(
     )
 
     # `mus keys reencrypt` under [B, A]: counts what it moved; a second run has nothing left.
-    monkeypatch.setattr(main, "create_app", lambda: create_app(rotated))
+    cli_apps = []
+
+    def cli_app():
+        cli_apps.append(create_app(rotated))
+        return cli_apps[-1]
+
+    monkeypatch.setattr(main, "create_app", cli_app)
     runner = CliRunner()
     first = runner.invoke(main, ["keys", "reencrypt", "--batch", "3"])
     assert first.exit_code == 0, first.output
@@ -330,9 +336,10 @@ def test_rotation_old_keys_read_new_key_writes_reencrypt_moves_the_rest(
     assert again.exit_code == 0 and again.output.strip().splitlines()[-1].startswith("re-encrypted 0 ")
 
     # [B] alone: everything still reads.
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    for done in (app, *cli_apps):
+        with done.app_context():
+            db.session.remove()
+            db.engine.dispose()
     app = create_app(settings.with_changes(data_keys=(key_b,)))
     client = app.test_client()
     api = ApiClient(client, OpenApiChecker(client.get("/api/openapi.json").get_json()), None)
