@@ -6,10 +6,15 @@ import logging
 
 from flask import Flask
 
-# MSAL's DEBUG output includes authorization codes and PKCE verifiers; SQLAlchemy's DEBUG output
-# holds result rows as loaded, conversation content decrypted. Never let either through. (Statement
-# parameters are hidden by the engine option `hide_parameters`.)
-QUIET_LIBRARIES = {"msal": logging.INFO, "sqlalchemy.engine": logging.INFO, "sqlalchemy.orm": logging.INFO}
+# MSAL's DEBUG output includes authorization codes and PKCE verifiers; never let it through.
+# SQLAlchemy's INFO output is every statement, its DEBUG output the result rows as loaded (content
+# decrypted): only its warnings and errors are logged. (Database errors carry no statement
+# parameters either: the engine option `hide_parameters`.)
+QUIET_LIBRARIES = {
+    "msal": logging.INFO,
+    "sqlalchemy.engine": logging.WARNING,
+    "sqlalchemy.orm": logging.WARNING,
+}
 
 
 def init_app(app: Flask) -> None:
