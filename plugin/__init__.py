@@ -44,10 +44,13 @@ def _as_settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
 def configure(app: Flask, settings: Settings) -> None:
     from .storage.types import utcnow
 
+    configure_data_keys(settings)
+
     app.config.update(
         SECRET_KEY=settings.secret_key,
         SQLALCHEMY_DATABASE_URI=settings.database_url,
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
+        # Database errors and SQL logging never print statement parameters (they may hold content).
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True, "hide_parameters": True},
         MAX_CONTENT_LENGTH=settings.max_request_bytes,
         TESTING=settings.testing,
     )
@@ -60,3 +63,20 @@ def configure(app: Flask, settings: Settings) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     app.extensions["mus.settings"] = settings
     app.extensions.setdefault("mus.clock", utcnow)
+
+
+def configure_data_keys(settings: Settings) -> None:
+    """The process's keyring for content at rest: MUS_DATA_KEYS, or in demo mode and tests a key
+    derived from the app's secret (still real encryption)."""
+    from .config import ConfigError
+    from .storage import sealed
+
+    keys = settings.data_keys
+    if not keys:
+        if not (settings.demo or settings.testing):
+            raise ConfigError("MUS_DATA_KEYS must be set (outside demo mode)")
+        keys = (sealed.key_from_secret(settings.secret_key),)
+    try:
+        sealed.configure(sealed.parse_keys(keys))
+    except sealed.DataKeyError as exc:
+        raise ConfigError(str(exc)) from exc

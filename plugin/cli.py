@@ -1,4 +1,4 @@
-"""The `mus` command: run, serve, db (migrations), purge, seed-demo, package, shell, routes.
+"""The `mus` command: run, serve, db (migrations), purge, keys, seed-demo, package, shell, routes.
 
 Every command is declared here, so `mus --help` lists them all without building the app; a command
 that needs the app builds it from the environment when it runs, and a missing or bad setting is one
@@ -135,6 +135,43 @@ def purge_command() -> None:
     )
 
 
+@click.group("keys", help="The keys that encrypt conversation content at rest (MUS_DATA_KEYS).")
+def keys_command() -> None:
+    pass
+
+
+@keys_command.command("generate", help="Print a new data key (put it first in MUS_DATA_KEYS).")
+def generate_key_command() -> None:
+    from .storage.sealed import generate_key
+
+    click.echo(generate_key())
+
+
+@keys_command.command(
+    "reencrypt",
+    help="Rewrite every encrypted value (and any plaintext left) under the current key, the first of "
+    "MUS_DATA_KEYS, in batches. Safe to run again and while the app runs; afterwards the older keys "
+    "can be dropped.",
+)
+@click.option(
+    "--batch", default=500, show_default=True, type=click.IntRange(1, 100_000), help="Rows a commit."
+)
+@with_appcontext
+def reencrypt_command(batch: int) -> None:
+    from .storage import sealed
+    from .storage.db import db
+
+    total = 0
+    with db.engine.connect() as conn:
+        for column in sealed.sealed_columns(db.metadata):
+            count = sealed.reseal(conn, column, batch=batch, commit=conn.commit)
+            conn.commit()
+            if count:
+                click.echo(f"{column.table}.{column.column}: {count}")
+            total += count
+    click.echo(f"re-encrypted {total} values under the current key")
+
+
 @click.command("package", help="Write the Teams app package (manifest, localization, icons) as a zip.")
 @click.option("--app-id", required=True, help="The Teams app id (a GUID).")
 @click.option("--domain", required=True, help="The app's public host name, e.g. mus.example.dk.")
@@ -178,6 +215,7 @@ for command in (
     serve_command,
     db_command,
     purge_command,
+    keys_command,
     seed_demo_command,
     package_command,
     shell_command,

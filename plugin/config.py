@@ -22,6 +22,9 @@ class ConfigError(ValueError):
 class Settings:
     database_url: str = ""
     secret_key: str = ""
+    # Keys sealing conversation content at rest (plugin.storage.sealed): the first seals new values,
+    # the rest still open old ones. Empty: derived from secret_key, in demo mode and tests only.
+    data_keys: tuple[str, ...] = ()
     client_id: str = ""
     client_secret: str = ""
     app_domain: str = "localhost"
@@ -68,6 +71,26 @@ def _count(value: str | None, name: str) -> int:
     return number
 
 
+def _data_keys(value: str | None, demo: bool) -> tuple[str, ...]:
+    keys = tuple(k.strip() for k in (value or "").split(",") if k.strip())
+    if not keys and not demo:
+        raise ConfigError(
+            "MUS_DATA_KEYS must be set (outside demo mode): the keys that encrypt conversation content, "
+            "comma-separated, newest first; make one with `mus keys generate`"
+        )
+    from cryptography.fernet import Fernet
+
+    for index, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(
+                f"MUS_DATA_KEYS: key {index} is not a Fernet key (32 url-safe base64-encoded bytes; "
+                "make one with `mus keys generate`)"
+            ) from exc
+    return keys
+
+
 def settings_from_env(
     environ: Mapping[str, str] | None = None, *, instance_path: str | None = None
 ) -> Settings:
@@ -86,6 +109,7 @@ def settings_from_env(
         secret = "demo-only-secret-key-not-for-production"
     if not demo and not client_id:
         raise ConfigError("MUS_CLIENT_ID must be set (outside demo mode)")
+    data_keys = _data_keys(env.get("MUS_DATA_KEYS"), demo)
     try:
         retention_days = int(env.get("MUS_RETENTION_DAYS") or 30)
     except ValueError as exc:
@@ -96,6 +120,7 @@ def settings_from_env(
     return Settings(
         database_url=database_url,
         secret_key=secret,
+        data_keys=data_keys,
         client_id=client_id,
         client_secret=env.get("MUS_CLIENT_SECRET") or "",
         app_domain=env.get("MUS_APP_DOMAIN") or "localhost",

@@ -43,6 +43,7 @@ def test_db_upgrade_then_seed_demo_is_idempotent(demo_env):
 def test_seed_demo_refuses_outside_demo_mode(monkeypatch, tmp_path):
     monkeypatch.setenv("MUS_SECRET_KEY", "s")
     monkeypatch.setenv("MUS_CLIENT_ID", "c")
+    monkeypatch.setenv("MUS_DATA_KEYS", "3q2HNU5fWf4Z9Q2b8cXlY1V0mX1uJz6b7Y9ZrYk4pQk=")
     monkeypatch.setenv("MUS_INSTANCE_PATH", str(tmp_path))
     monkeypatch.delenv("MUS_DEMO", raising=False)
     result = CliRunner().invoke(main, ["seed-demo"])
@@ -67,7 +68,7 @@ def test_help_lists_every_command_without_any_configuration(monkeypatch, tmp_pat
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     listed = result.output.split("Commands:", 1)[1].split()
-    for command in ("run", "serve", "db", "purge", "seed-demo", "package", "shell", "routes"):
+    for command in ("run", "serve", "db", "purge", "keys", "seed-demo", "package", "shell", "routes"):
         assert command in listed
 
 

@@ -15,7 +15,8 @@ from plugin.config import (
     settings_from_env,
 )
 
-BASE = {"MUS_SECRET_KEY": "s3cret", "MUS_CLIENT_ID": "client-123"}
+DATA_KEY = "3q2HNU5fWf4Z9Q2b8cXlY1V0mX1uJz6b7Y9ZrYk4pQk="  # a Fernet key for these tests only
+BASE = {"MUS_SECRET_KEY": "s3cret", "MUS_CLIENT_ID": "client-123", "MUS_DATA_KEYS": DATA_KEY}
 MUS_VARS = (
     "MUS_DEMO",
     "MUS_INSTANCE_PATH",
@@ -23,6 +24,7 @@ MUS_VARS = (
     "MUS_CLIENT_ID",
     "MUS_CLIENT_SECRET",
     "MUS_SECRET_KEY",
+    "MUS_DATA_KEYS",
     "MUS_TENANTS",
     "MUS_APP_DOMAIN",
     "MUS_AUTHORITY_HOST",
@@ -81,6 +83,7 @@ def test_instance_folder_from_the_environment(tmp_path):
 def test_reads_os_environ_when_no_mapping_is_given(clean_env, tmp_path):
     clean_env.setenv("MUS_SECRET_KEY", "from-env")
     clean_env.setenv("MUS_CLIENT_ID", "env-client")
+    clean_env.setenv("MUS_DATA_KEYS", DATA_KEY)
     clean_env.setenv("MUS_DATABASE_URL", "postgresql+psycopg://db.example/mus")
     s = settings_from_env(instance_path=str(tmp_path))
     assert (s.secret_key, s.client_id, s.database_url) == (
@@ -220,7 +223,13 @@ def test_create_app_does_not_read_the_environment(monkeypatch, settings):
 def test_create_app_accepts_a_mapping(tmp_path):
     url = f"sqlite:///{tmp_path / 'sub' / 'm.sqlite3'}"
     app = create_app(
-        {"database_url": url, "secret_key": "k", "client_id": "c", "instance_path": str(tmp_path)}
+        {
+            "database_url": url,
+            "secret_key": "k",
+            "data_keys": (DATA_KEY,),
+            "client_id": "c",
+            "instance_path": str(tmp_path),
+        }
     )
     assert isinstance(app.extensions["mus.settings"], Settings)
     assert app.config["SQLALCHEMY_DATABASE_URI"] == url

@@ -19,8 +19,10 @@ import pytest
 from pycrdt import Doc, Text
 from sqlalchemy import create_engine, make_url, text
 
+from plugin.storage import sealed
 from tests.support import m365
 from tests.support.live import (
+    DATA_KEY,
     REDIS_URL,
     Api,
     NotesClient,
@@ -55,7 +57,15 @@ def database_url(tmp_path_factory):
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         url = make_url(admin).set(database=name).render_as_string(hide_password=False)
     env = {k: v for k, v in os.environ.items() if not k.startswith("MUS_")}
-    migrate({**env, "MUS_DATABASE_URL": url, "MUS_SECRET_KEY": "x", "MUS_CLIENT_ID": "x"})
+    migrate(
+        {
+            **env,
+            "MUS_DATABASE_URL": url,
+            "MUS_SECRET_KEY": "x",
+            "MUS_CLIENT_ID": "x",
+            "MUS_DATA_KEYS": DATA_KEY,
+        }
+    )
     yield url
     if engine is not None:
         with engine.connect() as conn:
@@ -195,6 +205,10 @@ def test_every_acknowledged_edit_survives_kill_9_of_the_server(cloud, database_u
                 text("SELECT state FROM note_documents WHERE agenda_item_id = :id"), {"id": item}
             ).scalar_one()
         engine.dispose()
+        # Stored sealed under the servers' data key (encryption at rest): open them as the app does.
+        assert notes.startswith(sealed.PREFIX) and bytes(state).startswith(sealed.PREFIX_BYTES)
+        sealed.configure([DATA_KEY])
+        notes, state = sealed.open_text(notes), sealed.open_bytes(state)
         doc = Doc()
         doc.apply_update(bytes(state))
         assert str(doc.get("notes", type=Text)) == notes
@@ -237,6 +251,7 @@ def test_serve_refuses_several_workers_without_redis(monkeypatch, tmp_path):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MUS_SECRET_KEY", "s")
     monkeypatch.setenv("MUS_CLIENT_ID", "c")
+    monkeypatch.setenv("MUS_DATA_KEYS", DATA_KEY)
     monkeypatch.setenv("MUS_INSTANCE_PATH", str(tmp_path))
     monkeypatch.setenv("MUS_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
     result = CliRunner().invoke(main, ["serve", "--workers", "2", "--port", "5998"])

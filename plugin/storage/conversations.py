@@ -3,10 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from types import SimpleNamespace
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .db import db
+from .sealed import SealedJSON, SealedText
 from .types import UTCDateTime, utcnow
 
 
@@ -21,7 +22,7 @@ class Conversation(db.Model):
     manager_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     template_key: Mapped[str] = mapped_column(String(64))
-    title: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(SealedText, default="")
     scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     meeting_id: Mapped[str | None] = mapped_column(String(512), index=True)
     chat_id: Mapped[str | None] = mapped_column(String(512))
@@ -57,9 +58,9 @@ class AgendaItem(db.Model):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
     position: Mapped[int]
     section_key: Mapped[str] = mapped_column(String(64))
-    title: Mapped[dict] = mapped_column(JSON)  # {"da": ..., "en": ...}
+    title: Mapped[dict] = mapped_column(SealedJSON)  # {"da": ..., "en": ...}
     tools: Mapped[list] = mapped_column(JSON, default=list)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(SealedText, default="")
     notes_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
@@ -83,7 +84,7 @@ class TalkingPoint(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(SealedText)
     preparation_id: Mapped[int | None] = mapped_column(ForeignKey("preparation_items.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -103,7 +104,7 @@ class PreparationItem(db.Model):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     prompt_key: Mapped[str | None] = mapped_column(String(64))
-    text: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(SealedText, default="")
     promoted_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

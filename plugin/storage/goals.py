@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .db import db
+from .sealed import SealedText
 from .types import UTCDateTime, utcnow
 
 
@@ -19,11 +20,11 @@ class Goal(db.Model):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     manager_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    specific: Mapped[str] = mapped_column(Text, default="")
-    measure: Mapped[str] = mapped_column(Text, default="")
-    achievable: Mapped[str] = mapped_column(Text, default="")
-    relevance: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(SealedText)
+    specific: Mapped[str] = mapped_column(SealedText, default="")
+    measure: Mapped[str] = mapped_column(SealedText, default="")
+    achievable: Mapped[str] = mapped_column(SealedText, default="")
+    relevance: Mapped[str] = mapped_column(SealedText, default="")
     deadline: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="draft")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
@@ -44,7 +45,7 @@ class GoalProgress(db.Model):
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"))
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     percent: Mapped[int]
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(SealedText, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -55,8 +56,8 @@ class GoalChange(db.Model):
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     field: Mapped[str] = mapped_column(String(32))
-    old_value: Mapped[str | None] = mapped_column(Text)
-    new_value: Mapped[str | None] = mapped_column(Text)
+    old_value: Mapped[str | None] = mapped_column(SealedText)
+    new_value: Mapped[str | None] = mapped_column(SealedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -67,9 +68,9 @@ class DevelopmentAction(db.Model):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
     goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(SealedText)
     owner_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
-    resources: Mapped[str] = mapped_column(Text, default="")
+    resources: Mapped[str] = mapped_column(SealedText, default="")
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="planned")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -87,7 +88,7 @@ class FeedbackEntry(db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     direction: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(SealedText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -99,5 +100,5 @@ class WellbeingPulse(db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     score: Mapped[int]
     shared: Mapped[bool] = mapped_column(default=False)
-    comment: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(SealedText, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import db
+from .sealed import SealedBytes, SealedJSON
 from .types import UTCDateTime, utcnow
 
 
@@ -38,7 +39,7 @@ class LiveEvent(db.Model):
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"))
     seq: Mapped[int]
     kind: Mapped[str] = mapped_column(String(48))
-    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    data: Mapped[dict] = mapped_column(SealedJSON, default=dict)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -49,5 +50,5 @@ class NoteDocument(db.Model):
     __tablename__ = "note_documents"
 
     agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id"), primary_key=True)
-    state: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    state: Mapped[bytes] = mapped_column(SealedBytes, default=b"")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -6,6 +6,7 @@ from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import db
+from .sealed import SealedJSON
 from .types import UTCDateTime, utcnow
 
 
@@ -32,7 +33,7 @@ class IdempotencyRecord(db.Model):
     key: Mapped[str] = mapped_column(String(128))
     request_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int | None]
-    response: Mapped[dict | None] = mapped_column(JSON)
+    response: Mapped[dict | None] = mapped_column(SealedJSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 

@@ -31,6 +31,8 @@ REDIS_URL = os.environ.get("MUS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 # How long a test waits for an event, a server's start and the like before it fails: generous, as the
 # suite must pass on a loaded two-core machine; a test that gets what it waits for goes on at once.
 WAIT_SECONDS = 30.0
+# The key that encrypts content at rest in the servers these tests start (a Fernet key, tests only).
+DATA_KEY = "Ux0dYp3m9rQ2kq7w1Jm4Yx8Zb6nV5tC3sF2gH1jK0lM="
 
 
 # --- server-sent events -------------------------------------------------------------------------------
@@ -159,6 +161,7 @@ def server_env(
     env.update(
         MUS_DATABASE_URL=database_url,
         MUS_SECRET_KEY="live-test-secret",
+        MUS_DATA_KEYS=DATA_KEY,
         MUS_CLIENT_ID=m365.CLIENT_ID,
         MUS_CLIENT_SECRET=m365.CLIENT_SECRET,
         MUS_APP_DOMAIN=m365.DOMAIN,
