@@ -19,6 +19,23 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class RateLimits:
+    """Rate limits (flask-limiter notation, several joined by ";"): set so that a person at work never
+    meets them (typing shared notes sends a batch every ~120 ms), but one token cannot flood the app.
+    Each is configurable as MUS_RATE_LIMIT_<NAME> (e.g. MUS_RATE_LIMIT_WRITES_PERSON)."""
+
+    writes_person: str = "20 per second;600 per minute"
+    writes_tenant: str = "6000 per minute"
+    reads_person: str = "30 per second;1200 per minute"
+    conversations_person: str = "30 per hour"
+    conversations_tenant: str = "600 per hour"
+    signin_address: str = "30 per minute"
+    graph_person: str = "120 per minute"  # calls that exchange the person's token (on-behalf-of)
+    live_opens_person: str = "60 per minute"
+    live_streams_person: int = 4  # open live streams of one person in one process at a time
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = ""
     secret_key: str = ""
@@ -34,6 +51,7 @@ class Settings:
     proxy_hops: int = 0  # reverse proxies in front of the app whose X-Forwarded-* headers are trusted
     demo: bool = False
     admin_role: str = "MUS.Admin"
+    rate_limits: RateLimits = field(default_factory=RateLimits)
     retention_days: int = 30  # the organisation's retention period (plugin.domain.retention)
     purge_interval_minutes: int = 60  # the in-process retention run (mus serve, mus run); 0: off
     max_request_bytes: int = 1024 * 1024
@@ -66,6 +84,26 @@ def _count(value: str | None, name: str) -> int:
     if number < 0:
         raise ConfigError(f"{name} must not be negative")
     return number
+
+
+def _rate_limits(env: Mapping[str, str]) -> RateLimits:
+    from limits import parse_many
+
+    values: dict[str, object] = {}
+    for name in RateLimits.__dataclass_fields__:
+        variable = f"MUS_RATE_LIMIT_{name.upper()}"
+        raw = (env.get(variable) or "").strip()
+        if not raw:
+            continue
+        if name == "live_streams_person":
+            values[name] = _count(raw, variable) or 1
+            continue
+        try:
+            parse_many(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{variable} must be a rate such as '600 per minute'") from exc
+        values[name] = raw
+    return RateLimits(**values)
 
 
 def settings_from_env(
@@ -107,6 +145,7 @@ def settings_from_env(
         proxy_hops=_count(env.get("MUS_PROXY_HOPS"), "MUS_PROXY_HOPS"),
         demo=demo,
         admin_role=env.get("MUS_ADMIN_ROLE") or "MUS.Admin",
+        rate_limits=_rate_limits(env),
         retention_days=retention_days,
         purge_interval_minutes=purge_interval,
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,
