@@ -157,7 +157,7 @@ def init_app(app: Flask) -> Limiter:
     @app.errorhandler(LiveStreamsPerPerson)
     def too_many_streams(err: LiveStreamsPerPerson):
         params = {**err.params, "wait": _duration(LIVE_RETRY_SECONDS)}
-        body, status, headers = error_body(err.status, err.code, params=params, message_key=err.message_key)
+        body, status, headers = error_body(err.status, err.code, params=params)
         return body, status, {**headers, "Retry-After": str(LIVE_RETRY_SECONDS)}
 
     return limiter
@@ -175,9 +175,7 @@ def _seconds_to_wait(limiter: Limiter) -> int:
 
 
 def _too_many(seconds: int):
-    body, status, headers = error_body(
-        429, "rate_limited", params={"wait": _duration(seconds)}, message_key="limits.rate_limited"
-    )
+    body, status, headers = error_body(429, "rate_limited", params={"wait": _duration(seconds)})
     return body, status, {**headers, "Retry-After": str(seconds)}
 
 

@@ -35,7 +35,6 @@ class LiveStreamsPerPerson(DomainError):
 
     status = 429
     code = "live_streams_per_person"
-    message_key = "limits.live_streams_per_person"
 
 
 RESYNC = object()  # read the log: events may have been missed
