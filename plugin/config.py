@@ -20,16 +20,17 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class RateLimits:
-    """Rate limits (flask-limiter notation, several joined by ";"): set so that a person at work never
-    meets them (typing shared notes sends a batch every ~120 ms), but one token cannot flood the app.
-    Each is configurable as MUS_RATE_LIMIT_<NAME> (e.g. MUS_RATE_LIMIT_WRITES_PERSON)."""
+    """Rate limits (flask-limiter notation, several joined by ";"), set so that a person at work never
+    meets them (typing shared notes sends a batch every ~120 ms; changes made offline are sent at
+    once when the connection is back) while one token cannot flood the app. Each is configurable as
+    MUS_RATE_LIMIT_<NAME>, e.g. MUS_RATE_LIMIT_WRITES_PERSON="600 per minute"."""
 
-    writes_person: str = "20 per second;600 per minute"
-    writes_tenant: str = "6000 per minute"
-    reads_person: str = "30 per second;1200 per minute"
+    writes_person: str = "1200 per minute"
+    writes_tenant: str = "12000 per minute"
+    reads_person: str = "3000 per minute"
     conversations_person: str = "30 per hour"
-    conversations_tenant: str = "600 per hour"
-    signin_address: str = "30 per minute"
+    conversations_tenant: str = "1000 per hour"
+    signin_address: str = "120 per minute"
     graph_person: str = "120 per minute"  # calls that exchange the person's token (on-behalf-of)
     live_opens_person: str = "60 per minute"
     live_streams_person: int = 4  # open live streams of one person in one process at a time
@@ -86,10 +87,15 @@ def _count(value: str | None, name: str) -> int:
     return number
 
 
-def _rate_limits(env: Mapping[str, str]) -> RateLimits:
+# Demo mode is one person on their own machine playing both parties (refused off loopback): they
+# may plan as many conversations as they like to try the app.
+DEMO_RATE_LIMITS = {"conversations_person": "1000 per hour"}
+
+
+def _rate_limits(env: Mapping[str, str], demo: bool) -> RateLimits:
     from limits import parse_many
 
-    values: dict[str, object] = {}
+    values: dict[str, object] = dict(DEMO_RATE_LIMITS) if demo else {}
     for name in RateLimits.__dataclass_fields__:
         variable = f"MUS_RATE_LIMIT_{name.upper()}"
         raw = (env.get(variable) or "").strip()
@@ -145,7 +151,7 @@ def settings_from_env(
         proxy_hops=_count(env.get("MUS_PROXY_HOPS"), "MUS_PROXY_HOPS"),
         demo=demo,
         admin_role=env.get("MUS_ADMIN_ROLE") or "MUS.Admin",
-        rate_limits=_rate_limits(env),
+        rate_limits=_rate_limits(env, demo),
         retention_days=retention_days,
         purge_interval_minutes=purge_interval,
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,

@@ -13,8 +13,10 @@ import pytest
 import redis
 import time_machine
 
+import plugin.live
 from plugin import create_app
 from plugin.config import ConfigError, RateLimits, settings_from_env
+from plugin.storage.db import db
 from tests.conftest import ApiClient, built_app
 from tests.support.live import REDIS_URL, forget_prefix, new_prefix
 from tests.support.openapi_check import OpenApiChecker
@@ -192,6 +194,9 @@ def test_limits_are_configured_from_the_environment():
     limits = settings_from_env(env, instance_path="/tmp/x").rate_limits
     assert (limits.writes_person, limits.live_streams_person) == ("5 per minute", 2)
     assert limits.writes_tenant == RateLimits().writes_tenant
+    assert limits.conversations_person == "1000 per hour"  # demo mode: one person trying the app
+    production = {"MUS_SECRET_KEY": "s", "MUS_CLIENT_ID": "c"}
+    assert settings_from_env(production, instance_path="/tmp/x").rate_limits == RateLimits()
     with pytest.raises(ConfigError, match="MUS_RATE_LIMIT_WRITES_TENANT"):
         settings_from_env({"MUS_DEMO": "1", "MUS_RATE_LIMIT_WRITES_TENANT": "lots"}, instance_path="/tmp/x")
 
@@ -211,15 +216,22 @@ def test_limits_are_counted_in_redis_and_shared_by_every_instance(limited, peopl
     manager, employee = people["manager"], people["employee"]
     cid = _plan(api, manager, employee).get_json()["id"]
     assert _add_item(api, manager, cid, "Two").status_code == 201
-    keys = redis.Redis.from_url(REDIS_URL).keys(f"{prefix}limits*")
+    with redis.Redis.from_url(REDIS_URL) as client:
+        keys = client.keys(f"{prefix}limits*")
     assert keys, "the limiter keeps its counts under the app's Redis prefix"
 
     second = create_app(app.extensions["mus.settings"])  # another instance: same Redis, same prefix
-    client = second.test_client()
-    other = ApiClient(client, OpenApiChecker(client.get("/api/openapi.json").get_json()), None)
-    assert _add_item(other, manager, cid, "Three").status_code == 201
-    _assert_refused(_add_item(api, manager, cid, "Four"))  # the first instance saw the second's write
-    _assert_refused(_add_item(other, manager, cid, "Four"))
+    try:
+        client = second.test_client()
+        other = ApiClient(client, OpenApiChecker(client.get("/api/openapi.json").get_json()), None)
+        assert _add_item(other, manager, cid, "Three").status_code == 201
+        _assert_refused(_add_item(api, manager, cid, "Four"))  # the first saw the second's write
+        _assert_refused(_add_item(other, manager, cid, "Four"))
+    finally:
+        plugin.live.shutdown(second)
+        with second.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def _closed_port() -> int:
