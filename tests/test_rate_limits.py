@@ -160,7 +160,12 @@ def test_sign_in_is_limited_per_address(limited):
         assert client.get("/auth/token", environ_base=here).status_code == 401
     refused = client.get("/auth/token", environ_base=here, headers={"Accept-Language": "en"})
     _assert_refused(refused, "en")
-    assert client.get("/auth/login", environ_base=here).status_code == 429
+    page = client.get("/auth/login?next=/tab/personal", environ_base=here, headers={"Accept-Language": "en"})
+    assert (page.status_code, page.mimetype) == (429, "text/html")  # a person sees a page, not JSON
+    assert int(page.headers["Retry-After"]) >= 1
+    text = page.get_data(as_text=True)
+    assert "Too many changes or requests in a short time. Wait " in text
+    assert 'href="/auth/login?next=/tab/personal"' in text  # and can try again from there
     # another address is not affected
     assert client.get("/auth/token", environ_base={"REMOTE_ADDR": "192.0.2.11"}).status_code == 401
 

@@ -22,13 +22,13 @@ import time
 from collections.abc import Callable
 
 from babel.dates import format_timedelta
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, render_template, request
 from flask_limiter import ApplicationLimit, Limiter
 from flask_limiter.errors import RateLimitExceeded
 
 from ..config import RateLimits
 from ..domain.errors import DomainError
-from ..i18n import request_language
+from ..i18n import request_language, translate
 from ..live.hub import LiveStreamsPerPerson
 from .errors import error_body
 
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 CONVERSATION_CREATE = "conversations.create"
 LIVE_OPEN = "live.live_stream"
+SIGNIN_TOKEN = "signin.token"  # asked by a page's script: the JSON error; the other sign-in pages: a page
 LIVE_RETRY_SECONDS = 30  # an over-cap stream: when the tab may try again
 
 
@@ -152,7 +153,10 @@ def init_app(app: Flask) -> Limiter:
 
     @app.errorhandler(RateLimitExceeded)
     def rate_limited(err: RateLimitExceeded):
-        return _too_many(_seconds_to_wait(limiter))
+        seconds = _seconds_to_wait(limiter)
+        if _is_signin() and request.endpoint != SIGNIN_TOKEN:
+            return _signin_page(seconds)  # a person in a browser (or Teams' pop-up): a page
+        return _too_many(seconds)
 
     @app.errorhandler(LiveStreamsPerPerson)
     def too_many_streams(err: LiveStreamsPerPerson):
@@ -182,3 +186,24 @@ def _too_many(seconds: int):
 def _duration(seconds: int) -> str:
     """ "45 seconds", "2 minutter": how long to wait, in the reader's language."""
     return format_timedelta(seconds, locale=request_language(request.headers), threshold=1.5)
+
+
+def _signin_page(seconds: int):
+    """The sign-in pages' own problem page (plugin/signin/templates), saying how long to wait."""
+    lang = request_language(request.headers, request.args.get("locale"))
+    message = translate("rate_limited", lang, wait=_duration(seconds))
+    body = render_template(
+        "signin/problem.html",
+        lang=lang,
+        t=lambda key, **p: translate(key, lang, **p),
+        reason="rate_limited",
+        message=message,
+        purpose="login",
+        retry=request.full_path if request.method == "GET" else "/auth/login",
+    )
+    headers = {
+        "Retry-After": str(seconds),
+        "Cache-Control": "no-store",
+        "Content-Type": "text/html; charset=utf-8",
+    }
+    return body, 429, headers
