@@ -25,7 +25,7 @@ class RateLimits:
     once when the connection is back) while one token cannot flood the app. Each is configurable as
     MUS_RATE_LIMIT_<NAME>, e.g. MUS_RATE_LIMIT_WRITES_PERSON="600 per minute"."""
 
-    writes_person: str = "1200 per minute"
+    writes_person: str = "150 per 10 seconds;1200 per minute"
     writes_tenant: str = "12000 per minute"
     reads_person: str = "3000 per minute"
     conversations_person: str = "30 per hour"

@@ -256,3 +256,16 @@ def test_with_redis_away_requests_succeed_and_limits_count_in_memory(limited, pe
     assert api.as_(manager).get(f"/api/conversations/{cid}").status_code == 200
     assert _add_item(api, manager, cid, "Three").status_code == 201
     _assert_refused(_add_item(api, manager, cid, "Four"))  # still limited, in this process's memory
+
+
+def test_the_default_limits_stop_a_flood_of_writes_from_one_token(api, people):
+    """As measured on the unlimited app: 200 writes in a few seconds were all accepted."""
+    manager = api.as_(people["manager"])
+    with time_machine.travel(datetime.now(UTC), tick=False):  # one window, however slow the machine
+        conversation = _plan(api, people["manager"], people["employee"]).get_json()  # write 1
+        cid, item = conversation["id"], conversation["agenda"][0]["id"]
+        path = f"/api/conversations/{cid}/position"
+        answers = [manager.put(path, json={"agenda_item_id": item}).status_code for _ in range(199)]
+    assert answers.index(429) == 150 - 1  # writes 2-150 accepted, then refused
+    assert set(answers[149:]) == {429}
+    assert api.as_(people["employee"]).get(f"/api/conversations/{cid}").status_code == 200
