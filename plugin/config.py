@@ -19,6 +19,24 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class RateLimits:
+    """Rate limits (flask-limiter notation, several joined by ";"), set so that a person at work never
+    meets them (typing shared notes sends a batch every ~120 ms; changes made offline are sent at
+    once when the connection is back) while one token cannot flood the app. Each is configurable as
+    MUS_RATE_LIMIT_<NAME>, e.g. MUS_RATE_LIMIT_WRITES_PERSON="600 per minute"."""
+
+    writes_person: str = "150 per 10 seconds;1200 per minute"
+    writes_tenant: str = "12000 per minute"
+    reads_person: str = "3000 per minute"
+    conversations_person: str = "30 per hour"
+    conversations_tenant: str = "1000 per hour"
+    signin_address: str = "120 per minute"
+    graph_person: str = "120 per minute"  # calls that exchange the person's token (on-behalf-of)
+    live_opens_person: str = "60 per minute"
+    live_streams_person: int = 4  # open live streams of one person in one process at a time
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = ""
     secret_key: str = ""
@@ -37,6 +55,7 @@ class Settings:
     proxy_hops: int = 0  # reverse proxies in front of the app whose X-Forwarded-* headers are trusted
     demo: bool = False
     admin_role: str = "MUS.Admin"
+    rate_limits: RateLimits = field(default_factory=RateLimits)
     retention_days: int = 30  # the organisation's retention period (plugin.domain.retention)
     purge_interval_minutes: int = 60  # the in-process retention run (mus serve, mus run); 0: off
     max_request_bytes: int = 1024 * 1024
@@ -91,6 +110,31 @@ def _data_keys(value: str | None, demo: bool) -> tuple[str, ...]:
     return keys
 
 
+# Demo mode is one person on their own machine playing both parties (refused off loopback): they
+# may plan as many conversations as they like to try the app.
+DEMO_RATE_LIMITS = {"conversations_person": "1000 per hour"}
+
+
+def _rate_limits(env: Mapping[str, str], demo: bool) -> RateLimits:
+    from limits import parse_many
+
+    values: dict[str, object] = dict(DEMO_RATE_LIMITS) if demo else {}
+    for name in RateLimits.__dataclass_fields__:
+        variable = f"MUS_RATE_LIMIT_{name.upper()}"
+        raw = (env.get(variable) or "").strip()
+        if not raw:
+            continue
+        if name == "live_streams_person":
+            values[name] = _count(raw, variable) or 1
+            continue
+        try:
+            parse_many(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{variable} must be a rate such as '600 per minute'") from exc
+        values[name] = raw
+    return RateLimits(**values)
+
+
 def settings_from_env(
     environ: Mapping[str, str] | None = None, *, instance_path: str | None = None
 ) -> Settings:
@@ -132,6 +176,7 @@ def settings_from_env(
         proxy_hops=_count(env.get("MUS_PROXY_HOPS"), "MUS_PROXY_HOPS"),
         demo=demo,
         admin_role=env.get("MUS_ADMIN_ROLE") or "MUS.Admin",
+        rate_limits=_rate_limits(env, demo),
         retention_days=retention_days,
         purge_interval_minutes=purge_interval,
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, agreements, conversations, errors, goals, health, live, openapi, preparation
+from . import admin, agreements, conversations, errors, goals, health, limits, live, openapi, preparation
 
 
 def init_app(app: Flask) -> None:
     errors.init_app(app)
+    limits.init_app(app)  # rate limits on every route, the sign-in pages included
     for blueprint in (
         health.bp,
         openapi.bp,

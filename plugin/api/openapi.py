@@ -25,6 +25,7 @@ _ERROR_TEXT = {
     413: "Too large",
     415: "Unsupported media type",
     422: "Invalid fields",
+    429: "Too many requests: wait the seconds in Retry-After (rate limits per person and tenant)",
 }
 
 
@@ -134,11 +135,20 @@ def build_document(app: Flask) -> dict[str, Any]:
             statuses |= {404}
         if spec.graph:  # consent_required (403) and Microsoft 365 unavailable (503)
             statuses |= {403, 503}
+        if path.startswith("/api/"):  # every API call is rate limited (plugin/api/limits.py)
+            statuses |= {429}
         for status in sorted(statuses):
             op["responses"][str(status)] = {
                 "description": _ERROR_TEXT.get(status, "Error"),
                 "content": {"application/json": {"schema": ref(ErrorBody, "serialization")}},
             }
+            if status == 429:
+                op["responses"]["429"]["headers"] = {
+                    "Retry-After": {
+                        "description": "Seconds to wait before trying again",
+                        "schema": {"type": "integer"},
+                    }
+                }
         paths.setdefault(path, {})[method] = op
     return {
         "openapi": "3.1.0",

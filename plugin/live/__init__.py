@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
         app.extensions.setdefault("mus.broker", InProcessBroker())
         app.extensions.setdefault("mus.presence", MemoryPresenceStore())
     app.extensions.setdefault("mus.live", LiveHub(app, app.extensions["mus.broker"]))
+    app.extensions["mus.live"].max_streams_per_person = settings.rate_limits.live_streams_person
     app.extensions["mus.events"] = LiveEvents(app.extensions["mus.broker"])
 
 

@@ -30,6 +30,13 @@ class LiveBusy(DomainError):
     code = "live_busy"
 
 
+class LiveStreamsPerPerson(DomainError):
+    """This person already holds as many open streams in this process as one person may."""
+
+    status = 429
+    code = "live_streams_per_person"
+
+
 RESYNC = object()  # read the log: events may have been missed
 CLOSED = object()  # end the stream: the tab reconnects
 
@@ -75,13 +82,15 @@ class LiveHub:
         # At most this many open streams in this process (None: no limit). `mus serve` sets it below
         # the worker's thread count, so that streams never take the threads the API calls need.
         self.max_streams: int | None = None
+        # At most this many open streams of one person (None: no limit), so that one token cannot
+        # take the slots that others need.
+        self.max_streams_per_person: int | None = None
 
     def open(self, tenant_id: str, conversation_id: int, person_id: int) -> Subscriber:
         self._start()
         subscriber = Subscriber(tenant_id, conversation_id, person_id)
         with self._lock:
-            if self.max_streams is not None and self._count() >= self.max_streams:
-                raise LiveBusy("live_busy")
+            self._check_room(conversation_id, person_id)
             self._subscribers.setdefault(conversation_id, set()).add(subscriber)
         if self._stop.is_set():  # this process is stopping: the tab reconnects elsewhere
             subscriber.put(CLOSED)
@@ -113,6 +122,30 @@ class LiveHub:
 
     def _count(self) -> int:
         return sum(len(group) for group in self._subscribers.values())
+
+    def _check_room(self, conversation_id: int, person_id: int) -> None:
+        """Under the lock. A person over their cap gets 429; a full process 503. The last slots
+        (an eighth, at least one) are kept for a party whose counterpart is already connected, so
+        that both parties of a conversation fit even when others have filled the rest."""
+        cap = self.max_streams_per_person
+        if cap is not None:
+            mine = sum(1 for group in self._subscribers.values() for s in group if s.person_id == person_id)
+            if mine >= cap:
+                raise LiveStreamsPerPerson(params={"count": cap})
+        if self.max_streams is None:
+            return
+        count = self._count()
+        if count >= self.max_streams:
+            raise LiveBusy("live_busy")
+        reserve = max(1, self.max_streams // 8) if self.max_streams > 1 else 0
+        if count >= self.max_streams - reserve and not self._completes_pair(conversation_id, person_id):
+            raise LiveBusy("live_busy")
+
+    def _completes_pair(self, conversation_id: int, person_id: int) -> bool:
+        """The person has no stream of this conversation yet and another party has one."""
+        group = self._subscribers.get(conversation_id, ())
+        people = {s.person_id for s in group}
+        return person_id not in people and bool(people)
 
     def close(self) -> None:
         self._stop.set()

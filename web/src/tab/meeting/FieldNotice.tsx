@@ -36,6 +36,9 @@ export function describeRefusal(status: FieldStatus, { t }: Texts): { lead: stri
   if (code === 422) return { lead: t("ui.meeting.refused.invalid"), detail: status.message || null };
   if (code === 403) return { lead: t("ui.meeting.refused.forbidden"), detail: null };
   if (code === 401) return { lead: t("ui.meeting.refused.signed_out"), detail: null };
+  // Rate limited: the server's text says how long to wait (an answer without it: a generic wait).
+  if (code === 429)
+    return { lead: t("ui.meeting.refused.limits_rate_limited"), detail: status.message || t("ui.error.limits_rate_limited") };
   if (code >= 500) return { lead: t("ui.meeting.refused.server"), detail: null };
   return { lead: t("ui.meeting.refused.other"), detail: status.message || null };
 }
