@@ -42,7 +42,7 @@ def m365_app(cloud, authority, postgres_url, tmp_path):
         ca_bundle=cloud.ca.ca_file,
     )
     cloud.graph.outage(False)
-    with built_app(settings, postgres_url) as app:
+    with built_app(settings, postgres_url, with_directory=False) as app:
         yield app
 
 
