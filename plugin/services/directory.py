@@ -27,17 +27,14 @@ class DirectoryUnconfirmed(DomainError):
 
     status = 503
     code = "directory_unconfirmed"
-    message_key = "pairs.directory_unconfirmed"
 
 
 class PersonUnknown(NotFound):
     code = "person_unknown"
-    message_key = "pairs.person_unknown"
 
 
 class NotYourReport(Forbidden):
     code = "not_your_report"
-    message_key = "pairs.not_your_report"
 
 
 @dataclass(frozen=True)
@@ -82,7 +79,9 @@ class CheckedPair:
     manager: DirectoryPerson
 
 
-def check_pair(graph: Graph | None, actor: Actor, *, employee_oid: str, manager_oid: str, confirmed: bool) -> CheckedPair:
+def check_pair(
+    graph: Graph | None, actor: Actor, *, employee_oid: str, manager_oid: str, confirmed: bool
+) -> CheckedPair:
     """Who may plan with whom, checked against the directory every time a conversation is planned.
 
     The rule:

@@ -22,6 +22,9 @@ PEOPLE = {
     "colleague": (TENANT_A, "Anders Holm", "manager"),
     "admin": (TENANT_A, "Hanne HR", None),
     "outsider": (TENANT_B, "Olga Other", None),
+    "outsider_report": (TENANT_B, "Otto Other", "outsider"),
+    # More of Mette's team, known only to the directory (for figures about groups of 5 and more).
+    **{f"staff{n}": (TENANT_A, f"Staff{n} Medarbejder", "manager") for n in range(1, 8)},
 }
 
 
