@@ -50,7 +50,7 @@ def test_admin_adds_a_template_that_conversations_then_use(api, people):
         json={
             "employee": {"object_id": person_oid(TENANT_B, "outsider_report")},
             "template_key": "mus-short",
-        },  # noqa: E501
+        },
     )
     assert other.status_code == 422
 

@@ -4,7 +4,6 @@ the same use cases a person would use. Running it again changes nothing."""
 from __future__ import annotations
 
 from datetime import timedelta
-
 from typing import Any
 
 from flask import current_app

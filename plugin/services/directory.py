@@ -2,8 +2,8 @@
 
 Graph is a helper for showing people: when it is unavailable `/me` degrades (no manager shown) with a
 status the tab can explain. Planning a conversation is the exception: the pair is a gate, checked
-against the directory every time (see `check_pair`), and refused while the directory cannot answer. Missing consent is not
-an outage: it surfaces as `consent_required` so the tab can ask for it."""
+against the directory every time (see `check_pair`), and refused while the directory cannot answer.
+Missing consent is not an outage: it surfaces as `consent_required` so the tab can ask for it."""
 
 from __future__ import annotations
 
