@@ -266,3 +266,36 @@ def test_another_tenant_is_not_counted(api, people):
     assert outsider_plan.status_code == 201
     body = _coverage(api, people)
     assert body["employees_with_mus"] == 0
+
+
+def test_every_other_id_in_a_body_stays_within_the_conversation(api, people):
+    """Agenda items (promote, position, presence) and follow-up conversations (goal progress) of
+    another conversation are refused just like ids that do not exist."""
+    mine, goal, other = _two_pairs(api, people)
+    employee = api.as_(people["employee"])
+    foreign_item = other["agenda"][0]["id"]
+    prep = employee.post(f"/api/conversations/{mine['id']}/preparation", json={"text": "Tanker"}).get_json()
+    for path, body in (
+        (
+            f"/api/conversations/{mine['id']}/preparation/{prep['id']}/promote",
+            {"agenda_item_id": foreign_item},
+        ),
+        (f"/api/conversations/{mine['id']}/position", {"agenda_item_id": foreign_item}),
+        (f"/api/conversations/{mine['id']}/presence", {"agenda_item_id": foreign_item, "following": False}),
+    ):
+        method = employee.post if path.endswith("promote") else employee.put
+        theirs = method(path, json=body)
+        missing = method(path, json={**body, "agenda_item_id": foreign_item + 10_000})
+        assert theirs.status_code == missing.status_code, path
+        assert 400 <= theirs.status_code < 500, path
+        assert theirs.get_json() == missing.get_json(), path
+    # Progress on the manager's goal "followed up" in the deputy's conversation: not that pair's.
+    manager = api.as_(people["manager"])
+    theirs = manager.post(
+        f"/api/goals/{goal['id']}/progress", json={"percent": 10, "conversation_id": other["id"]}
+    )
+    missing = manager.post(
+        f"/api/goals/{goal['id']}/progress", json={"percent": 10, "conversation_id": other["id"] + 10_000}
+    )
+    assert theirs.status_code == missing.status_code == 422
+    assert theirs.get_json() == missing.get_json()
