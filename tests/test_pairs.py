@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from plugin.domain.actor import Actor
-from plugin.identity.graph import GraphUnavailable
+from plugin.identity.graph import GraphDenied, GraphUnavailable
+from plugin.identity.msal_obo import ConsentRequired, SignInUnavailable
 from plugin.services import directory as directory_service
 from plugin.storage import Conversation, Person
 from plugin.storage.db import db
@@ -299,3 +300,52 @@ def test_every_other_id_in_a_body_stays_within_the_conversation(api, people):
     )
     assert theirs.status_code == missing.status_code == 422
     assert theirs.get_json() == missing.get_json()
+
+
+class _Failing:
+    def __init__(self, error):
+        self.error = error
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise self.error
+
+        return fail
+
+
+@pytest.mark.parametrize("error", [GraphUnavailable(), GraphDenied(), SignInUnavailable()])
+def test_every_way_graph_cannot_answer_refuses_the_pair(error):
+    actor = Actor(
+        person_id=1,
+        tenant_id=TENANT_A,
+        object_id=person_oid(TENANT_A, "manager"),
+        display_name="M",
+        locale="da-dk",
+    )
+    with pytest.raises(directory_service.DirectoryUnconfirmed) as refused:
+        directory_service.check_pair(
+            _Failing(error),
+            actor,
+            employee_oid=person_oid(TENANT_A, "employee"),
+            manager_oid=actor.object_id,
+            confirmed=True,
+        )
+    assert refused.value.status == 503
+
+
+def test_missing_consent_is_asked_for_not_hidden():
+    actor = Actor(
+        person_id=1,
+        tenant_id=TENANT_A,
+        object_id=person_oid(TENANT_A, "manager"),
+        display_name="M",
+        locale="da-dk",
+    )
+    with pytest.raises(ConsentRequired):
+        directory_service.check_pair(
+            _Failing(ConsentRequired()),
+            actor,
+            employee_oid=person_oid(TENANT_A, "employee"),
+            manager_oid=actor.object_id,
+            confirmed=False,
+        )
