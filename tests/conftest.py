@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, make_url, text
 from plugin import create_app
 from plugin.config import Settings
 from plugin.storage.db import db
+from tests.support import directory
 from tests.support.idp import APP_DOMAIN, CLIENT_ID, TENANT_A, TENANT_B, LocalAuthority
 from tests.support.openapi_check import OpenApiChecker
 
@@ -69,9 +70,12 @@ def settings(authority, postgres_url, tmp_path):
 
 
 @contextmanager
-def built_app(settings: Settings, postgres_url: str | None):
-    """An app on a fresh database: new SQLite tables, or emptied PostgreSQL tables."""
+def built_app(settings: Settings, postgres_url: str | None, *, with_directory: bool = True):
+    """An app on a fresh database: new SQLite tables, or emptied PostgreSQL tables. Its people and
+    manager look-ups come from the test directory (`tests.support.directory`) unless told not to."""
     app = create_app(settings)
+    if with_directory:
+        app.extensions["mus.test_directory"] = directory.install(app, directory.test_directory())
     with app.app_context():
         if postgres_url:
             tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
@@ -112,7 +116,7 @@ class TestPerson:
 @pytest.fixture
 def people(authority) -> dict[str, TestPerson]:
     def person(key, tenant, name, roles=None):
-        oid = str(uuid.uuid5(uuid.NAMESPACE_DNS, f"{tenant}.{key}"))
+        oid = directory.person_oid(tenant, key)
         token = authority.mint(tenant=tenant, oid=oid, name=name, roles=roles)
         return TestPerson(key, tenant, oid, name, token)
 
@@ -180,10 +184,7 @@ def conversation(api, people):
     response = api.as_(people["manager"]).post(
         "/api/conversations",
         json={
-            "employee": {
-                "object_id": people["employee"].oid,
-                "display_name": people["employee"].name,
-            }
+            "employee": {"object_id": people["employee"].oid},
         },
     )
     assert response.status_code == 201, response.get_json()

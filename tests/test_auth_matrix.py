@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from plugin.storage import Person
 from plugin.storage.db import db
+from tests.support.directory import person_oid
 from tests.support.idp import CLIENT_ID, TENANT_A, TENANT_B, TENANT_OTHER, LocalAuthority
 
 STRANGER_OID = "5e5e5e5e-0000-4000-8000-000000000001"
@@ -262,11 +263,11 @@ def test_person_is_created_on_first_sight_from_the_claims(app, api, authority):
 
 
 def test_changed_name_claim_updates_the_person(api, authority, people):
-    oid = str(uuid.uuid4())
+    oid = person_oid(TENANT_A, "staff3")
     manager = api.as_(people["manager"])
-    # Known first only by object id, from the manager's plan.
+    # Known first only from the directory, from the manager's plan.
     planned = manager.post("/api/conversations", json={"employee": {"object_id": oid}}).get_json()
-    assert planned["employee"]["display_name"] == ""
+    assert planned["employee"]["display_name"] == "Staff3 Medarbejder"
 
     first = authority.mint(tenant=TENANT_A, oid=oid, name="Karen Jensen")
     assert api.with_token(first).get("/api/conversations").status_code == 200

@@ -4,6 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tests.support.directory import person_oid
+from tests.support.idp import TENANT_B
+
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
@@ -97,7 +100,7 @@ def test_goal_of_another_employee_is_refused(api, people, conversation):
 
 def test_goal_in_another_organisation_is_refused(api, people, conversation):
     outsider = people["outsider"]
-    their_mus = plan(api, outsider, "b0b0b0b0-0000-4000-8000-000000000001")
+    their_mus = plan(api, outsider, person_oid(TENANT_B, "outsider_report"))
     their_goal = make_goal(api, outsider, their_mus["id"], title="Fremmed mål")
     refused = api.as_(people["employee"]).post(
         f"/api/conversations/{conversation['id']}/actions",

@@ -57,7 +57,7 @@ def _tokens(text: str) -> list[str]:
 def test_two_tabs_converge_and_no_acknowledged_edit_is_lost(app, api, people, ops):
     planned = api.as_(people["manager"]).post(
         "/api/conversations",
-        json={"employee": {"object_id": people["employee"].oid, "display_name": people["employee"].name}},
+        json={"employee": {"object_id": people["employee"].oid}},
     )
     assert planned.status_code == 201
     conversation = planned.get_json()

@@ -39,7 +39,7 @@ def meeting(live_app, people):
     api = ApiClient(client, OpenApiChecker(client.get("/api/openapi.json").get_json()), None)
     planned = api.as_(people["manager"]).post(
         "/api/conversations",
-        json={"employee": {"object_id": people["employee"].oid, "display_name": "Jonas"}},
+        json={"employee": {"object_id": people["employee"].oid}},
     )
     assert planned.status_code == 201
     return api, planned.get_json()

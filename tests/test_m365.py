@@ -15,7 +15,7 @@ from plugin.config import Settings
 from plugin.identity import outgoing_session
 from plugin.identity.graph import GraphUnavailable, HttpGraph
 from plugin.identity.token_cache import fernet_from_secret
-from plugin.storage import AuditEvent, TokenCacheEntry
+from plugin.storage import AuditEvent, Conversation, TokenCacheEntry
 from plugin.storage.db import db
 from tests.conftest import built_app, make_settings
 from tests.support import m365
@@ -42,7 +42,7 @@ def m365_app(cloud, authority, postgres_url, tmp_path):
         ca_bundle=cloud.ca.ca_file,
     )
     cloud.graph.outage(False)
-    with built_app(settings, postgres_url) as app:
+    with built_app(settings, postgres_url, with_directory=False) as app:
         yield app
 
 
@@ -222,28 +222,66 @@ def test_pair_matching_the_directory_is_recorded(m365_app, cloud):
     assert response.get_json()["relationship_check"] == "directory"
 
 
-def test_pair_not_in_the_directory_needs_confirmation_and_is_audited(m365_app, cloud):
-    refused = plan(m365_app, cloud.sso("colleague"), "colleague", "employee")
+def test_pair_not_in_the_directory_needs_the_employees_confirmation_and_is_audited(m365_app, cloud):
+    # The employee names a manager the directory does not show (a deputy): refused until confirmed.
+    refused = plan(m365_app, cloud.sso("employee"), "colleague", "employee")
     assert refused.status_code == 409
     error = refused.get_json()["error"]
     assert error["code"] == "manager_mismatch"
     assert "Mette Leder" in error["message"]
-    confirmed = plan(m365_app, cloud.sso("colleague"), "colleague", "employee", confirm_relationship=True)
+    confirmed = plan(m365_app, cloud.sso("employee"), "colleague", "employee", confirm_relationship=True)
     assert confirmed.status_code == 201
     assert confirmed.get_json()["relationship_check"] == "confirmed"
+    # Names come from the directory, not from the request.
+    assert confirmed.get_json()["manager"]["display_name"] == "Anders Kollega"
     with m365_app.app_context():
         actions = db.session.scalars(select(AuditEvent.action)).all()
     assert "conversation.relationship_confirmed" in actions
 
 
-def test_graph_outage_leaves_the_pair_unchecked_but_plans_the_meeting(m365_app, cloud):
+@pytest.mark.parametrize("confirm", [False, True])
+@pytest.mark.parametrize("meeting", [True, False])
+def test_a_colleague_cannot_lead_someone_elses_conversation(m365_app, cloud, confirm, meeting):
+    body = {"employee": {"object_id": oid("employee")}, "confirm_relationship": confirm}
+    if meeting:
+        body["meeting"] = MEETING
+    refused = call(m365_app, cloud.sso("colleague"), "POST", "/api/conversations", json=body)
+    assert refused.status_code == 403
+    assert refused.get_json()["error"]["code"] == "not_your_report"
+    with m365_app.app_context():
+        assert db.session.scalars(select(Conversation)).all() == []
+
+
+def test_without_a_meeting_the_pair_is_checked_too(m365_app, cloud):
+    response = call(
+        m365_app,
+        cloud.sso("manager"),
+        "POST",
+        "/api/conversations",
+        json={"employee": {"object_id": oid("employee")}},
+    )
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["relationship_check"] == "directory"
+    assert response.get_json()["employee"]["display_name"] == "Jonas Medarbejder"
+
+
+@pytest.mark.parametrize("meeting", [True, False])
+def test_graph_outage_refuses_to_plan_in_the_error_shape(m365_app, cloud, meeting):
     cloud.graph.outage(True)
     try:
-        response = plan(m365_app, cloud.sso("colleague"), "colleague", "employee")
+        body = {"employee": {"object_id": oid("employee")}, **({"meeting": MEETING} if meeting else {})}
+        response = call(m365_app, cloud.sso("manager"), "POST", "/api/conversations", json=body)
     finally:
         cloud.graph.outage(False)
-    assert response.status_code == 201
-    assert response.get_json()["relationship_check"] == "unchecked"
+    assert response.status_code == 503
+    error = response.get_json()["error"]
+    assert error["code"] == "directory_unconfirmed"
+    assert error["message"] and error["message"] != "directory_unconfirmed"
+    with m365_app.app_context():
+        assert db.session.scalars(select(Conversation)).all() == []
+    # Back up: the same request plans the conversation.
+    again = call(m365_app, cloud.sso("manager"), "POST", "/api/conversations", json=body)
+    assert again.status_code == 201
 
 
 # --- The Graph adapter: paging, throttling, server errors ---------------------------------------

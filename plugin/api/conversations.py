@@ -32,7 +32,7 @@ TAG = "Conversations"
     status=201,
     idempotent=True,
     graph=True,
-    errors=(403, 409),
+    errors=(403, 404, 409, 503),
 )
 def create(actor, body: ConversationCreate, uow, graph):
     data = body.model_dump(exclude_unset=True)

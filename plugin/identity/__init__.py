@@ -47,6 +47,17 @@ def init_app(app: Flask) -> None:
         session=session,
     )
     app.extensions["mus.graph_session"] = session
+    app.extensions["mus.graph_factory"] = _http_graph
+
+
+def _http_graph(app: Flask, actor: Actor, assertion: str) -> Graph:
+    msal_clients: MsalClients = app.extensions["mus.msal"]
+
+    def token_for(scopes: list[str]) -> str:
+        return msal_clients.graph_token_on_behalf_of(actor.tenant_id, actor.object_id, assertion, scopes)
+
+    settings: Settings = app.extensions["mus.settings"]
+    return HttpGraph(settings.graph_url, token_for, session=app.extensions["mus.graph_session"])
 
 
 class _ConfiguredSession(requests.Session):
@@ -69,11 +80,6 @@ def outgoing_session(settings: Settings) -> requests.Session:
 
 
 def graph_for(app: Flask, actor: Actor, assertion: str) -> Graph:
-    """Microsoft Graph acting for this person: tokens by on-behalf-of from their own SSO token."""
-    msal_clients: MsalClients = app.extensions["mus.msal"]
-
-    def token_for(scopes: list[str]) -> str:
-        return msal_clients.graph_token_on_behalf_of(actor.tenant_id, actor.object_id, assertion, scopes)
-
-    settings: Settings = app.extensions["mus.settings"]
-    return HttpGraph(settings.graph_url, token_for, session=app.extensions["mus.graph_session"])
+    """Microsoft Graph acting for this person: tokens by on-behalf-of from their own SSO token.
+    (`mus.graph_factory` is the seam where a test suite without Microsoft 365 puts its directory.)"""
+    return app.extensions["mus.graph_factory"](app, actor, assertion)

@@ -12,7 +12,7 @@ from ..domain.actor import Actor
 from ..domain.errors import Forbidden, InvalidInput, NotFound, StaleVersion
 from ..domain.lifecycle import ConversationKind, Status, check_transition
 from ..domain.permissions import can_plan_conversation
-from ..identity.graph import Graph
+from ..identity.graph import DirectoryPerson, Graph
 from ..storage import AgendaItem, Conversation, Person, PreparationItem, TalkingPoint
 from ..storage.unit_of_work import UnitOfWork
 from . import audit, directory, lookups, people, templates
@@ -38,18 +38,19 @@ def do_create_conversation(
     graph: Graph | None = None,
     confirm_relationship: bool = False,
 ) -> Conversation:
-    relationship = "unchecked"
-    if meeting and graph is not None:
-        # Checked against the directory before the transaction: Graph is slow and may be down.
-        relationship = directory.check_relationship(
-            graph,
-            employee_oid=employee["object_id"] if employee else actor.object_id,
-            manager_oid=manager["object_id"] if manager else actor.object_id,
-            confirmed=confirm_relationship,
-        )
+    # Checked against the directory before the transaction (Graph is slow and may be down); with or
+    # without a meeting. The rule is in `directory.check_pair`.
+    pair = directory.check_pair(
+        graph,
+        actor,
+        employee_oid=employee["object_id"] if employee else actor.object_id,
+        manager_oid=manager["object_id"] if manager else actor.object_id,
+        confirmed=confirm_relationship,
+    )
+    relationship = pair.relationship
     with uow:
-        employee_person = _party(uow, actor, employee)
-        manager_person = _party(uow, actor, manager)
+        employee_person = _party(uow, actor, pair.employee)
+        manager_person = _party(uow, actor, pair.manager)
         if employee_person.id == manager_person.id:
             raise InvalidInput("same_person", field="employee")
         if not can_plan_conversation(actor, employee_id=employee_person.id, manager_id=manager_person.id):
@@ -90,15 +91,13 @@ def do_create_conversation(
         return conversation
 
 
-def _party(uow: UnitOfWork, actor: Actor, ref: Mapping | None):
-    if ref is None:
+def _party(uow: UnitOfWork, actor: Actor, listed: DirectoryPerson) -> Person:
+    """The signed-in person's own record (named by their token), or the other party's, named by the
+    directory: never by the request."""
+    if listed.object_id == actor.object_id.lower():
         return uow.session.get(Person, actor.person_id)
     return people.person_in_tenant(
-        uow,
-        actor.tenant_id,
-        ref["object_id"],
-        display_name=ref.get("display_name", ""),
-        email=ref.get("email", ""),
+        uow, actor.tenant_id, listed.object_id, display_name=listed.display_name, email=listed.email
     )
 
 

@@ -73,12 +73,15 @@ def action_view(uow: UnitOfWork, conversation: Conversation, action: Development
 
 
 def check_goal_of_employee(uow: UnitOfWork, conversation: Conversation, goal_id: int) -> Goal:
-    """An action may serve only a goal of this conversation's employee (same organisation)."""
+    """An action may serve only a goal of this conversation's pair: the same employee with the same
+    manager, in the same organisation. Another pair's goal (even the employee's goal with an earlier
+    manager) is refused exactly like an id that does not exist, so the answer is no oracle for ids."""
     goal = uow.session.scalar(
         select(Goal).where(
             Goal.id == goal_id,
             Goal.tenant_id == conversation.tenant_id,
             Goal.employee_id == conversation.employee_id,
+            Goal.manager_id == conversation.manager_id,
         )
     )
     if goal is None:

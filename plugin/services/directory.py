@@ -1,8 +1,9 @@
 """Who people are and who manages whom, from Microsoft Graph (the organisation's directory).
 
-Graph is a helper, never a gate for the meeting: when it is unavailable the feature degrades (no
-manager shown, the pair left unchecked) with a status the tab can explain. Missing consent is not
-an outage: it surfaces as `consent_required` so the tab can ask for it."""
+Graph is a helper for showing people: when it is unavailable `/me` degrades (no manager shown) with a
+status the tab can explain. Planning a conversation is the exception: the pair is a gate, checked
+against the directory every time (see `check_pair`), and refused while the directory cannot answer.
+Missing consent is not an outage: it surfaces as `consent_required` so the tab can ask for it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from ..domain.actor import Actor
-from ..domain.errors import Conflict
+from ..domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
 from ..identity.graph import DirectoryPerson, Graph, GraphDenied, GraphUnavailable
 from ..identity.msal_obo import SignInUnavailable
 
@@ -19,6 +20,21 @@ log = logging.getLogger(__name__)
 
 class RelationshipMismatch(Conflict):
     code = "manager_mismatch"
+
+
+class DirectoryUnconfirmed(DomainError):
+    """The directory could not be asked, so the pair could not be confirmed: nothing is planned."""
+
+    status = 503
+    code = "directory_unconfirmed"
+
+
+class PersonUnknown(NotFound):
+    code = "person_unknown"
+
+
+class NotYourReport(Forbidden):
+    code = "not_your_report"
 
 
 @dataclass(frozen=True)
@@ -54,20 +70,57 @@ def get_me(actor: Actor, graph: Graph) -> MeView:
     )
 
 
-def check_relationship(graph: Graph, *, employee_oid: str, manager_oid: str, confirmed: bool) -> str:
-    """How the pair stands against the directory: "directory", "confirmed" or "unchecked".
+@dataclass(frozen=True)
+class CheckedPair:
+    """A pair the directory confirmed, with the two people as the directory names them."""
 
-    A pair the directory does not show as manager and employee is refused unless a party confirms it
-    explicitly (a deputy, a new manager whose change is not in the directory yet)."""
+    relationship: str  # "directory" or "confirmed"
+    employee: DirectoryPerson
+    manager: DirectoryPerson
+
+
+def check_pair(
+    graph: Graph | None, actor: Actor, *, employee_oid: str, manager_oid: str, confirmed: bool
+) -> CheckedPair:
+    """Who may plan with whom, checked against the directory every time a conversation is planned.
+
+    The rule:
+    - the planner is one of the two (else 403 `not_a_party`, asked before Graph is);
+    - both people must be users of the planner's organisation in the directory (else 404
+      `person_unknown`); their names and e-mail addresses are taken from it, never from the request;
+    - the directory must show the manager as the employee's manager ("directory");
+    - otherwise only the employee may confirm the pair explicitly ("confirmed": a deputy or a new
+      manager whose change is not in the directory yet). It is the employee's own conversations that
+      are at stake, so the confirmation is theirs; it is recorded in the audit log. A would-be manager
+      whom the directory does not show is refused (403 `not_your_report`), with or without the flag;
+    - when the directory cannot be asked (Graph down, throttled past its budget, sign-in to Graph
+      unavailable, no Graph at all), nothing is planned: 503 `directory_unconfirmed`. There is no
+      "unchecked" pair any more. Missing consent still answers 403 `consent_required`.
+    """
+    employee_oid, manager_oid = employee_oid.strip().lower(), manager_oid.strip().lower()
+    me = actor.object_id.lower()
+    if me not in (employee_oid, manager_oid):
+        raise Forbidden("not_a_party")
+    if employee_oid == manager_oid:
+        raise InvalidInput("same_person", field="employee")
+    if graph is None:
+        raise DirectoryUnconfirmed()
     try:
-        directory_manager = graph.manager_of(employee_oid)
+        employee = graph.person(employee_oid)
+        manager = graph.person(manager_oid)
+        directory_manager = graph.manager_of(employee_oid) if employee is not None else None
     except (GraphUnavailable, GraphDenied, SignInUnavailable) as exc:
-        log.info("manager check skipped: %s", exc.code)
-        return "unchecked"
-    if directory_manager is not None and directory_manager.object_id == manager_oid.lower():
-        return "directory"
+        log.info("manager check impossible: %s", exc.code)
+        raise DirectoryUnconfirmed() from exc
+    for person, field in ((employee, "employee"), (manager, "manager")):
+        if person is None or not person.object_id:
+            raise PersonUnknown(field=field)
+    if directory_manager is not None and directory_manager.object_id == manager_oid:
+        return CheckedPair("directory", employee, manager)
+    if me != employee_oid:
+        raise NotYourReport(field="employee")
     if confirmed:
-        return "confirmed"
+        return CheckedPair("confirmed", employee, manager)
     raise RelationshipMismatch(
         field="confirm_relationship",
         params={"manager": directory_manager.display_name if directory_manager else "-"},

@@ -17,7 +17,7 @@ from ..domain.actor import Actor
 from ..domain.errors import InvalidInput
 from ..storage import DevelopmentAction, Goal
 from ..storage.unit_of_work import UnitOfWork
-from . import coedit, lookups
+from . import coedit, development, lookups
 
 TTL_SECONDS = 30
 
@@ -58,6 +58,8 @@ def do_put_draft(
         conversation = lookups.conversation_for(uow, actor, conversation_id)
         if record_id is not None:
             _check_record(uow, actor, conversation, kind, record_id)
+        if kind == "action" and fields.get("goal_id") is not None:  # a goal of this pair, like a save
+            development.check_goal_of_employee(uow, conversation, fields["goal_id"])
         tenant_id = conversation.tenant_id
     uow.announce(
         tenant_id,

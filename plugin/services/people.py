@@ -73,7 +73,11 @@ def _find(uow: UnitOfWork, tenant_id: str, object_id: str) -> Person | None:
 def person_in_tenant(
     uow: UnitOfWork, tenant_id: str, object_id: str, *, display_name: str = "", email: str = ""
 ) -> Person:
-    """A colleague named by object id, made known before their first sign-in if need be."""
+    """A colleague named by object id, made known before their first sign-in if need be.
+
+    `display_name` and `email` must come from the directory (a Graph user lookup by object id), never
+    from another person's request: they fill a record nobody has signed in to yet; after a sign-in,
+    the person's own token names them."""
     object_id = object_id.strip().lower()
     if not object_id:
         raise InvalidInput(
@@ -84,4 +88,7 @@ def person_in_tenant(
         person = Person(tenant_id=tenant_id, object_id=object_id, display_name=display_name, email=email)
         uow.session.add(person)
         uow.session.flush()
+    elif person.signed_in_at is None:
+        person.display_name = display_name or person.display_name
+        person.email = email or person.email
     return person

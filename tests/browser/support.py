@@ -74,7 +74,7 @@ class LiveApp:
             {
                 "kind": "mus",
                 "title": title,
-                "employee": {"object_id": jonas["object_id"], "display_name": jonas["display_name"]},
+                "employee": {"object_id": jonas["object_id"]},
                 "meeting": {"meeting_id": meeting_id},
             },
         )

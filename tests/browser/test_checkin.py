@@ -23,7 +23,7 @@ def test_a_check_in_shows_its_own_preparation_questions(
         {
             "kind": "checkin",
             "title": "Opfølgning i marts",
-            "employee": {"object_id": jonas["object_id"], "display_name": jonas["display_name"]},
+            "employee": {"object_id": jonas["object_id"]},
             "meeting": {"meeting_id": simulator.meeting_id},
         },
     )

@@ -211,7 +211,7 @@ def plan_in_meeting(app: HttpsApp, meeting_key: str, title: str) -> None:
         {
             "kind": "mus",
             "title": title,
-            "employee": {"object_id": jonas.object_id, "display_name": jonas.name},
+            "employee": {"object_id": jonas.object_id},
             "meeting": {"meeting_id": f"sim-meeting-{meeting_key}"},
         },
     )

@@ -138,7 +138,7 @@ def test_the_current_agenda_item_is_in_the_first_screen_at_280_by_700(
         {
             "kind": kind,
             "title": "En samtale med en ret lang titel, der ikke kan stå på én linje",
-            "employee": {"object_id": jonas["object_id"], "display_name": jonas["display_name"]},
+            "employee": {"object_id": jonas["object_id"]},
             "meeting": {"meeting_id": simulator.meeting_id},
         },
     )

@@ -62,15 +62,20 @@ class TemplateCreate(Input):
     sections: Annotated[list[SectionIn], Field(min_length=1, max_length=30)]
 
 
+SUPPRESSED = "null when the group behind the figure is under `min_group_size` people (or the figure "
+SUPPRESSED += "would let such a group be worked out): shown as 'fewer than 5'."
+
+
 class KindCoverageOut(Output):
     kind: ConversationKind
-    held: int
-    planned: int
-    overdue: int
+    held: int | None = Field(description=SUPPRESSED)
+    planned: int | None = Field(description=SUPPRESSED)
+    overdue: int | None = Field(description=SUPPRESSED)
 
 
 class CoverageOut(Output):
     tenant_id: str
     kinds: list[KindCoverageOut]
-    follow_ups_overdue: int
-    employees_with_mus: int
+    follow_ups_overdue: int | None = Field(description=SUPPRESSED)
+    employees_with_mus: int | None = Field(description=SUPPRESSED)
+    min_group_size: int = Field(description="The smallest group a figure is shown for.")

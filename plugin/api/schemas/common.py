@@ -42,12 +42,13 @@ class PersonOut(Output):
 
 
 class PersonRef(Input):
+    """Another person, by their directory id only: the server takes the name and e-mail address from
+    the directory (Microsoft Graph), never from the request."""
+
     object_id: Annotated[
         str,
         Field(pattern=r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", description="Entra object id"),
     ]
-    display_name: Annotated[str, Field(max_length=256)] = ""
-    email: Annotated[str, Field(max_length=320)] = ""
 
 
 class Localised(BaseModel):

@@ -33,8 +33,9 @@ class ConversationCreate(Input):
     meeting: MeetingRef | None = None
     confirm_relationship: bool = Field(
         False,
-        description="For a meeting, the pair is checked against the directory's manager relation; "
-        "a pair the directory does not show is accepted only with this confirmation, and recorded.",
+        description="The pair is always checked against the directory's manager relation; a pair the "
+        "directory does not show is accepted only when the employee plans it with this confirmation, "
+        "and recorded. 503 `directory_unconfirmed` when the directory cannot be asked.",
     )
 
 

@@ -1091,7 +1091,7 @@ export interface components {
         ConversationCreate: {
             /**
              * Confirm Relationship
-             * @description For a meeting, the pair is checked against the directory's manager relation; a pair the directory does not show is accepted only with this confirmation, and recorded.
+             * @description The pair is always checked against the directory's manager relation; a pair the directory does not show is accepted only when the employee plans it with this confirmation, and recorded. 503 `directory_unconfirmed` when the directory cannot be asked.
              * @default false
              */
             confirm_relationship?: boolean;
@@ -1246,12 +1246,23 @@ export interface components {
         };
         /** CoverageOut */
         CoverageOut: {
-            /** Employees With Mus */
-            employees_with_mus: number;
-            /** Follow Ups Overdue */
-            follow_ups_overdue: number;
+            /**
+             * Employees With Mus
+             * @description null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            employees_with_mus: number | null;
+            /**
+             * Follow Ups Overdue
+             * @description null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            follow_ups_overdue: number | null;
             /** Kinds */
             kinds: components["schemas"]["KindCoverageOut"][];
+            /**
+             * Min Group Size
+             * @description The smallest group a figure is shown for.
+             */
+            min_group_size: number;
             /** Tenant Id */
             tenant_id: string;
         };
@@ -1770,13 +1781,22 @@ export interface components {
         };
         /** KindCoverageOut */
         KindCoverageOut: {
-            /** Held */
-            held: number;
+            /**
+             * Held
+             * @description null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            held: number | null;
             kind: components["schemas"]["ConversationKind"];
-            /** Overdue */
-            overdue: number;
-            /** Planned */
-            planned: number;
+            /**
+             * Overdue
+             * @description null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            overdue: number | null;
+            /**
+             * Planned
+             * @description null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            planned: number | null;
         };
         /** LiveQuery */
         LiveQuery: {
@@ -1907,18 +1927,12 @@ export interface components {
             /** Object Id */
             object_id: string;
         };
-        /** PersonRef */
+        /**
+         * PersonRef
+         * @description Another person, by their directory id only: the server takes the name and e-mail address from
+         *     the directory (Microsoft Graph), never from the request.
+         */
         PersonRef: {
-            /**
-             * Display Name
-             * @default
-             */
-            display_name?: string;
-            /**
-             * Email
-             * @default
-             */
-            email?: string;
             /**
              * Object Id
              * @description Entra object id
@@ -2724,6 +2738,15 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,9 +45,7 @@ function DemoPeoplePicker({ legend, excludeObjectId, value, onChange }: PickerPr
                 name="other-person"
                 value={person.key}
                 checked={value?.object_id === person.object_id}
-                onChange={() =>
-                  onChange({ object_id: person.object_id, display_name: person.name, email: person.email })
-                }
+                onChange={() => onChange({ object_id: person.object_id })}
               />
               <span>
                 {person.name} <span class="hint">({t(`ui.role.${person.role}`)})</span>
@@ -58,15 +56,15 @@ function DemoPeoplePicker({ legend, excludeObjectId, value, onChange }: PickerPr
   );
 }
 
+/** Only the directory id is sent: the server takes the person's name and e-mail address from the
+ * directory, never from what is typed here. */
 function ObjectIdPicker({ legend, value, onChange }: PickerProps) {
   const { t } = useTexts();
   const [objectId, setObjectId] = useState(value?.object_id ?? "");
-  const [name, setName] = useState(value?.display_name ?? "");
   const invalid = objectId.trim() !== "" && !isObjectId(objectId);
-  const update = (nextId: string, nextName: string) => {
+  const update = (nextId: string) => {
     setObjectId(nextId);
-    setName(nextName);
-    onChange(isObjectId(nextId) ? { object_id: nextId.trim().toLowerCase(), display_name: nextName.trim() } : null);
+    onChange(isObjectId(nextId) ? { object_id: nextId.trim().toLowerCase() } : null);
   };
   return (
     <fieldset class="field-group">
@@ -82,21 +80,11 @@ function ObjectIdPicker({ legend, value, onChange }: PickerProps) {
           spellcheck={false}
           aria-invalid={invalid}
           aria-describedby="other-object-id-hint"
-          onInput={(event) => update(event.currentTarget.value, name)}
+          onInput={(event) => update(event.currentTarget.value)}
         />
         <p id="other-object-id-hint" class={invalid ? "hint hint-error" : "hint"}>
           {invalid ? t("ui.config.object_id_invalid") : t("ui.config.object_id_hint")}
         </p>
-      </div>
-      <div class="field">
-        <label for="other-name">{t("ui.config.other_name")}</label>
-        <input
-          id="other-name"
-          class="input"
-          value={name}
-          autocomplete="off"
-          onInput={(event) => update(objectId, event.currentTarget.value)}
-        />
       </div>
     </fieldset>
   );

@@ -8,6 +8,7 @@ import { describeError } from "../errors";
 import { useLoad } from "../hooks";
 import { useSession } from "../session";
 import { ConversationCards } from "./ConversationCards";
+import { Coverage } from "./Coverage";
 import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
@@ -81,6 +82,7 @@ export function MyMus() {
             )}
           </section>
           {leadsAny && <Team rows={derived?.team ?? null} pending={pending(t("ui.mymus.team.loading"))} />}
+          {me.is_admin && <Coverage />}
         </>
       )}
     </div>

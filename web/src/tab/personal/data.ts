@@ -69,3 +69,8 @@ export async function loadAgreed(api: Api, conversationId: number): Promise<{ ag
   // The list holds every goal between the two; this conversation shows the ones set in it.
   return { agreement, goals: goals.filter((goal) => goal.conversation_id === conversationId) };
 }
+
+/** HR's coverage figures (admins only); a figure about fewer than `min_group_size` people is null. */
+export type CoverageFigures = Schemas["CoverageOut"];
+
+export const getCoverage = (api: Api) => api.get<CoverageFigures>("/api/coverage");
