@@ -6,7 +6,6 @@ fails a request. The limits are small here (set through Settings) so that the te
 from __future__ import annotations
 
 import socket
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,6 +18,8 @@ from plugin import create_app
 from plugin.config import ConfigError, RateLimits, settings_from_env
 from plugin.storage.db import db
 from tests.conftest import ApiClient, built_app
+from tests.support.directory import person_oid
+from tests.support.idp import TENANT_A, TENANT_B
 from tests.support.live import REDIS_URL, forget_prefix, new_prefix
 from tests.support.openapi_check import OpenApiChecker
 
@@ -50,7 +51,7 @@ def limited(settings, postgres_url):
 def _plan(api, manager, employee):
     return api.as_(manager).post(
         "/api/conversations",
-        json={"employee": {"object_id": employee.oid, "display_name": employee.name}},
+        json={"employee": {"object_id": employee.oid}},
     )
 
 
@@ -126,7 +127,7 @@ def test_a_tenant_limit_counts_everyone_of_the_tenant_and_no_other_tenant(limite
     _assert_refused(_add_item(api, employee, cid, "Four"))
     _assert_refused(_add_item(api, manager, cid, "Four"))
     # another organisation is not held back by this one
-    other = {"object_id": str(uuid.uuid4()), "display_name": "Otto Other"}
+    other = {"object_id": person_oid(TENANT_B, "outsider_report")}
     response = api.as_(outsider).post("/api/conversations", json={"employee": other})
     assert response.status_code == 201, response.get_json()
 
@@ -135,21 +136,22 @@ def test_planning_conversations_has_a_stricter_limit(limited, people):
     _, api = limited(_limits(conversations_person="2 per hour"))
     manager = people["manager"]
 
-    def plan(name):
-        employee = {"object_id": str(uuid.uuid4()), "display_name": name}
+    def plan(key):
+        employee = {"object_id": person_oid(TENANT_A, key)}
         return api.as_(manager).post("/api/conversations", json={"employee": employee})
 
-    assert plan("Ada").status_code == 201
-    assert plan("Bo").status_code == 201
+    assert plan("staff1").status_code == 201
+    assert plan("staff2").status_code == 201
     mine = api.as_(manager).get("/api/conversations").get_json()
-    _assert_refused(plan("Carl"))
+    _assert_refused(plan("staff3"))
     assert api.as_(manager).get("/api/conversations").get_json() == mine  # no third conversation
     # other changes by the same person go on
     cid = mine["items"][0]["id"]
     assert _add_item(api, manager, cid, "Still allowed").status_code == 201
     # and a colleague may still plan
-    colleague = {"object_id": str(uuid.uuid4()), "display_name": "Dora"}
-    response = api.as_(people["colleague"]).post("/api/conversations", json={"employee": colleague})
+    # (with their own manager, as the directory has it)
+    body = {"employee": {"object_id": people["colleague"].oid}, "manager": {"object_id": manager.oid}}
+    response = api.as_(people["colleague"]).post("/api/conversations", json=body)
     assert response.status_code == 201
 
 

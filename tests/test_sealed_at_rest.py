@@ -67,7 +67,7 @@ def write_everywhere(api, people) -> dict:
     several writes carry an Idempotency-Key, so their answers are stored too."""
     mgr, emp = api.as_(people["manager"]), api.as_(people["employee"])
     created = {
-        "employee": {"object_id": people["employee"].oid, "display_name": people["employee"].name},
+        "employee": {"object_id": people["employee"].oid},
         "title": canary("conversation_title"),
     }
     conversation = ok(mgr.post("/api/conversations", json=created, headers={"Idempotency-Key": "c-1"}), 201)

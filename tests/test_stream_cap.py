@@ -41,7 +41,7 @@ class Stream:
 def _plan(app, manager, employee):
     response = app.test_client().post(
         "/api/conversations",
-        json={"employee": {"object_id": employee.oid, "display_name": employee.name}},
+        json={"employee": {"object_id": employee.oid}},
         headers={"Authorization": f"Bearer {manager.token}"},
     )
     assert response.status_code == 201, response.get_json()
@@ -76,9 +76,9 @@ def test_a_person_over_the_cap_gets_429_and_the_other_party_still_connects(cappe
 
 
 def test_the_last_slots_of_a_full_process_are_kept_for_the_other_party(capped, people):
-    manager, employee, colleague = people["manager"], people["employee"], people["colleague"]
+    manager, employee, colleague = people["manager"], people["employee"], people["outsider"]
     cid = _plan(capped, manager, employee)
-    other = _plan(capped, colleague, people["admin"])  # a conversation of two other people
+    other = _plan(capped, colleague, people["outsider_report"])  # a conversation of two other people
     hub = capped.extensions["mus.live"]
     hub.max_streams = 3  # one slot kept for a party whose counterpart is connected
     streams = [Stream(capped, employee, cid).ready()]
@@ -91,7 +91,7 @@ def test_the_last_slots_of_a_full_process_are_kept_for_the_other_party(capped, p
     theirs = Stream(capped, manager, cid)  # the employee's counterpart gets the kept slot
     assert theirs.status == 200
     theirs.ready()
-    full = Stream(capped, people["admin"], other)
+    full = Stream(capped, people["outsider_report"], other)
     assert full.status == 503  # now the process is full
     for stream in [*streams, theirs]:
         stream.close()
