@@ -38,11 +38,14 @@ class Stream:
         self.response.close()
 
 
-def _plan(app, manager, employee):
+def _plan(app, planner, employee, manager=None):
+    body = {"employee": {"object_id": employee.oid}}
+    if manager is not None:
+        body |= {"manager": {"object_id": manager.oid}, "confirm_relationship": True}
     response = app.test_client().post(
         "/api/conversations",
-        json={"employee": {"object_id": employee.oid}},
-        headers={"Authorization": f"Bearer {manager.token}"},
+        json=body,
+        headers={"Authorization": f"Bearer {planner.token}"},
     )
     assert response.status_code == 201, response.get_json()
     return response.get_json()["id"]
@@ -76,9 +79,10 @@ def test_a_person_over_the_cap_gets_429_and_the_other_party_still_connects(cappe
 
 
 def test_the_last_slots_of_a_full_process_are_kept_for_the_other_party(capped, people):
-    manager, employee, colleague = people["manager"], people["employee"], people["outsider"]
+    manager, employee, colleague = people["manager"], people["employee"], people["colleague"]
     cid = _plan(capped, manager, employee)
-    other = _plan(capped, colleague, people["outsider_report"])  # a conversation of two other people
+    # a conversation of two other people: the colleague confirms a manager the directory doesn't show
+    other = _plan(capped, colleague, colleague, manager=people["admin"])
     hub = capped.extensions["mus.live"]
     hub.max_streams = 3  # one slot kept for a party whose counterpart is connected
     streams = [Stream(capped, employee, cid).ready()]
@@ -91,7 +95,7 @@ def test_the_last_slots_of_a_full_process_are_kept_for_the_other_party(capped, p
     theirs = Stream(capped, manager, cid)  # the employee's counterpart gets the kept slot
     assert theirs.status == 200
     theirs.ready()
-    full = Stream(capped, people["outsider_report"], other)
+    full = Stream(capped, people["admin"], other)
     assert full.status == 503  # now the process is full
     for stream in [*streams, theirs]:
         stream.close()
