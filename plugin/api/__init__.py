@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, agreements, conversations, errors, goals, health, live, openapi, preparation
+from . import admin, agreements, conversations, errors, goals, health, live, my_data, openapi, preparation
 
 
 def init_app(app: Flask) -> None:
@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
         goals.bp,
         agreements.bp,
         admin.bp,
+        my_data.bp,
         live.bp,
     ):
         app.register_blueprint(blueprint)
