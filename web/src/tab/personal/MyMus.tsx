@@ -10,6 +10,7 @@ import { useSession } from "../session";
 import { ConversationCards } from "./ConversationCards";
 import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
+import { MyData } from "./MyData";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
 import { Team } from "./Team";
 
@@ -83,6 +84,7 @@ export function MyMus() {
           {leadsAny && <Team rows={derived?.team ?? null} pending={pending(t("ui.mymus.team.loading"))} />}
         </>
       )}
+      <MyData />
     </div>
   );
 }
