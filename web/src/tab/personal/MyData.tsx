@@ -103,27 +103,27 @@ export function MyData() {
   return (
     <section class="mymus-section mydata" aria-labelledby="mydata-heading" data-testid="mydata">
       <h2 id="mydata-heading" class="section-title">
-        {t("ui.mydata.heading")}
+        {t("ui.mymus.mydata.heading")}
       </h2>
-      <p class="hint">{t("ui.mydata.intro")}</p>
+      <p class="hint">{t("ui.mymus.mydata.intro")}</p>
       <div class="mydata-actions">
         <button type="button" class="button button-primary" disabled={busy} onClick={() => void download("json")} data-testid="mydata-json">
-          {t("ui.mydata.download_json")}
+          {t("ui.mymus.mydata.download_json")}
         </button>
         <button type="button" class="button" disabled={busy} onClick={() => void download("pdf")} data-testid="mydata-pdf">
-          {t("ui.mydata.download_pdf")}
+          {t("ui.mymus.mydata.download_pdf")}
         </button>
       </div>
       <p class="mydata-status" role="status" data-testid="mydata-status">
-        {status.kind === "busy" && t("ui.mydata.downloading")}
-        {status.kind === "done" && t("ui.mydata.downloaded", { name: status.name })}
+        {status.kind === "busy" && t("ui.mymus.mydata.downloading")}
+        {status.kind === "done" && t("ui.mymus.mydata.downloaded", { name: status.name })}
       </p>
       {status.kind === "error" && <ErrorNotice message={describeError(status.error, texts)} />}
 
       <h3 id="mydata-audit-heading" class="mydata-subtitle">
-        {t("ui.mydata.audit.heading")}
+        {t("ui.mymus.mydata.audit.heading")}
       </h3>
-      {first.status === "loading" && <Loading label={t("ui.mydata.audit.loading")} />}
+      {first.status === "loading" && <Loading label={t("ui.mymus.mydata.audit.loading")} />}
       {first.status === "error" && <ErrorNotice message={describeError(first.error, texts)} onRetry={reload} />}
       {first.status === "ok" &&
         (items.length ? (
@@ -138,12 +138,12 @@ export function MyData() {
             ))}
           </ol>
         ) : (
-          <p class="mymus-empty">{t("ui.mydata.audit.empty")}</p>
+          <p class="mymus-empty">{t("ui.mymus.mydata.audit.empty")}</p>
         ))}
       {moreError !== null && <ErrorNotice message={describeError(moreError, texts)} onRetry={() => void loadMore()} />}
       {first.status === "ok" && next != null && (
         <button type="button" class="button button-subtle mydata-more" onClick={() => void loadMore()}>
-          {t("ui.mydata.audit.more")}
+          {t("ui.mymus.mydata.audit.more")}
         </button>
       )}
     </section>
