@@ -139,8 +139,10 @@ def _entries(uow: UnitOfWork, actor: Actor, events: list[AuditEvent]) -> list[Au
         by_me = event.actor_id == actor.person_id
         if by_me:
             who = translate("mydata.audit.actor.me", language)
-        elif person is not None:
-            who = person.display_name or translate("mydata.audit.actor.unknown", language)
+        elif person is not None and person.display_name:
+            who = person.display_name
+        elif event.actor_id is not None:  # a person since erased, or without a name
+            who = translate("mydata.audit.actor.unknown", language)
         else:
             who = translate("mydata.audit.actor.system", language)
         title = titles.get(event.conversation_id) if event.conversation_id is not None else None
