@@ -7,9 +7,12 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from plugin.storage import AuditEvent, Conversation
+from plugin.storage.db import db
 from tests.support.idp import TENANT_B
 
 EMP_PREP = "Min egen forberedelse: løn og ønsker EMP-PREP-7f3a"
@@ -313,8 +316,6 @@ def test_export_is_in_the_audit_log_in_danish(api, people, seeded):
 
 
 def test_reads_are_logged_once_an_hour(api, people, seeded, app):
-    from datetime import UTC, datetime, timedelta
-
     base = f"/api/conversations/{seeded['cid']}"
     later = datetime.now(UTC) + timedelta(hours=2)
     app.extensions["mus.clock"] = lambda: later
@@ -343,3 +344,23 @@ def test_nobody_reads_someone_elses_audit_log(api, people, seeded):
         items = audit_page(api, people[who])["items"]
         assert seeded["cid"] not in {i["conversation_id"] for i in items}
         assert people["employee"].name not in json.dumps(items, ensure_ascii=False)
+
+
+def test_an_action_without_a_text_and_the_system_are_described(api, people, seeded, app):
+    with app.app_context():
+        tenant = db.session.get(Conversation, seeded["cid"])
+        db.session.add(
+            AuditEvent(
+                tenant_id=tenant.tenant_id,
+                actor_id=None,
+                action="something.new",
+                conversation_id=seeded["cid"],
+                detail={},
+                at=datetime.now(UTC),
+            )
+        )
+        db.session.commit()
+    [newest] = audit_page(api, people["employee"], limit=1)["items"]
+    assert newest["action"] == "something.new"
+    assert newest["actor_name"] is None and not newest["by_me"]
+    assert newest["description"] == "The system: something.new"
