@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, agreements, conversations, errors, goals, health, limits, live, openapi, preparation
+from . import (
+    admin,
+    agreements,
+    conversations,
+    errors,
+    goals,
+    health,
+    limits,
+    live,
+    my_data,
+    openapi,
+    preparation,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -18,6 +30,7 @@ def init_app(app: Flask) -> None:
         goals.bp,
         agreements.bp,
         admin.bp,
+        my_data.bp,
         live.bp,
     ):
         app.register_blueprint(blueprint)

@@ -41,7 +41,7 @@ from ..storage import (
     Person,
 )
 from ..storage.unit_of_work import UnitOfWork
-from . import audit, coedit, lookups, retention
+from . import audit, audit_log, coedit, lookups, retention
 from .conversations import apply_status
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
@@ -259,6 +259,7 @@ def _version_view(uow: UnitOfWork, version: AgreementVersion, *, latest_number: 
 def get_agreement(uow: UnitOfWork, actor: Actor, conversation_id: int) -> AgreementView:
     with uow:
         conversation = lookups.conversation_for(uow, actor, conversation_id)
+        audit_log.record_read(uow, actor, conversation, "agreement.read")
         versions = _versions(uow, conversation_id)
         latest_number = versions[0].number if versions else 0
         return AgreementView(

@@ -15,7 +15,7 @@ from ..domain.permissions import can_plan_conversation
 from ..identity.graph import DirectoryPerson, Graph
 from ..storage import AgendaItem, Conversation, Person, PreparationItem, TalkingPoint
 from ..storage.unit_of_work import UnitOfWork
-from . import audit, directory, lookups, people, templates
+from . import audit, audit_log, directory, lookups, people, templates
 from . import notes as shared_notes
 
 
@@ -135,7 +135,9 @@ def list_conversations(
 
 def get_conversation(uow: UnitOfWork, actor: Actor, conversation_id: int) -> Conversation:
     with uow:
-        return lookups.conversation_for(uow, actor, conversation_id)
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
+        audit_log.record_read(uow, actor, conversation, "conversation.read")
+        return conversation
 
 
 def do_update_conversation(

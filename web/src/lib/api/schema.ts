@@ -707,6 +707,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of what happened to my data
+         * @description Who read, approved, exported or erased what about the signed-in person: their own actions and what happened in conversations they are a party of, newest first, with the actor's name and a description in the reader's language. Paged with `before`.
+         */
+        get: operations["my_data_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download all of my data (JSON)
+         * @description Everything stored about the signed-in person: the person record, every conversation they are a party of with what both parties share there, their own private preparation and wellbeing pulses (never the other party's private ones), their consent choices and the audit events concerning them. Sent as an attachment (`Content-Disposition`); the export is recorded in the audit log.
+         */
+        get: operations["my_data_export_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download all of my data as a readable PDF
+         * @description The same content as the JSON export, laid out for reading, in the reader's language (`X-Teams-Locale`, then `Accept-Language`). Recorded in the audit log.
+         */
+        get: operations["my_data_export_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/preparation/prompts": {
         parameters: {
             query?: never;
@@ -1046,6 +1106,61 @@ export interface components {
             snapshot: components["schemas"]["SnapshotOut"];
             state: components["schemas"]["VersionState"];
         };
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /**
+             * Action
+             * @description The machine code of what happened, e.g. `agreement.approved`.
+             */
+            action: string;
+            /**
+             * Actor Name
+             * @description A display name; null when the person is no longer known.
+             */
+            actor_name: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By Me */
+            by_me: boolean;
+            /** Conversation Id */
+            conversation_id: number | null;
+            /** Conversation Title */
+            conversation_title: string | null;
+            /**
+             * Description
+             * @description What happened, in the reader's language.
+             */
+            description: string;
+            /** Id */
+            id: number;
+        };
+        /** AuditPageOut */
+        AuditPageOut: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /**
+             * Next Before
+             * @description Pass as `before` for the next (older) page; null at the end.
+             */
+            next_before: number | null;
+        };
+        /** AuditQuery */
+        AuditQuery: {
+            /**
+             * Before
+             * @description The `next_before` of the previous page.
+             * @default null
+             */
+            before?: number | null;
+            /**
+             * Limit
+             * @default 50
+             */
+            limit?: number;
+        };
         /** ConsentAnswerOut */
         ConsentAnswerOut: {
             /**
@@ -1267,6 +1382,23 @@ export interface components {
             tenant_id: string;
         };
         /**
+         * DataExport
+         * @description Everything stored about the signed-in person, as they may see it.
+         */
+        DataExport: {
+            /** Audit Events */
+            audit_events: components["schemas"]["ExportAuditEvent"][];
+            /** Conversations */
+            conversations: components["schemas"]["ExportConversation"][];
+            /** Exported At */
+            exported_at: string;
+            /** Format Version */
+            format_version: number;
+            /** Language */
+            language: string;
+            person: components["schemas"]["ExportPerson"];
+        };
+        /**
          * Decision
          * @enum {string}
          */
@@ -1353,6 +1485,387 @@ export interface components {
             }[] | null;
             /** Message */
             message: string;
+        };
+        /** ExportAction */
+        ExportAction: {
+            /**
+             * Due Date
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            due_date: string | null;
+            /** Goal Id */
+            goal_id: number | null;
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /**
+             * Owner
+             * @description A display name; null when the person is no longer known.
+             */
+            owner: string | null;
+            /** Resources */
+            resources: string;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+        };
+        /** ExportAgendaItem */
+        ExportAgendaItem: {
+            /** Id */
+            id: number;
+            /** Notes Removed */
+            notes_removed: boolean;
+            /** Position */
+            position: number;
+            /** Section Key */
+            section_key: string;
+            /**
+             * Shared Notes
+             * @description The shared working notes (empty once removed).
+             */
+            shared_notes: string;
+            /**
+             * Summary
+             * @description The agreed summary of the item (part of the agreement).
+             */
+            summary: string;
+            /** Talking Points */
+            talking_points: components["schemas"]["ExportTalkingPoint"][];
+            /**
+             * Title
+             * @description The item's title per language.
+             */
+            title: {
+                [key: string]: string;
+            };
+        };
+        /** ExportAgreementVersion */
+        ExportAgreementVersion: {
+            /** Approvals */
+            approvals: components["schemas"]["ExportApproval"][];
+            /**
+             * Content
+             * @description What the version records: agenda summaries, goals, actions.
+             */
+            content: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /**
+             * Locked At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            locked_at: string | null;
+            /** Number */
+            number: number;
+        };
+        /** ExportApproval */
+        ExportApproval: {
+            /** Comment */
+            comment: string;
+            /**
+             * Decided At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            decided_at: string | null;
+            /** Decision */
+            decision: string;
+            /** Disagreement */
+            disagreement: boolean;
+            /** Party */
+            party: string;
+            /**
+             * Person
+             * @description A display name; null when the person is no longer known.
+             */
+            person: string | null;
+        };
+        /** ExportAuditEvent */
+        ExportAuditEvent: {
+            /** Action */
+            action: string;
+            /**
+             * Actor Name
+             * @description A display name; null when the person is no longer known.
+             */
+            actor_name: string | null;
+            /** At */
+            at: string;
+            /** By Me */
+            by_me: boolean;
+            /** Conversation Id */
+            conversation_id: number | null;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+        };
+        /** ExportConsent */
+        ExportConsent: {
+            /** Kind */
+            kind: string;
+            /** Party */
+            party: string;
+            /**
+             * Recorded At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            recorded_at: string | null;
+            /** Value */
+            value: boolean;
+        };
+        /** ExportConversation */
+        ExportConversation: {
+            /** Agenda */
+            agenda: components["schemas"]["ExportAgendaItem"][];
+            /** Agreement Versions */
+            agreement_versions: components["schemas"]["ExportAgreementVersion"][];
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Development Actions */
+            development_actions: components["schemas"]["ExportAction"][];
+            /**
+             * Employee
+             * @description A display name; null when the person is no longer known.
+             */
+            employee: string | null;
+            /**
+             * Feedback
+             * @description Feedback given and received in the conversation.
+             */
+            feedback: components["schemas"]["ExportFeedback"][];
+            /** Follow Ups */
+            follow_ups: components["schemas"]["ExportFollowUp"][];
+            /** Goals */
+            goals: components["schemas"]["ExportGoal"][];
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /**
+             * Manager
+             * @description A display name; null when the person is no longer known.
+             */
+            manager: string | null;
+            /**
+             * Meeting Ended At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            meeting_ended_at: string | null;
+            /** My Consents */
+            my_consents: components["schemas"]["ExportConsent"][];
+            /**
+             * My Preparation
+             * @description The person's own private preparation.
+             */
+            my_preparation: components["schemas"]["ExportPreparation"][];
+            /**
+             * My Role
+             * @enum {string}
+             */
+            my_role: "employee" | "manager";
+            /**
+             * Scheduled At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            scheduled_at: string | null;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+            /**
+             * Wellbeing
+             * @description The person's own wellbeing pulses, and the other party's shared ones.
+             */
+            wellbeing: components["schemas"]["ExportPulse"][];
+        };
+        /** ExportFeedback */
+        ExportFeedback: {
+            /**
+             * Author
+             * @description A display name; null when the person is no longer known.
+             */
+            author: string | null;
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Direction */
+            direction: string;
+            /** Given By Me */
+            given_by_me: boolean;
+            /** Kind */
+            kind: string;
+            /** Text */
+            text: string;
+        };
+        /** ExportFollowUp */
+        ExportFollowUp: {
+            /**
+             * Due On
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            due_on: string | null;
+            /** Title */
+            title: string;
+        };
+        /** ExportGoal */
+        ExportGoal: {
+            /** Achievable */
+            achievable: string;
+            /** Changes */
+            changes: components["schemas"]["ExportGoalChange"][];
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /**
+             * Deadline
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            deadline: string | null;
+            /** Id */
+            id: number;
+            /** Measure */
+            measure: string;
+            /**
+             * Progress
+             * @description Progress notes from check-ins.
+             */
+            progress: components["schemas"]["ExportProgress"][];
+            /** Relevance */
+            relevance: string;
+            /** Specific */
+            specific: string;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+        };
+        /** ExportGoalChange */
+        ExportGoalChange: {
+            /**
+             * Author
+             * @description A display name; null when the person is no longer known.
+             */
+            author: string | null;
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Field */
+            field: string;
+            /** New Value */
+            new_value: string | null;
+            /** Old Value */
+            old_value: string | null;
+        };
+        /** ExportPerson */
+        ExportPerson: {
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            /** Locale */
+            locale: string;
+            /** Object Id */
+            object_id: string;
+            /**
+             * Signed In At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            signed_in_at: string | null;
+            /** Tenant Id */
+            tenant_id: string;
+        };
+        /** ExportPreparation */
+        ExportPreparation: {
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Prompt Key */
+            prompt_key: string | null;
+            /** Text */
+            text: string;
+            /**
+             * Updated At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            updated_at: string | null;
+        };
+        /** ExportProgress */
+        ExportProgress: {
+            /**
+             * Author
+             * @description A display name; null when the person is no longer known.
+             */
+            author: string | null;
+            /** Conversation Id */
+            conversation_id: number | null;
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Note */
+            note: string;
+            /** Percent */
+            percent: number;
+        };
+        /** ExportPulse */
+        ExportPulse: {
+            /**
+             * Author
+             * @description A display name; null when the person is no longer known.
+             */
+            author: string | null;
+            /** Comment */
+            comment: string;
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Mine */
+            mine: boolean;
+            /** Score */
+            score: number;
+            /** Shared */
+            shared: boolean;
+        };
+        /** ExportTalkingPoint */
+        ExportTalkingPoint: {
+            /**
+             * Author
+             * @description A display name; null when the person is no longer known.
+             */
+            author: string | null;
+            /**
+             * Created At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            created_at: string | null;
+            /** Text */
+            text: string;
         };
         /** FeedbackCreate */
         FeedbackCreate: {
@@ -7152,6 +7665,138 @@ export interface operations {
             /** @description A service the request needs (database, Microsoft 365) is unavailable */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_data_audit: {
+        parameters: {
+            query?: {
+                before?: number | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_data_export_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExport"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_data_export_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -11,6 +11,7 @@ import { ConversationCards } from "./ConversationCards";
 import { Coverage } from "./Coverage";
 import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
+import { MyData } from "./MyData";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
 import { Team } from "./Team";
 
@@ -85,6 +86,7 @@ export function MyMus() {
           {me.is_admin && <Coverage />}
         </>
       )}
+      <MyData />
     </div>
   );
 }
