@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, agreements, conversations, errors, goals, health, live, openapi, preparation
+from . import admin, agreements, conversations, errors, goals, health, live, my_rights, openapi, preparation
 
 
 def init_app(app: Flask) -> None:
@@ -18,5 +18,6 @@ def init_app(app: Flask) -> None:
         agreements.bp,
         admin.bp,
         live.bp,
+        my_rights.bp,
     ):
         app.register_blueprint(blueprint)
