@@ -132,8 +132,10 @@ def test_new_manager_reads_the_history_only_after_the_employee_approves(call, ea
     assert call("colleague", "GET", "/api/handovers", 200).get_json()["as_manager"] == []
 
     actions = audit_actions(m365_app)
-    assert ["handover.requested", "handover.approved", "handover.history_read"] == [
-        a for a in actions if a.startswith("handover.")
+    assert [a for a in actions if a.startswith("handover.")] == [
+        "handover.requested",
+        "handover.approved",
+        "handover.history_read",
     ]
 
 

@@ -11,6 +11,7 @@ import { ConversationCards } from "./ConversationCards";
 import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
+import { Rights } from "./Rights";
 import { Team } from "./Team";
 
 /** Pending until the list is there (nothing holds on to it, so it is collected). */
@@ -83,6 +84,7 @@ export function MyMus() {
           {leadsAny && <Team rows={derived?.team ?? null} pending={pending(t("ui.mymus.team.loading"))} />}
         </>
       )}
+      <Rights />
     </div>
   );
 }
