@@ -14,6 +14,7 @@ from . import (
     limits,
     live,
     my_data,
+    my_rights,
     openapi,
     preparation,
 )
@@ -32,5 +33,6 @@ def init_app(app: Flask) -> None:
         admin.bp,
         my_data.bp,
         live.bp,
+        my_rights.bp,
     ):
         app.register_blueprint(blueprint)

@@ -63,3 +63,26 @@ def can_see_coverage(actor: Actor) -> bool:
 
 def can_manage_templates(actor: Actor) -> bool:
     return actor.is_admin
+
+
+class HandoverLike(Protocol):
+    tenant_id: str
+    employee_id: int
+    to_manager_id: int
+    status: str
+
+
+def can_read_handed_over(
+    conversation: ConversationLike, actor: Actor, handover: HandoverLike, *, agreed: bool
+) -> bool:
+    """A new manager reads an employee's earlier agreed conversation (read-only) only through a
+    handover the employee approved; the old manager's and the employee's own access is unchanged."""
+    return (
+        same_tenant(conversation, actor)
+        and handover.tenant_id == actor.tenant_id
+        and handover.status == "approved"
+        and handover.to_manager_id == actor.person_id
+        and conversation.employee_id == handover.employee_id
+        and conversation.manager_id != actor.person_id
+        and agreed
+    )

@@ -76,6 +76,12 @@ class MsalClients:
         self._http_cache: dict[str, Any] = DiscoveryCache()
         self._lock = threading.Lock()
 
+    def forget_cache(self, tenant_id: str, object_id: str) -> None:
+        """Drop a person's token cache where it is not in the database (erasure; Redis)."""
+        forget = getattr(self._store, "forget", None)
+        if forget is not None:
+            forget(tenant_id, object_id)
+
     def authority(self, tenant_id: str) -> str:
         return f"{self._host}/{tenant_id}"
 

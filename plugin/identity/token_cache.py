@@ -76,6 +76,9 @@ class RedisTokenCacheStore:
         blob = self._fernet.encrypt(serialized.encode())
         self._redis.set(self._key(tenant_id, object_id), blob, ex=self._ttl)
 
+    def forget(self, tenant_id: str, object_id: str) -> None:
+        self._redis.delete(self._key(tenant_id, object_id))
+
 
 def _decrypt(fernet: Fernet, blob: str | None) -> str | None:
     if not blob:

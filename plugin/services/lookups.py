@@ -7,8 +7,16 @@ from sqlalchemy import select
 
 from ..domain.actor import Actor
 from ..domain.errors import Forbidden, NotFound
-from ..domain.permissions import can_see_conversation, can_see_private
-from ..storage import AgendaItem, Conversation, DevelopmentAction, Goal, PreparationItem
+from ..domain.permissions import can_read_handed_over, can_see_conversation, can_see_private
+from ..storage import (
+    AgendaItem,
+    AgreementVersion,
+    Conversation,
+    DevelopmentAction,
+    Goal,
+    HandoverRequest,
+    PreparationItem,
+)
 from ..storage.unit_of_work import UnitOfWork
 
 
@@ -60,3 +68,35 @@ def action_for(uow: UnitOfWork, actor: Actor, action_id: int) -> DevelopmentActi
         raise NotFound()
     conversation_for(uow, actor, action.conversation_id)
     return action
+
+
+def handover_for(uow: UnitOfWork, actor: Actor, handover_id: int) -> HandoverRequest:
+    """A handover request: seen by its employee and its new manager only."""
+    handover = uow.session.scalar(
+        select(HandoverRequest).where(
+            HandoverRequest.id == handover_id, HandoverRequest.tenant_id == actor.tenant_id
+        )
+    )
+    if handover is None or actor.person_id not in (handover.employee_id, handover.to_manager_id):
+        raise NotFound()
+    return handover
+
+
+def handed_over_conversations(uow: UnitOfWork, actor: Actor, handover: HandoverRequest) -> list[Conversation]:
+    """The employee's earlier agreed conversations the new manager may read (read-only), through a
+    handover the employee approved; before that, a refusal the new manager can see."""
+    if handover.to_manager_id != actor.person_id:
+        raise NotFound()
+    if handover.status != "approved":
+        raise Forbidden("handover_not_approved")
+    agreed = select(AgreementVersion.conversation_id).where(AgreementVersion.locked_at.is_not(None))
+    candidates = uow.session.scalars(
+        select(Conversation)
+        .where(
+            Conversation.tenant_id == actor.tenant_id,
+            Conversation.employee_id == handover.employee_id,
+            Conversation.id.in_(agreed),
+        )
+        .order_by(Conversation.created_at.desc(), Conversation.id.desc())
+    )
+    return [c for c in candidates if can_read_handed_over(c, actor, handover, agreed=True)]

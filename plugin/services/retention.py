@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import delete, exists, func, or_, select, update
 
 from ..domain.agreement import ConsentKind
+from ..domain.erasure import erased_agreement_expired
 from ..domain.retention import (
     EVENT_LOG_KEEP,
     IDEMPOTENT_RESPONSES_KEEP,
@@ -147,6 +148,14 @@ def _purge_conversation(
             )
         )
     )
+    if ever_agreed and _erased_party_agreement_expired(uow, conversation, now, retention):
+        tenant_id = conversation.tenant_id
+        delete_conversation(uow, conversation)
+        counts["conversation"] = 1
+        audit.record(
+            uow, None, "retention.erased_agreement_deleted", tenant_id=tenant_id, former_id=conversation_id
+        )
+        return counts
     if conversation_expired(
         ever_agreed=ever_agreed,
         last_activity=_last_activity(uow, conversation),
@@ -210,6 +219,23 @@ def _purge_conversation(
         )
         uow.emit(conversation.tenant_id, conversation_id, "retention.purged", **detail)
     return +counts
+
+
+def _erased_party_agreement_expired(
+    uow: UnitOfWork, conversation: Conversation, now: datetime, retention: timedelta
+) -> bool:
+    """An agreed conversation of an erased person goes once its retention period has passed."""
+    return erased_agreement_expired(
+        erased_party=conversation.employee.erased_at is not None
+        or conversation.manager.erased_at is not None,
+        last_locked_at=uow.session.scalar(
+            select(func.max(AgreementVersion.locked_at)).where(
+                AgreementVersion.conversation_id == conversation.id
+            )
+        ),
+        now=now,
+        retention=retention,
+    )
 
 
 def keep_votes(uow: UnitOfWork, conversation_id: int) -> dict[str, bool]:

@@ -14,6 +14,7 @@ from .records import (
     OrgTemplate,
     TokenCacheEntry,
 )
+from .rights import HandoverRequest
 
 __all__ = [
     "AgendaItem",
@@ -30,6 +31,7 @@ __all__ = [
     "Goal",
     "GoalChange",
     "GoalProgress",
+    "HandoverRequest",
     "IdempotencyRecord",
     "LiveEvent",
     "LiveStream",

@@ -28,3 +28,4 @@ class Person(db.Model):
     locale: Mapped[str] = mapped_column(String(16), default="da-dk")
     signed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # erasure: name and e-mail gone

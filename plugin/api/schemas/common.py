@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo
+from flask import g, has_request_context
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
+
+from ...i18n import translate
 
 # Limits: free text (a note, a comment) at most `Settings.max_text_bytes` of UTF-8, handed to the
 # validation as context by the endpoint; titles short. The whole request is capped by
@@ -27,6 +38,11 @@ Title = Annotated[str, Field(min_length=1, max_length=300)]
 Version = Annotated[int, Field(ge=1, description="The version the change is based on (optimistic locking).")]
 
 
+def erased_name() -> str:
+    actor = g.get("actor") if has_request_context() else None
+    return translate("erasure.person.erased", actor.language if actor else "da")
+
+
 class Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -40,15 +56,26 @@ class PersonOut(Output):
     display_name: str
     email: str
 
+    @model_validator(mode="before")
+    @classmethod
+    def _pseudonym(cls, data: Any) -> Any:
+        """An erased person (`Person.erased_at`) is shown as "Erased person" in the reader's language."""
+        if getattr(data, "erased_at", None) is None:
+            return data
+        return {"object_id": data.object_id, "display_name": erased_name(), "email": ""}
+
+
+ObjectId = Annotated[
+    str,
+    Field(pattern=r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", description="Entra object id"),
+]
+
 
 class PersonRef(Input):
     """Another person, by their directory id only: the server takes the name and e-mail address from
     the directory (Microsoft Graph), never from the request."""
 
-    object_id: Annotated[
-        str,
-        Field(pattern=r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", description="Entra object id"),
-    ]
+    object_id: ObjectId
 
 
 class Localised(BaseModel):

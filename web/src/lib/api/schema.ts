@@ -687,6 +687,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Handover requests about me (as employee) and mine (as new manager), with my direct reports
+         * @description `directory` is `unavailable` when Microsoft Graph cannot be reached: the requests are still listed, without the direct reports.
+         */
+        get: operations["my_rights_list_handovers"];
+        put?: never;
+        /**
+         * Ask for an employee's history as their new manager, or offer mine to my manager
+         * @description A request needs the employee's approval. Only the employee's manager in the directory may ask (403 `handover_not_manager`). An offer by the employee is approved at once.
+         */
+        post: operations["my_rights_create_handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{handover_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or decline a handover request (the employee only) */
+        post: operations["my_rights_decide_handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{handover_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employee's earlier agreed conversations, for the new manager after approval (read-only) */
+        get: operations["my_rights_handover_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -721,6 +779,27 @@ export interface paths {
         get: operations["my_data_audit"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What erasing me would remove now, and what stays until when */
+        get: operations["my_rights_erasure_preview"];
+        put?: never;
+        /**
+         * Erase me (by the erasure policy); asking again erases nothing more
+         * @description Removes the person's own data at once and pseudonymises what the organisation keeps until its retention ends (the agreements both approved). Recorded in the audit log.
+         */
+        post: operations["my_rights_erase_me"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1455,6 +1534,66 @@ export interface components {
              * @description Send the draft again within this time, or it is gone.
              */
             ttl_seconds: number;
+        };
+        /** ErasureConfirm */
+        ErasureConfirm: {
+            /**
+             * Confirm
+             * @description The person confirmed the erasure.
+             * @constant
+             */
+            confirm: true;
+        };
+        /** ErasureDone */
+        ErasureDone: {
+            /**
+             * Erased
+             * @description True when there is nothing left to erase.
+             */
+            erased: boolean;
+            /**
+             * Erased At
+             * Format: date-time
+             */
+            erased_at: string;
+            /** Goes Now */
+            goes_now: components["schemas"]["ErasureLine"][];
+            /**
+             * Kept Always
+             * @description What is always kept (the audit log's entries, no content).
+             */
+            kept_always: string[];
+            /** Kept Until */
+            kept_until: components["schemas"]["KeptAgreementOut"][];
+        };
+        /** ErasureLine */
+        ErasureLine: {
+            /** Count */
+            count: number;
+            /** Kind */
+            kind: string;
+            /**
+             * Text
+             * @description What goes, in the reader's language.
+             */
+            text: string;
+        };
+        /** ErasurePreview */
+        ErasurePreview: {
+            /**
+             * Erased
+             * @description True when there is nothing left to erase.
+             */
+            erased: boolean;
+            /** Goes Now */
+            goes_now: components["schemas"]["ErasureLine"][];
+            /**
+             * Kept Always
+             * @description What is always kept (the audit log's entries, no content).
+             */
+            kept_always: string[];
+            /** Kept Until */
+            kept_until: components["schemas"]["KeptAgreementOut"][];
         };
         /** ErrorBody */
         ErrorBody: {
@@ -2287,10 +2426,118 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** HandoverCreate */
+        HandoverCreate: {
+            /**
+             * Employee Object Id
+             * @description The new manager asks for this employee's history (they must be the manager).
+             * @default null
+             */
+            employee_object_id?: string | null;
+            /**
+             * Offer
+             * @description The employee offers their history to their manager (approved).
+             * @default false
+             */
+            offer?: boolean;
+        };
+        /** HandoverDecision */
+        HandoverDecision: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approved" | "declined";
+        };
+        /** HandoverList */
+        HandoverList: {
+            /** As Employee */
+            as_employee: components["schemas"]["HandoverOut"][];
+            /** As Manager */
+            as_manager: components["schemas"]["HandoverOut"][];
+            /**
+             * Directory
+             * @enum {string}
+             */
+            directory: "ok" | "unavailable";
+            /** Reports */
+            reports: components["schemas"]["ReportOut"][];
+        };
+        /** HandoverOut */
+        HandoverOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            employee: components["schemas"]["PersonOut"];
+            from_manager: components["schemas"]["PersonOut"] | null;
+            /** Id */
+            id: number;
+            /**
+             * Requested By
+             * @enum {string}
+             */
+            requested_by: "employee" | "manager";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "requested" | "approved" | "declined";
+            to_manager: components["schemas"]["PersonOut"];
+        };
         /** Health */
         Health: {
             /** Status */
             status: string;
+        };
+        /** HistoryItemOut */
+        HistoryItemOut: {
+            /**
+             * Agreed At
+             * Format: date-time
+             */
+            agreed_at: string;
+            /** Agreement */
+            agreement: {
+                [key: string]: unknown;
+            };
+            /** Conversation Id */
+            conversation_id: number;
+            /** Kind */
+            kind: string;
+            manager: components["schemas"]["PersonOut"];
+            /** Scheduled At */
+            scheduled_at: string | null;
+            /** Title */
+            title: string;
+        };
+        /** HistoryOut */
+        HistoryOut: {
+            handover: components["schemas"]["HandoverOut"];
+            /** Items */
+            items: components["schemas"]["HistoryItemOut"][];
+        };
+        /** KeptAgreementOut */
+        KeptAgreementOut: {
+            /** Conversation Id */
+            conversation_id: number;
+            /** Kind */
+            kind: string;
+            /**
+             * Text
+             * @description What stays and until when, in the reader's language.
+             */
+            text: string;
+            /** Title */
+            title: string;
+            /**
+             * Until
+             * Format: date
+             */
+            until: string;
         };
         /** KindCoverageOut */
         KindCoverageOut: {
@@ -2701,6 +2948,14 @@ export interface components {
             score: number;
             /** Shared */
             shared: boolean;
+        };
+        /** ReportOut */
+        ReportOut: {
+            /** Display Name */
+            display_name: string;
+            handover: components["schemas"]["HandoverOut"] | null;
+            /** Object Id */
+            object_id: string;
         };
         /** SectionIn */
         SectionIn: {
@@ -7615,6 +7870,340 @@ export interface operations {
             };
         };
     };
+    my_rights_list_handovers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverList"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_rights_create_handover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_rights_decide_handover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handover_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverDecision"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_rights_handover_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handover_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     admin_me: {
         parameters: {
             query?: never;
@@ -7696,6 +8285,126 @@ export interface operations {
             };
             /** @description Missing or invalid sign-in token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_rights_erasure_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasurePreview"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_rights_erase_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureConfirm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureDone"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
+import { Rights } from "./Rights";
 import { Team } from "./Team";
 
 /** Pending until the list is there (nothing holds on to it, so it is collected). */
@@ -87,6 +88,7 @@ export function MyMus() {
         </>
       )}
       <MyData />
+      <Rights />
     </div>
   );
 }
