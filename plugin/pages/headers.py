@@ -71,7 +71,11 @@ def apply_security_headers(response: Response, settings: Settings, *, api: bool 
     if not settings.demo:  # demo mode runs on http://127.0.0.1, where HSTS would only get in the way
         response.headers["Strict-Transport-Security"] = HSTS
     if api:  # personal content: never kept by a browser cache or a proxy
-        response.headers["Cache-Control"] = "no-store"
+        existing = response.headers.get("Cache-Control")  # e.g. the live stream's no-cache stays
+        if not existing:
+            response.headers["Cache-Control"] = "no-store"
+        elif "no-store" not in existing:
+            response.headers["Cache-Control"] = f"{existing}, no-store"
     return response
 
 
