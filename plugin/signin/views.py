@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
@@ -171,7 +171,8 @@ def _csrf_refused() -> Response | None:
     if not secret:
         return None  # nothing is authenticated by a cookie: nothing to forge
     origin = request.headers.get("Origin")
-    same_origin = origin is None or origin == request.host_url.rstrip("/")
+    # By host: behind a TLS-terminating proxy without MUS_PROXY_HOPS the request itself looks like http.
+    same_origin = origin is None or urlsplit(origin).netloc == request.host
     token = request.form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER)
     if same_origin and browser_sessions.csrf_valid(_ext("mus.settings").secret_key, secret, token):
         return None
