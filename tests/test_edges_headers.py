@@ -189,3 +189,15 @@ def test_bearer_requests_need_no_csrf_token_and_the_cookie_alone_changes_nothing
     assert bearer.status_code == 201, bearer.get_json()
     listed = client.get("/api/conversations", headers={"Authorization": f"Bearer {access}"}, base_url=HTTPS)
     assert len(listed.get_json()["items"]) == 1  # only the bearer request created one
+
+
+def test_sign_in_pages_need_no_inline_style_under_the_policy(app):
+    client = app.test_client()
+    page = client.get("/auth/signed-out")
+    html = page.get_data(as_text=True)
+    assert "<style" not in html and " style=" not in html
+    assert _csp(page)["style-src"] == "'self'"
+    with client.get("/auth/static/signin.css") as stylesheet:
+        assert stylesheet.status_code == 200
+        assert stylesheet.mimetype == "text/css"
+    assert '/auth/static/signin.css"' in html

@@ -18,7 +18,7 @@ from ..storage.setup import new_unit_of_work
 from . import flows
 
 log = logging.getLogger(__name__)
-bp = Blueprint("signin", __name__, url_prefix="/auth", template_folder="templates")
+bp = Blueprint("signin", __name__, url_prefix="/auth", template_folder="templates", static_folder="static")
 
 FLOW_COOKIE = "mus_auth_flow"
 SESSION_COOKIE = browser_sessions.COOKIE
