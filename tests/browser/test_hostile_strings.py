@@ -78,12 +78,13 @@ class Surfaces:
         dialog.dismiss()
 
     def check(self, name: str) -> str:
+        text = ""
         for frame in self.page.frames:
+            if frame.is_detached():  # replaced meanwhile (a panel reloading)
+                continue
             result = frame.evaluate(DOM_CHECK)
             assert result == {"found": [], "canary": None}, (name, frame.url, result)
-        text = ""
-        for frame in self.page.frames:  # what is shown, and what stands in the text fields
-            text += " " + _words(frame.evaluate(SHOWN))
+            text += " " + _words(frame.evaluate(SHOWN))  # what is shown, and what stands in the fields
         self.texts[name] = text
         assert self.dialogs == [], (name, self.dialogs)
         return text
