@@ -55,6 +55,16 @@ SHOWN = """() => [document.body.innerText,
     ...[...document.querySelectorAll("textarea, input")].map((field) => field.value)].join(" ")"""
 
 
+# What each agenda item shows once its content has loaded (seen in Mette's panel).
+LOADED_WITH = {
+    "work_situation": ("point-mette", "point-jonas"),
+    "expectations_goals": ("goal-title",),
+    "development": ("action-title",),
+    "feedback": ("feedback-mette", "feedback-jonas"),
+    "wellbeing": ("wellbeing-mette", "wellbeing-jonas"),
+}
+
+
 def hostile(tag: str) -> str:
     """The payloads with a tag naming the field, so each field's text can be found on the page."""
     return f"{HOSTILE} #{tag}"
@@ -283,6 +293,8 @@ def test_hostile_strings_in_the_meeting_run_nowhere_and_read_literally(
         )
         for panel in panels:
             panel.wait_open(item["section_key"])
+        for part in LOADED_WITH.get(item["section_key"], ()):  # the item's content has come
+            panels[0].frame.get_by_text(hostile(f"{part}-{tag}")).first.wait_for()
         text += " " + surfaces.check(f"side panels on {item['section_key']}")
     for panel in panels:  # each one's private preparation, folded away during the meeting
         panel.frame.get_by_test_id("preparation-during").locator(".disclosure-button").click()
