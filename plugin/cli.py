@@ -98,15 +98,13 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
     # Every open live stream holds a thread: keep some for the API calls (503 live_busy beyond).
     app.extensions["mus.live"].max_streams = max(1, threads - max(8, threads // 8))
 
+    options = gunicorn_options(host, port, workers, threads)
+
     class Server(BaseApplication):
         def load_config(self) -> None:
-            self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("threads", threads)
-            # Room for idle keep-alive connections besides one thread per active request or stream.
-            self.cfg.set("worker_connections", threads + max(64, threads // 4))
+            for name, value in options.items():
+                self.cfg.set(name, value)
             self.cfg.set("worker_class", live.gunicorn_worker_class)  # gthread; ends live streams on stop
-            self.cfg.set("timeout", 0)  # live connections stay open; keep-alives prove liveness
             # Each worker runs the retention scheduler; the lease in the database lets one purge.
             self.cfg.set("post_worker_init", lambda worker: start_scheduler(app))
 
@@ -114,6 +112,28 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
             return app
 
     Server().run()
+
+
+# A worker whose main loop has not reported to gunicorn's arbiter for this long is hung and is
+# replaced. With the threaded worker the main loop reports every second whatever its threads do, so
+# live streams open for hours are fine; the timeout is well above the streams' 15 s keep-alive.
+WORKER_TIMEOUT_SECONDS = 60
+# On SIGTERM a worker ends its live streams at once (the tabs reconnect elsewhere) and then has this
+# long to finish the API calls in flight.
+GRACEFUL_TIMEOUT_SECONDS = 30
+
+
+def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[str, object]:
+    """The gunicorn settings `mus serve` runs with (besides the worker class and its hooks)."""
+    return {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        # Room for idle keep-alive connections besides one thread per active request or stream.
+        "worker_connections": threads + max(64, threads // 4),
+        "timeout": WORKER_TIMEOUT_SECONDS,
+        "graceful_timeout": GRACEFUL_TIMEOUT_SECONDS,
+    }
 
 
 @click.command("purge", help="Remove content past its retention rule (see the privacy page).")

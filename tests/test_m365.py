@@ -132,7 +132,7 @@ def test_browser_sign_in_session_token_and_sign_out(m365_app, cloud):
     assert done.headers["Location"] == "/tab/personal"
     cookie = done.headers.getlist("Set-Cookie")
     session_cookie = next(c for c in cookie if c.startswith("mus_session="))
-    for attribute in ("Secure", "HttpOnly", "SameSite=Lax"):
+    for attribute in ("Secure", "HttpOnly", "SameSite=None", "Partitioned"):
         assert attribute in session_cookie
     issued = client.get("/auth/token", base_url="https://localhost")
     assert issued.status_code == 200
@@ -144,10 +144,20 @@ def test_browser_sign_in_session_token_and_sign_out(m365_app, cloud):
     # The API itself takes no cookies: without the bearer header the session does not count.
     assert client.get("/api/conversations", base_url="https://localhost").status_code == 401
 
-    out = client.post("/auth/logout", base_url="https://localhost")
+    # Signing out is a change made with the cookie: it carries the session's CSRF token from the page.
+    csrf = boot_data(client.get("/tab/personal", base_url="https://localhost"))["csrfToken"]
+    assert csrf
+    out = client.post("/auth/logout", data={"csrf_token": csrf}, base_url="https://localhost")
     assert out.status_code == 302
     assert out.headers["Location"].startswith(f"{cloud.entra.url}/{TENANT}/oauth2/v2.0/logout")
     assert client.get("/auth/token", base_url="https://localhost").status_code == 401
+
+
+def boot_data(page) -> dict:
+    html = page.get_data(as_text=True)
+    start = html.index('id="mus-boot"')
+    body = html[html.index(">", start) + 1 : html.index("</script>", start)]
+    return json.loads(body)
 
 
 def test_forged_state_is_refused_and_no_session_starts(m365_app, cloud):

@@ -34,7 +34,10 @@ def init_app(app: Flask) -> None:
         import redis
 
         store = RedisTokenCacheStore(
-            redis.Redis.from_url(settings.redis_url), fernet, prefix=settings.redis_prefix
+            # Short timeouts: an unreachable Redis is a cache miss quickly, not a hung request.
+            redis.Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=2),
+            fernet,
+            prefix=settings.redis_prefix,
         )
     else:
         store = DatabaseTokenCacheStore(lambda: Session(db.engine), fernet)

@@ -6,16 +6,20 @@ share it and one person's Graph token can never be used for another person."""
 from __future__ import annotations
 
 import base64
+import logging
 from collections.abc import Callable
 from typing import Protocol
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from redis.exceptions import RedisError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.records import TokenCacheEntry
+
+log = logging.getLogger(__name__)
 
 
 def fernet_from_secret(secret_key: str) -> Fernet:
@@ -68,13 +72,22 @@ class RedisTokenCacheStore:
     def _key(self, tenant_id: str, object_id: str) -> str:
         return f"{self._prefix}tokencache:{tenant_id}:{object_id}"
 
+    # Redis down is a cache miss, never an error: the on-behalf-of exchange then asks the authority
+    # again (as it does for a new person), and Microsoft 365 features degrade only if that fails too.
     def load(self, tenant_id: str, object_id: str) -> str | None:
-        blob = self._redis.get(self._key(tenant_id, object_id))
+        try:
+            blob = self._redis.get(self._key(tenant_id, object_id))
+        except RedisError as exc:
+            log.warning("token cache not read (Redis unavailable): %s", exc.__class__.__name__)
+            return None
         return _decrypt(self._fernet, blob.decode() if isinstance(blob, bytes) else blob)
 
     def save(self, tenant_id: str, object_id: str, serialized: str) -> None:
         blob = self._fernet.encrypt(serialized.encode())
-        self._redis.set(self._key(tenant_id, object_id), blob, ex=self._ttl)
+        try:
+            self._redis.set(self._key(tenant_id, object_id), blob, ex=self._ttl)
+        except RedisError as exc:
+            log.warning("token cache not saved (Redis unavailable): %s", exc.__class__.__name__)
 
     def forget(self, tenant_id: str, object_id: str) -> None:
         self._redis.delete(self._key(tenant_id, object_id))

@@ -5,9 +5,10 @@ the boot data and, for a configured tab's content URL, from the Teams frame cont
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app
+from flask import Blueprint, current_app, request
 
 from ..domain.retention import RULES, rule_key
+from ..services import browser_sessions
 from .render import TAB_TEXTS, page_language, render_page, texts_for
 
 bp = Blueprint("pages", __name__, template_folder="templates")
@@ -30,6 +31,10 @@ def tab(surface: str):
         "texts": texts_for(TAB_TEXTS),
         "signInUrl": SIGN_IN_URL,
         "signOutUrl": SIGN_OUT_URL,
+        # The browser session's CSRF token, which the sign-out form sends back (none without a session).
+        "csrfToken": browser_sessions.csrf_token(
+            _settings().secret_key, request.cookies.get(browser_sessions.COOKIE)
+        ),
     }
     return render_page("pages/tab.html", surface=surface, title_key=f"ui.surface.{surface}", boot=boot)
 

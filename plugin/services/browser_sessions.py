@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,6 +14,7 @@ from ..storage import BrowserSession
 from ..storage.unit_of_work import UnitOfWork
 
 LIFETIME = timedelta(hours=12)
+COOKIE = "mus_session"
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,20 @@ class SessionView:
 
 def _key(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def csrf_token(secret_key: str, secret: str | None) -> str | None:
+    """The proof a cookie-authenticated change must carry (a synchronizer token): bound to this
+    browser session, derived with the app's secret key, so a page of another site cannot know it
+    even though the SameSite=None cookie travels with its requests."""
+    if not secret:
+        return None
+    return hmac.new(secret_key.encode(), b"csrf:" + _key(secret).encode(), hashlib.sha256).hexdigest()
+
+
+def csrf_valid(secret_key: str, secret: str | None, token: str | None) -> bool:
+    expected = csrf_token(secret_key, secret)
+    return bool(expected and token) and hmac.compare_digest(expected, token or "")
 
 
 def do_start(uow: UnitOfWork, *, tenant_id: str, object_id: str, token_cache: str) -> str:

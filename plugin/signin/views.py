@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
@@ -18,10 +18,12 @@ from ..storage.setup import new_unit_of_work
 from . import flows
 
 log = logging.getLogger(__name__)
-bp = Blueprint("signin", __name__, url_prefix="/auth", template_folder="templates")
+bp = Blueprint("signin", __name__, url_prefix="/auth", template_folder="templates", static_folder="static")
 
 FLOW_COOKIE = "mus_auth_flow"
-SESSION_COOKIE = "mus_session"
+SESSION_COOKIE = browser_sessions.COOKIE
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "X-CSRF-Token"
 
 
 def _ext(name: str):
@@ -136,6 +138,14 @@ def callback():
     )
     response = redirect(pending["next"])
     response.delete_cookie(FLOW_COOKIE, path="/auth", secure=True, httponly=True, samesite="None")
+    _set_session_cookie(response, secret)
+    return response
+
+
+def _set_session_cookie(response: Response, secret: str) -> None:
+    """SameSite=None so that the cookie also travels inside Teams' frame; Partitioned (CHIPS) so that
+    a browser keeps it per top-level site instead of blocking it as a third-party cookie. Every
+    change made with it carries the session's CSRF token (see `logout`)."""
     response.set_cookie(
         SESSION_COOKIE,
         secret,
@@ -143,9 +153,31 @@ def callback():
         path="/",
         secure=True,
         httponly=True,
-        samesite="Lax",
+        samesite="None",
+        partitioned=True,
     )
-    return response
+
+
+def _delete_session_cookie(response: Response) -> None:
+    response.delete_cookie(
+        SESSION_COOKIE, path="/", secure=True, httponly=True, samesite="None", partitioned=True
+    )
+
+
+def _csrf_refused() -> Response | None:
+    """A change made with the session cookie must prove it comes from this app's own page: the
+    session's CSRF token (a form field or header), and no foreign Origin. None when it does."""
+    secret = request.cookies.get(SESSION_COOKIE)
+    if not secret:
+        return None  # nothing is authenticated by a cookie: nothing to forge
+    origin = request.headers.get("Origin")
+    # By host: behind a TLS-terminating proxy without MUS_PROXY_HOPS the request itself looks like http.
+    same_origin = origin is None or urlsplit(origin).netloc == request.host
+    token = request.form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER)
+    if same_origin and browser_sessions.csrf_valid(_ext("mus.settings").secret_key, secret, token):
+        return None
+    log.info("cookie-authenticated change refused: %s", "foreign origin" if not same_origin else "no token")
+    return _json_error(403, "csrf_refused", "edges.csrf_refused")
 
 
 def _auth_end_script() -> str | None:
@@ -185,9 +217,10 @@ def token():
     return response
 
 
-def _json_error(status: int, code: str) -> Response:
+def _json_error(status: int, code: str, message_key: str | None = None) -> Response:
     lang = _language()
-    response = current_app.json.response({"error": {"code": code, "message": translate(code, lang)}})
+    message = translate(message_key or code, lang)
+    response = current_app.json.response({"error": {"code": code, "message": message}})
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -195,6 +228,9 @@ def _json_error(status: int, code: str) -> Response:
 
 @bp.post("/logout")
 def logout():
+    refused = _csrf_refused()
+    if refused is not None:
+        return refused
     settings = _ext("mus.settings")
     browser_sessions.do_end(new_unit_of_work(), request.cookies.get(SESSION_COOKIE))
     after = url_for("signin.signed_out", _external=True)
@@ -202,7 +238,7 @@ def logout():
         {"post_logout_redirect_uri": after}
     )
     response = redirect(target)
-    response.delete_cookie(SESSION_COOKIE, path="/", secure=True, httponly=True, samesite="Lax")
+    _delete_session_cookie(response)
     return response
 
 

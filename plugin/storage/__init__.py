@@ -6,6 +6,7 @@ from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoi
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .live import LiveEvent, LiveStream, NoteDocument
 from .people import Person, Tenant
+from .readiness import ReadinessProbe
 from .records import (
     AuditEvent,
     BrowserSession,
@@ -40,6 +41,7 @@ __all__ = [
     "OrgTemplate",
     "Person",
     "PreparationItem",
+    "ReadinessProbe",
     "TalkingPoint",
     "Tenant",
     "TokenCacheEntry",

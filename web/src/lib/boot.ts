@@ -10,6 +10,8 @@ export interface TabBoot {
   texts: TextTable;
   signInUrl: string;
   signOutUrl: string;
+  /** The browser session's CSRF token: every change made with the session cookie sends it back. */
+  csrfToken: string | null;
 }
 
 export function readBoot<T>(id = "mus-boot"): T {

@@ -83,7 +83,7 @@ export function App({ boot }: { boot: TabBoot }) {
               setAttempt((n) => n + 1);
             },
           }
-        : { kind: "form", action: boot.signOutUrl };
+        : { kind: "form", action: boot.signOutUrl, csrfToken: boot.csrfToken };
     }
     body = (
       <SessionContext.Provider value={phase.session}>

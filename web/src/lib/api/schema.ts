@@ -905,7 +905,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers */
+        /** The database answers and accepts a write */
         get: operations["health_readyz"];
         put?: never;
         post?: never;

@@ -5,7 +5,7 @@ import { useTexts } from "../../lib/i18n";
 import { reportLoaded } from "../../lib/teams";
 
 /** Outside Teams: switch demo person, or end the Microsoft browser session (a POST form). */
-export type SignOut = { kind: "demo"; run: () => void } | { kind: "form"; action: string };
+export type SignOut = { kind: "demo"; run: () => void } | { kind: "form"; action: string; csrfToken: string | null };
 
 /** The frame of every surface: a small banner with the app and the signed-in person, then main. */
 export function Shell({
@@ -38,6 +38,7 @@ export function Shell({
         )}
         {signOut?.kind === "form" && (
           <form method="post" action={signOut.action} class="sign-out">
+            {signOut.csrfToken && <input type="hidden" name="csrf_token" value={signOut.csrfToken} />}
             <button type="submit" class="button button-subtle button-small">
               {t("ui.signin.sign_out")}
             </button>
