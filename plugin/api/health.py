@@ -30,7 +30,6 @@ class DatabaseUnavailable(DomainError):
 class DatabaseNotWritable(DomainError):
     status = 503
     code = "database_not_writable"
-    message_key = "edges.database_not_writable"
 
 
 @bp.get("/healthz")

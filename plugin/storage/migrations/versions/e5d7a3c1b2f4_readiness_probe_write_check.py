@@ -1,7 +1,7 @@
 """readiness probe: a one-row table that /readyz rewrites to prove the database accepts writes
 
 Revision ID: e5d7a3c1b2f4
-Revises: b0a495229084
+Revises: e7a3c91d2f04
 Create Date: 2026-12-07 14:20:00.000000
 
 """
@@ -13,7 +13,7 @@ import plugin.storage.types
 
 # revision identifiers, used by Alembic.
 revision = 'e5d7a3c1b2f4'
-down_revision = 'b0a495229084'
+down_revision = "e7a3c91d2f04"
 branch_labels = None
 depends_on = None
 
