@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, agreements, conversations, errors, goals, health, live, openapi, preparation
+from . import admin, agreements, conversations, errors, goals, health, inputs, live, openapi, preparation
 
 
 def init_app(app: Flask) -> None:
     errors.init_app(app)
+    inputs.init_app(app)  # before the blueprints: their `<int:...>` ids are bounded
     for blueprint in (
         health.bp,
         openapi.bp,

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from ...domain.agreement import Party
 from ...domain.goals import ActionKind, ActionStatus, FeedbackDirection, FeedbackKind, GoalStatus
 from ...domain.smart import Verdict
-from .common import Input, LongText, Output, PersonOut, ShortText, Title, Version
+from .common import Input, LongText, Output, PersonOut, RowId, ShortText, Title, Version
 
 Percent = Annotated[
     int,
@@ -109,7 +109,7 @@ class GoalPatch(Input):
 class ProgressCreate(Input):
     percent: Percent
     note: LongText = ""
-    conversation_id: int | None = Field(
+    conversation_id: RowId | None = Field(
         None, description="The conversation (e.g. a check-in) in which progress was followed up."
     )
 
@@ -173,7 +173,7 @@ class GoalHistory(Output):
 class ActionCreate(Input):
     kind: ActionKind
     title: Title
-    goal_id: int | None = Field(None, description="A goal of this conversation's employee.")
+    goal_id: RowId | None = Field(None, description="A goal of this conversation's employee.")
     owner: Party = Field(Party.EMPLOYEE, description="Who carries the action out.")
     resources: LongText = ""
     due_date: date | None = None
@@ -185,7 +185,7 @@ class ActionBase(Input):
 
     kind: ActionKind | None = None
     title: ShortText | None = None
-    goal_id: int | None = None
+    goal_id: RowId | None = None
     owner: Party | None = None
     resources: LongText | None = None
     due_date: date | None = None
@@ -199,7 +199,7 @@ class ActionPatch(Input):
     base: ActionBase | None = Field(None, description=BASE_DESCRIPTION)
     kind: ActionKind | None = None
     title: Title | None = None
-    goal_id: int | None = Field(None, description="null unlinks the goal.")
+    goal_id: RowId | None = Field(None, description="null unlinks the goal.")
     owner: Party | None = None
     resources: LongText | None = None
     due_date: date | None = Field(None, description="null clears the due date.")
@@ -249,7 +249,7 @@ class GoalDraftFields(Input):
 class ActionDraftFields(Input):
     kind: ActionKind | None = None
     title: ShortText | None = None
-    goal_id: int | None = None
+    goal_id: RowId | None = None
     owner: Party | None = None
     resources: LongText | None = None
     due_date: date | None = None
@@ -261,12 +261,12 @@ DRAFT_FIELDS = Field(description="The fields typed so far that differ from where
 
 
 class GoalDraftIn(Input):
-    id: int | None = DRAFT_ID
+    id: RowId | None = DRAFT_ID
     fields: GoalDraftFields = DRAFT_FIELDS
 
 
 class ActionDraftIn(Input):
-    id: int | None = DRAFT_ID
+    id: RowId | None = DRAFT_ID
     fields: ActionDraftFields = DRAFT_FIELDS
 
 

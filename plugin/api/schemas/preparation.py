@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, computed_field, field_validator
 
 from ...domain.agreement import Party
-from .common import Input, LongText, Output, Version
+from .common import Input, LongText, Output, RowId, Version
 from .conversations import AgendaItemOut
 
 PromptKey = Annotated[
@@ -59,7 +59,7 @@ class PreparationList(Output):
 
 
 class PromoteIn(Input):
-    agenda_item_id: int
+    agenda_item_id: RowId
 
 
 class PromoteOut(Output):
