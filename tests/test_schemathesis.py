@@ -12,7 +12,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from scripts.openapi_document import document
 
@@ -28,7 +28,11 @@ WITH_INPUT = {
 CASES = [(label, GenerationMode.POSITIVE) for label in OPERATIONS] + [
     (label, GenerationMode.NEGATIVE) for label in OPERATIONS if label in WITH_INPUT
 ]
-EXAMPLES = 30
+EXAMPLES = 25
+# Not checked: that the app accepts every schema-valid request (it also refuses by its rules: a state,
+# a SMART check, a NUL byte) and refuses every schema-invalid one (the test replaces the generated
+# sign-in header, and a query string's "false" is a valid string on the wire).
+NOT_CHECKED = [positive_data_acceptance, negative_data_rejection]
 
 
 def _created(response) -> int:
@@ -64,6 +68,7 @@ def real_ids(api, people, conversation) -> dict[str, int]:
 @pytest.mark.parametrize(("label", "mode"), CASES, ids=[f"{label} {mode.value}" for label, mode in CASES])
 def test_no_server_error_and_every_answer_as_documented(app, people, real_ids, label, mode):
     operation = schemathesis.openapi.from_wsgi("/api/openapi.json", app).find_operation_by_label(label)
+    positive = mode is GenerationMode.POSITIVE
     auth = {"Authorization": f"Bearer {people['manager'].token}"}
 
     @given(case=operation.as_strategy(generation_mode=mode))
@@ -77,10 +82,10 @@ def test_no_server_error_and_every_answer_as_documented(app, people, real_ids, l
     )
     def attack(case):
         for name, value in list((case.path_parameters or {}).items()):
-            if name in real_ids and isinstance(value, int) and value % 2 == 0:
+            if positive and name in real_ids and isinstance(value, int) and value % 2 == 0:
                 case.path_parameters[name] = real_ids[name]
         response = case.call(headers=auth)
         assert response.status_code < 500, (response.status_code, response.text[:500])
-        case.validate_response(response, headers=auth, excluded_checks=[positive_data_acceptance])
+        case.validate_response(response, headers=auth, excluded_checks=NOT_CHECKED)
 
     attack()

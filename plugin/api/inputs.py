@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from flask import Flask
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 from ..domain.errors import DomainError
@@ -35,11 +36,14 @@ class BadInput(DomainError):
 
 
 class RowIdConverter(IntegerConverter):
-    """`<int:...>` in a route: a positive id within the column's range; anything else is no match (404)."""
+    """`<int:...>` in a route: an id beyond the id columns' range is not found (404) without asking
+    the database, whatever the method (a converter that did not match would make it a 405)."""
 
-    def __init__(self, map, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max", ROW_ID_MAX)
-        super().__init__(map, *args, **kwargs)
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        if number > ROW_ID_MAX:
+            raise NotFound()
+        return number
 
 
 def init_app(app: Flask) -> None:

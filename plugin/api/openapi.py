@@ -150,6 +150,8 @@ def build_document(app: Flask) -> dict[str, Any]:
             statuses |= {400, 413, 415, 422}
         if spec.query is not None:  # 400: a NUL byte or lone surrogate in a value
             statuses |= {400, 422}
+        if spec.idempotent:  # a malformed Idempotency-Key
+            statuses |= {422}
         if "{key}" in path:
             statuses |= {422}
         if "{" in path:

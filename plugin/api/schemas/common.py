@@ -32,6 +32,14 @@ Version = Annotated[
 ]
 
 
+def not_null(value):
+    """A field that may be left out but not set to null (a value is required when it is sent).
+    Use as `_no_nulls = field_validator("title", ...)(not_null)`."""
+    if value is None:
+        raise PydanticCustomError("not_null", "may not be null; leave the field out to keep it")
+    return value
+
+
 class Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -7,7 +7,7 @@ from pydantic import AwareDatetime, Field, field_validator
 
 from ...domain.lifecycle import ConversationKind, Status
 from ...domain.templates import Tool
-from .common import Input, LongText, Output, PersonOut, PersonRef, ShortText, Title, Version
+from .common import Input, LongText, Output, PersonOut, PersonRef, ShortText, Title, Version, not_null
 
 
 class MeetingRef(Input):
@@ -41,8 +41,10 @@ class ConversationCreate(Input):
 class ConversationPatch(Input):
     version: Version
     title: ShortText | None = None
-    scheduled_at: AwareDatetime | None = None
-    meeting: MeetingRef | None = None
+    scheduled_at: AwareDatetime | None = Field(None, description="null clears the time.")
+    meeting: MeetingRef | None = Field(None, description="null unlinks the meeting.")
+
+    _no_nulls = field_validator("title")(not_null)
 
 
 class TransitionIn(Input):

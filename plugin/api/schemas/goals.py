@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from ...domain.agreement import Party
 from ...domain.goals import ActionKind, ActionStatus, FeedbackDirection, FeedbackKind, GoalStatus
 from ...domain.smart import Verdict
-from .common import Input, LongText, Output, PersonOut, RowId, ShortText, Title, Version
+from .common import Input, LongText, Output, PersonOut, RowId, ShortText, Title, Version, not_null
 
 Percent = Annotated[
     int,
@@ -21,13 +21,6 @@ Score = Annotated[
     Field(description="1 (very poor) to 5 (very good).", json_schema_extra={"minimum": 1, "maximum": 5}),
 ]
 NonEmptyText = Annotated[LongText, Field(min_length=1)]
-
-
-def _not_null(value):
-    """Fields of a PATCH may be left out, but not set to null (only dates can be cleared)."""
-    if value is None:
-        raise ValueError("may not be null; leave the field out to keep it")
-    return value
 
 
 # --- SMART -----------------------------------------------------------------------------------
@@ -77,9 +70,7 @@ class GoalBase(Input):
     deadline: date | None = None
     status: GoalStatus | None = None
 
-    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(
-        _not_null
-    )
+    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(not_null)
 
 
 BASE_DESCRIPTION = (
@@ -101,9 +92,7 @@ class GoalPatch(Input):
     deadline: date | None = Field(None, description="null clears the deadline.")
     status: GoalStatus | None = Field(None, description="Mark a success with achieved.")
 
-    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(
-        _not_null
-    )
+    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(not_null)
 
 
 class ProgressCreate(Input):
@@ -191,7 +180,7 @@ class ActionBase(Input):
     due_date: date | None = None
     status: ActionStatus | None = None
 
-    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(_not_null)
+    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(not_null)
 
 
 class ActionPatch(Input):
@@ -205,7 +194,7 @@ class ActionPatch(Input):
     due_date: date | None = Field(None, description="null clears the due date.")
     status: ActionStatus | None = None
 
-    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(_not_null)
+    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(not_null)
 
 
 class ActionOwnerOut(PersonOut):
