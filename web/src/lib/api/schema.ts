@@ -1174,10 +1174,14 @@ export interface components {
         };
         /** ConversationPatch */
         ConversationPatch: {
-            /** @default null */
+            /**
+             * @description null unlinks the meeting.
+             * @default null
+             */
             meeting?: components["schemas"]["MeetingRef"] | null;
             /**
              * Scheduled At
+             * @description null clears the time.
              * @default null
              */
             scheduled_at?: string | null;
@@ -2626,6 +2630,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationList"];
                 };
             };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Missing or invalid sign-in token */
             401: {
                 headers: {
@@ -3256,6 +3269,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotesOut"];
                 };
             };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Missing or invalid sign-in token */
             401: {
                 headers: {
@@ -3639,6 +3661,15 @@ export interface operations {
             };
             /** @description Conflict: stale version or invalid state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4178,6 +4209,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     goals_put_goal_draft: {
@@ -4309,6 +4349,15 @@ export interface operations {
             };
             /** @description Not found (or in another organisation) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4976,7 +5025,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        data?: string;
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -6540,6 +6603,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PromptList"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing or invalid sign-in token */
