@@ -220,3 +220,14 @@ def test_a_body_over_the_request_limit_is_413(app, manager, conversation):
         ),
         413,
     )
+
+
+def test_a_conversation_title_longer_than_its_column_is_refused(manager, conversation):
+    """The column holds 200 characters: PostgreSQL would refuse more with an error (a 500)."""
+    cid = conversation["id"]
+    before = manager.get(f"/api/conversations/{cid}").get_json()
+    body = {"version": before["version"], "title": "x" * 201}
+    refused(manager.patch(f"/api/conversations/{cid}", json=body), 422, field="title")
+    assert manager.get(f"/api/conversations/{cid}").get_json() == before
+    kept = manager.patch(f"/api/conversations/{cid}", json={**body, "title": "æ" * 200})
+    assert kept.status_code == 200 and kept.get_json()["title"] == "æ" * 200
