@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from tests.support.live import NotesClient, b64
+
 BIG = [2**31, 2**63, 10**30]
 
 
@@ -231,3 +233,17 @@ def test_a_conversation_title_longer_than_its_column_is_refused(manager, convers
     assert manager.get(f"/api/conversations/{cid}").get_json() == before
     kept = manager.patch(f"/api/conversations/{cid}", json={**body, "title": "æ" * 200})
     assert kept.status_code == 200 and kept.get_json()["title"] == "æ" * 200
+
+
+def test_a_nul_typed_into_a_live_note_is_refused_and_the_note_is_unchanged(manager, conversation):
+    """The CRDT update is base64 (no NUL on the wire), but the text it makes is stored as the note."""
+    item = conversation["agenda"][0]
+    path = f"/api/conversations/{conversation['id']}/agenda/{item['id']}/notes"
+    tab = NotesClient()
+    tab.apply(manager.get(path).get_json()["state"])
+    good = manager.post(f"{path}/updates", json={"update": b64(tab.append("Hej"))})
+    assert good.status_code == 201, good.get_json()
+    bad = manager.post(f"{path}/updates", json={"update": b64(tab.append(" med\x00nul"))})
+    refused(bad, 400, "inputs_bad_character", "notes")
+    assert manager.get(path).get_json()["text"] == "Hej"
+    assert manager.get(f"/api/conversations/{conversation['id']}").get_json()["agenda"][0]["notes"] == "Hej"

@@ -2,7 +2,7 @@
 4xx in the one error shape and never reaches the database as something it refuses (a 500):
 
 - ids in the path: the `int` URL converter is bounded to the id columns' range (32-bit INTEGER on
-  PostgreSQL); an id beyond it matches no route, so it is a 404 like any id that does not exist;
+  PostgreSQL); an id beyond it is a 404 like any id that does not exist, for every method;
 - JSON bodies: nesting at most `MAX_DEPTH` levels deep;
 - text anywhere in a body or the query (values and keys): no NUL byte (PostgreSQL's text cannot hold
   it) and no lone surrogate (not Unicode; it cannot be stored or sent back as UTF-8).
@@ -12,7 +12,6 @@ to the same range."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask import Flask
@@ -20,13 +19,12 @@ from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 from ..domain.errors import DomainError
+from ..domain.text import check_storable as check_text
 
 # The largest value of the id, version and seq columns (SQLAlchemy Integer: 32-bit on PostgreSQL).
 ROW_ID_MAX = 2**31 - 1
 # JSON nesting: the deepest request model is a handful of levels; 32 leaves room and stops abuse.
 MAX_DEPTH = 32
-# NUL and the surrogate code points (lone halves of a UTF-16 pair that JSON's \ud800 escapes allow).
-_BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 
 
 class BadInput(DomainError):
@@ -49,11 +47,6 @@ class RowIdConverter(IntegerConverter):
 def init_app(app: Flask) -> None:
     """Before any route is added: every `<int:...>` of the app is bounded."""
     app.url_map.converters["int"] = RowIdConverter
-
-
-def check_text(value: str, field: str) -> None:
-    if _BAD_CHARACTER.search(value):
-        raise BadInput("inputs_bad_character", field=field, params={"field": field})
 
 
 def check_payload(payload: Any) -> None:
