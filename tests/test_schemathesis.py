@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
+import plugin.live
 from scripts.openapi_document import document
 
 SCHEMA = schemathesis.openapi.from_dict(document())
@@ -33,6 +34,15 @@ EXAMPLES = 25
 # a SMART check, a NUL byte) and refuses every schema-invalid one (the test replaces the generated
 # sign-in header, and a query string's "false" is a valid string on the wire).
 NOT_CHECKED = [positive_data_acceptance, negative_data_rejection]
+
+
+@pytest.fixture
+def attacked_app(app):
+    """A live stream of a real conversation ends within a second (not at the 30-minute cap)."""
+    app.config["MUS_LIVE_KEEPALIVE_SECONDS"] = 0.05
+    app.config["MUS_LIVE_MAX_SECONDS"] = 0.5
+    yield app
+    plugin.live.shutdown(app)
 
 
 def _created(response) -> int:
@@ -66,7 +76,8 @@ def real_ids(api, people, conversation) -> dict[str, int]:
 
 
 @pytest.mark.parametrize(("label", "mode"), CASES, ids=[f"{label} {mode.value}" for label, mode in CASES])
-def test_no_server_error_and_every_answer_as_documented(app, people, real_ids, label, mode):
+def test_no_server_error_and_every_answer_as_documented(attacked_app, people, real_ids, label, mode):
+    app = attacked_app
     operation = schemathesis.openapi.from_wsgi("/api/openapi.json", app).find_operation_by_label(label)
     positive = mode is GenerationMode.POSITIVE
     auth = {"Authorization": f"Bearer {people['manager'].token}"}
@@ -85,7 +96,10 @@ def test_no_server_error_and_every_answer_as_documented(app, people, real_ids, l
             if positive and name in real_ids and isinstance(value, int) and value % 2 == 0:
                 case.path_parameters[name] = real_ids[name]
         response = case.call(headers=auth)
+        statuses.add(response.status_code)
         assert response.status_code < 500, (response.status_code, response.text[:500])
         case.validate_response(response, headers=auth, excluded_checks=NOT_CHECKED)
 
+    statuses: set[int] = set()
     attack()
+    assert statuses - {401}, "every request was refused as not signed in"
