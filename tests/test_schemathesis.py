@@ -29,7 +29,7 @@ WITH_INPUT = {
 CASES = [(label, GenerationMode.POSITIVE) for label in OPERATIONS] + [
     (label, GenerationMode.NEGATIVE) for label in OPERATIONS if label in WITH_INPUT
 ]
-EXAMPLES = 25
+EXAMPLES = 40
 # Not checked: that the app accepts every schema-valid request (it also refuses by its rules: a state,
 # a SMART check, a NUL byte) and refuses every schema-invalid one (the test replaces the generated
 # sign-in header, and a query string's "false" is a valid string on the wire).
