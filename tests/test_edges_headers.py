@@ -103,7 +103,7 @@ def m365_app(cloud, authority, postgres_url, tmp_path):
         graph_url=cloud.graph.url,
         ca_bundle=cloud.ca.ca_file,
     )
-    with built_app(settings, postgres_url) as app:
+    with built_app(settings, postgres_url, with_directory=False) as app:
         yield app
 
 

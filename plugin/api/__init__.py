@@ -11,6 +11,7 @@ from . import (
     errors,
     goals,
     health,
+    inputs,
     limits,
     live,
     my_data,
@@ -23,6 +24,7 @@ from . import (
 def init_app(app: Flask) -> None:
     errors.init_app(app)
     limits.init_app(app)  # rate limits on every route, the sign-in pages included
+    inputs.init_app(app)  # before the blueprints: their `<int:...>` ids are bounded
     for blueprint in (
         health.bp,
         openapi.bp,

@@ -23,6 +23,7 @@ from ..identity import graph_for
 from ..services import idempotency
 from ..storage.setup import new_unit_of_work
 from .auth import bearer_token, current_actor
+from .inputs import MAX_DEPTH, BadInput, check_payload
 from .schemas.common import TEXT_LIMIT
 from .validation import validation_error
 
@@ -146,8 +147,11 @@ def _parse(model: type[BaseModel], raw: bytes | dict | None) -> BaseModel:
                 payload = json.loads(raw)
             except (ValueError, UnicodeDecodeError) as exc:
                 raise DomainError("malformed_json") from exc
+            except RecursionError as exc:  # nested deeper than the parser goes
+                raise BadInput("inputs_too_deep", params={"limit": MAX_DEPTH}) from exc
     else:
         payload = raw or {}
+    check_payload(payload)
     if not isinstance(payload, dict):
         raise InvalidInput("invalid", params={"reason": "expected a JSON object"})
     try:

@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from .errors import ErrorBody
+from .inputs import ROW_ID_MAX
+from .schemas.goals import DRAFT_KEY_PATTERN
 
 bp = Blueprint("openapi", __name__)
 
@@ -29,6 +31,19 @@ _ERROR_TEXT = {
 }
 
 
+# Before OpenAPI 3.2 (`itemSchema`), a server-sent event stream's `schema` describes each event.
+_SSE_EVENT = {
+    "type": "object",
+    "description": "One server-sent event: `data` is JSON text (seq, kind, conversation_id, data).",
+    "properties": {
+        "id": {"type": "string"},
+        "event": {"type": "string"},
+        "data": {"type": "string"},
+        "retry": {"type": "integer"},
+    },
+}
+
+
 def openapi_path(rule: str) -> str:
     return _CONVERTER.sub(lambda m: "{" + m.group("name") + "}", rule)
 
@@ -36,7 +51,12 @@ def openapi_path(rule: str) -> str:
 def _path_parameters(rule: str) -> list[dict]:
     params = []
     for m in _CONVERTER.finditer(rule):
-        schema = {"type": "integer"} if m.group("conv") == "int" else {"type": "string"}
+        if m.group("conv") == "int":  # bounded by the converter: beyond the id columns' range is a 404
+            schema: dict = {"type": "integer", "minimum": 1, "maximum": ROW_ID_MAX}
+        elif m.group("name") == "key":  # a draft's key, checked by the view (422 draft_key_invalid)
+            schema = {"type": "string", "pattern": DRAFT_KEY_PATTERN}
+        else:
+            schema = {"type": "string"}
         params.append({"name": m.group("name"), "in": "path", "required": True, "schema": schema})
     return params
 
@@ -119,7 +139,7 @@ def build_document(app: Flask) -> dict[str, Any]:
         if spec.response is not None:
             ok["content"] = {"application/json": {"schema": ref(spec.response, "serialization")}}
         elif spec.stream is not None:
-            ok["content"] = {spec.stream: {"schema": {"type": "string"}}}
+            ok["content"] = {spec.stream: {"schema": _SSE_EVENT}}
         op["responses"][str(spec.status)] = ok
         statuses = set(spec.errors)
         if spec.auth:
@@ -129,7 +149,11 @@ def build_document(app: Flask) -> dict[str, Any]:
             op["security"] = []
         if spec.body is not None:
             statuses |= {400, 413, 415, 422}
-        if spec.query is not None:
+        if spec.query is not None:  # 400: a NUL byte or lone surrogate in a value
+            statuses |= {400, 422}
+        if spec.idempotent:  # a malformed Idempotency-Key
+            statuses |= {422}
+        if "{key}" in path:
             statuses |= {422}
         if "{" in path:
             statuses |= {404}

@@ -46,6 +46,7 @@ _MESSAGES = {
     "model_attributes_type": "validation.object",
     "list_type": "validation.list",
     "none_required": "validation.invalid",
+    "not_null": "inputs.not_null",
     "extra_forbidden": "unknown_field",
 }
 # The context value that is the count of a plural message.

@@ -70,8 +70,8 @@ def parse_last_event_id(header: str | None, query_after: int | None) -> int | No
     if header is None or not header.strip():
         return query_after
     value = header.strip()
-    if not value.isdigit() or len(value) > 18:
-        raise InvalidInput("live_event_id_invalid", field="Last-Event-ID")
+    if not value.isascii() or not value.isdigit() or len(value) > 10 or int(value) > 2**31 - 1:
+        raise InvalidInput("live_event_id_invalid", field="Last-Event-ID")  # seq is a 32-bit column
     return int(value)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import lazyload
 
 from ..domain.actor import Actor
 from ..domain.errors import TooLarge
+from ..domain.text import check_storable
 from ..live import crdt
 from ..live import log as event_log
 from ..storage import AgendaItem, NoteDocument
@@ -60,6 +61,7 @@ def lock_document(uow: UnitOfWork, item: AgendaItem) -> NoteDocument:
 def _store(
     uow: UnitOfWork, actor: Actor, item: AgendaItem, document: NoteDocument, change: crdt.Change
 ) -> None:
+    check_storable(change.text, "notes")  # a NUL typed into the note: PostgreSQL cannot hold it
     limit = uow.settings.max_text_bytes
     if len(change.text.encode("utf-8")) > limit:
         raise TooLarge("text_too_large", field="notes", params={"field": "notes", "limit": limit})

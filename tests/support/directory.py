@@ -54,14 +54,17 @@ class _Overlay:
         return self._local.person(object_id)
 
     def manager_of(self, object_id=None):
-        return self._local.manager_of(object_id) if object_id else self._http.manager_of(None)
+        return self._local.manager_of(object_id)
+
+    def direct_reports(self, object_id=None):
+        return self._local.direct_reports(object_id)
 
     def __getattr__(self, name):
         return getattr(self._http, name)
 
 
 def install(app, directory: Directory) -> Directory:
-    """Answer the app's people and manager look-ups from `directory`."""
+    """Answer the app's people, manager and direct-report look-ups from `directory`."""
 
     def factory(app_, actor, assertion):
         return _Overlay(

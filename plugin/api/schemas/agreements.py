@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ...domain.agreement import ConsentKind, Decision, Party, VersionState
 from ...domain.lifecycle import Status
-from .common import Input, LongText, Output, PersonOut, Title, Version
+from .common import Input, LongText, Output, PersonOut, Title, Version, not_null
 
 # --- Consent -----------------------------------------------------------------------------------
 
@@ -54,6 +54,8 @@ class FollowUpBase(Input):
     title: str | None = None
     due_on: date | None = None
 
+    _no_nulls = field_validator("title", "due_on")(not_null)
+
 
 class FollowUpEdit(Input):
     version: Version
@@ -63,6 +65,8 @@ class FollowUpEdit(Input):
     )
     title: Title | None = None
     due_on: date | None = None
+
+    _no_nulls = field_validator("title", "due_on")(not_null)
 
 
 class FollowUpList(Output):

@@ -35,7 +35,20 @@ def _limit_bytes(value: str, info: ValidationInfo) -> str:
 LongText = Annotated[str, AfterValidator(_limit_bytes)]
 ShortText = Annotated[str, Field(max_length=300)]
 Title = Annotated[str, Field(min_length=1, max_length=300)]
-Version = Annotated[int, Field(ge=1, description="The version the change is based on (optimistic locking).")]
+# Ids, versions and sequence numbers: within the columns' range (32-bit INTEGER on PostgreSQL).
+ROW_ID_MAX = 2**31 - 1
+RowId = Annotated[int, Field(ge=1, le=ROW_ID_MAX)]
+Version = Annotated[
+    int, Field(ge=1, le=ROW_ID_MAX, description="The version the change is based on (optimistic locking).")
+]
+
+
+def not_null(value):
+    """A field that may be left out but not set to null (a value is required when it is sent).
+    Use as `_no_nulls = field_validator("title", ...)(not_null)`."""
+    if value is None:
+        raise PydanticCustomError("not_null", "may not be null; leave the field out to keep it")
+    return value
 
 
 def erased_name() -> str:

@@ -7,7 +7,10 @@ from pydantic import AwareDatetime, Field, field_validator
 
 from ...domain.lifecycle import ConversationKind, Status
 from ...domain.templates import Tool
-from .common import Input, LongText, Output, PersonOut, PersonRef, ShortText, Title, Version
+from .common import Input, LongText, Output, PersonOut, PersonRef, Title, Version, not_null
+
+# A conversation's title: the column holds 200 characters (PostgreSQL refuses more with an error).
+ConversationTitle = Annotated[str, Field(max_length=200)]
 
 
 class MeetingRef(Input):
@@ -28,7 +31,7 @@ class ConversationCreate(Input):
     employee: PersonRef | None = Field(None, description="Defaults to the signed-in person.")
     manager: PersonRef | None = Field(None, description="Defaults to the signed-in person.")
     template_key: Annotated[str | None, Field(max_length=64)] = None
-    title: ShortText = ""
+    title: ConversationTitle = ""
     scheduled_at: AwareDatetime | None = None
     meeting: MeetingRef | None = None
     confirm_relationship: bool = Field(
@@ -41,9 +44,11 @@ class ConversationCreate(Input):
 
 class ConversationPatch(Input):
     version: Version
-    title: ShortText | None = None
-    scheduled_at: AwareDatetime | None = None
-    meeting: MeetingRef | None = None
+    title: ConversationTitle | None = None
+    scheduled_at: AwareDatetime | None = Field(None, description="null clears the time.")
+    meeting: MeetingRef | None = Field(None, description="null unlinks the meeting.")
+
+    _no_nulls = field_validator("title")(not_null)
 
 
 class TransitionIn(Input):

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from ...domain.agreement import Party
 from ...domain.goals import ActionKind, ActionStatus, FeedbackDirection, FeedbackKind, GoalStatus
 from ...domain.smart import Verdict
-from .common import Input, LongText, Output, PersonOut, ShortText, Title, Version
+from .common import Input, LongText, Output, PersonOut, RowId, ShortText, Title, Version, not_null
 
 Percent = Annotated[
     int,
@@ -21,13 +21,6 @@ Score = Annotated[
     Field(description="1 (very poor) to 5 (very good).", json_schema_extra={"minimum": 1, "maximum": 5}),
 ]
 NonEmptyText = Annotated[LongText, Field(min_length=1)]
-
-
-def _not_null(value):
-    """Fields of a PATCH may be left out, but not set to null (only dates can be cleared)."""
-    if value is None:
-        raise ValueError("may not be null; leave the field out to keep it")
-    return value
 
 
 # --- SMART -----------------------------------------------------------------------------------
@@ -77,9 +70,7 @@ class GoalBase(Input):
     deadline: date | None = None
     status: GoalStatus | None = None
 
-    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(
-        _not_null
-    )
+    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(not_null)
 
 
 BASE_DESCRIPTION = (
@@ -101,15 +92,13 @@ class GoalPatch(Input):
     deadline: date | None = Field(None, description="null clears the deadline.")
     status: GoalStatus | None = Field(None, description="Mark a success with achieved.")
 
-    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(
-        _not_null
-    )
+    _no_nulls = field_validator("title", "specific", "measure", "achievable", "relevance", "status")(not_null)
 
 
 class ProgressCreate(Input):
     percent: Percent
     note: LongText = ""
-    conversation_id: int | None = Field(
+    conversation_id: RowId | None = Field(
         None, description="The conversation (e.g. a check-in) in which progress was followed up."
     )
 
@@ -173,7 +162,7 @@ class GoalHistory(Output):
 class ActionCreate(Input):
     kind: ActionKind
     title: Title
-    goal_id: int | None = Field(None, description="A goal of this conversation's employee.")
+    goal_id: RowId | None = Field(None, description="A goal of this conversation's employee.")
     owner: Party = Field(Party.EMPLOYEE, description="Who carries the action out.")
     resources: LongText = ""
     due_date: date | None = None
@@ -185,13 +174,13 @@ class ActionBase(Input):
 
     kind: ActionKind | None = None
     title: ShortText | None = None
-    goal_id: int | None = None
+    goal_id: RowId | None = None
     owner: Party | None = None
     resources: LongText | None = None
     due_date: date | None = None
     status: ActionStatus | None = None
 
-    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(_not_null)
+    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(not_null)
 
 
 class ActionPatch(Input):
@@ -199,13 +188,13 @@ class ActionPatch(Input):
     base: ActionBase | None = Field(None, description=BASE_DESCRIPTION)
     kind: ActionKind | None = None
     title: Title | None = None
-    goal_id: int | None = Field(None, description="null unlinks the goal.")
+    goal_id: RowId | None = Field(None, description="null unlinks the goal.")
     owner: Party | None = None
     resources: LongText | None = None
     due_date: date | None = Field(None, description="null clears the due date.")
     status: ActionStatus | None = None
 
-    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(_not_null)
+    _no_nulls = field_validator("kind", "title", "owner", "resources", "status")(not_null)
 
 
 class ActionOwnerOut(PersonOut):
@@ -249,7 +238,7 @@ class GoalDraftFields(Input):
 class ActionDraftFields(Input):
     kind: ActionKind | None = None
     title: ShortText | None = None
-    goal_id: int | None = None
+    goal_id: RowId | None = None
     owner: Party | None = None
     resources: LongText | None = None
     due_date: date | None = None
@@ -261,12 +250,12 @@ DRAFT_FIELDS = Field(description="The fields typed so far that differ from where
 
 
 class GoalDraftIn(Input):
-    id: int | None = DRAFT_ID
+    id: RowId | None = DRAFT_ID
     fields: GoalDraftFields = DRAFT_FIELDS
 
 
 class ActionDraftIn(Input):
-    id: int | None = DRAFT_ID
+    id: RowId | None = DRAFT_ID
     fields: ActionDraftFields = DRAFT_FIELDS
 
 

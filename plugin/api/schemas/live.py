@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ...domain.errors import InvalidInput
-from .common import Input, Output, PersonOut
+from .common import ROW_ID_MAX, Input, Output, PersonOut, RowId
 
 
 def decode_base64(value: str, field: str) -> bytes:
@@ -40,6 +40,7 @@ class LiveQuery(Input):
         int | None,
         Field(
             ge=0,
+            le=ROW_ID_MAX,
             description="Resume after this event seq when the Last-Event-ID header cannot be sent.",
         ),
     ] = None
@@ -76,7 +77,7 @@ class NoteUpdateAck(Output):
 
 
 class PresenceIn(Input):
-    agenda_item_id: int | None = Field(None, description="The agenda item this person is on.")
+    agenda_item_id: RowId | None = Field(None, description="The agenda item this person is on.")
     following: bool = Field(True, description="Whether this person follows the shared position.")
 
 
@@ -95,7 +96,7 @@ class PresenceList(Output):
 
 
 class PositionIn(Input):
-    agenda_item_id: int | None = Field(description="The agenda item both follow; null for none.")
+    agenda_item_id: RowId | None = Field(description="The agenda item both follow; null for none.")
 
 
 class PositionOut(Output):

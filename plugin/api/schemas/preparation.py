@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, computed_field, field_validator
 
 from ...domain.agreement import Party
-from .common import Input, LongText, Output, Version
+from .common import Input, LongText, Output, RowId, Version, not_null
 from .conversations import AgendaItemOut
 
 PromptKey = Annotated[
@@ -31,12 +31,7 @@ class PreparationPatch(Input):
     prompt_key: PromptKey | None = Field(None, description="null clears the guided question.")
     text: LongText | None = None
 
-    @field_validator("text")
-    @classmethod
-    def _text_not_null(cls, value: str | None) -> str:
-        if value is None:
-            raise ValueError("may not be null; leave the field out to keep it")
-        return value
+    _no_nulls = field_validator("text")(not_null)
 
 
 class PreparationOut(Output):
@@ -59,7 +54,7 @@ class PreparationList(Output):
 
 
 class PromoteIn(Input):
-    agenda_item_id: int
+    agenda_item_id: RowId
 
 
 class PromoteOut(Output):

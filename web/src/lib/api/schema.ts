@@ -1368,10 +1368,14 @@ export interface components {
         };
         /** ConversationPatch */
         ConversationPatch: {
-            /** @default null */
+            /**
+             * @description null unlinks the meeting.
+             * @default null
+             */
             meeting?: components["schemas"]["MeetingRef"] | null;
             /**
              * Scheduled At
+             * @description null clears the time.
              * @default null
              */
             scheduled_at?: string | null;
@@ -3430,6 +3434,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationList"];
                 };
             };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Missing or invalid sign-in token */
             401: {
                 headers: {
@@ -4157,6 +4170,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotesOut"];
                 };
             };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Missing or invalid sign-in token */
             401: {
                 headers: {
@@ -4595,6 +4617,15 @@ export interface operations {
             };
             /** @description Conflict: stale version or invalid state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5211,6 +5242,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
             429: {
                 headers: {
@@ -5364,6 +5404,15 @@ export interface operations {
             };
             /** @description Not found (or in another organisation) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6141,7 +6190,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        data?: string;
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -8283,6 +8346,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageOut"];
                 };
             };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Missing or invalid sign-in token */
             401: {
                 headers: {
@@ -8489,7 +8561,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/pdf": {
+                        data?: string;
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -8533,6 +8610,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PromptList"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing or invalid sign-in token */

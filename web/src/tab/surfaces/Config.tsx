@@ -160,7 +160,7 @@ function ConfigForm() {
         <input
           id="config-title"
           class="input"
-          maxLength={300}
+          maxLength={200}
           value={form.title}
           aria-describedby="config-title-hint"
           onInput={(event) => set("title", event.currentTarget.value)}
