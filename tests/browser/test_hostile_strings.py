@@ -65,9 +65,17 @@ LOADED_WITH = {
 }
 
 
+# A conversation's title holds at most 200 characters: the script payloads and the right-to-left
+# override fit, the rest are in every other field.
+TITLE_TAGS = ("agreed-title-", "checkin-title-", "meeting-title-")
+HOSTILE_TITLE = " ".join(PAYLOADS[:5])
+
+
 def hostile(tag: str) -> str:
     """The payloads with a tag naming the field, so each field's text can be found on the page."""
-    return f"{HOSTILE} #{tag}"
+    text = f"{HOSTILE_TITLE if tag.startswith(TITLE_TAGS) else HOSTILE} #{tag}"
+    assert not tag.startswith(TITLE_TAGS) or len(text) <= 200
+    return text
 
 
 def _words(text: str) -> str:

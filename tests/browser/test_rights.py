@@ -45,12 +45,18 @@ def live_app(tmp_path_factory):
 
 
 def earlier_with_freja(live: LiveApp, title: str) -> dict:
-    """Jonas's earlier MUS led by Freja (his manager then), agreed by both."""
+    """Jonas's earlier MUS led by Freja (his manager then), agreed by both. The directory names Mette
+    now, so Jonas plans it, confirming Freja as the manager of that conversation."""
     conversation = live.api(
-        "freja",
+        "jonas",
         "POST",
         "/api/conversations",
-        {"title": title, "employee": person_ref("jonas"), "confirm_relationship": True},
+        {
+            "title": title,
+            "employee": person_ref("jonas"),
+            "manager": person_ref("freja"),
+            "confirm_relationship": True,
+        },
     )
     cid = conversation["id"]
     live.api(
