@@ -94,15 +94,7 @@ def m365_app(cloud, authority, postgres_url, tmp_path):
     from tests.conftest import built_app, make_settings
 
     url = postgres_url or f"sqlite:///{tmp_path / 'csrf.sqlite3'}"
-    settings = make_settings(authority, url, tmp_path / "instance").with_changes(
-        client_id=m365.CLIENT_ID,
-        client_secret=m365.CLIENT_SECRET,
-        app_domain=m365.DOMAIN,
-        tenants=frozenset({TENANT}),
-        authority_host=cloud.entra.url,
-        graph_url=cloud.graph.url,
-        ca_bundle=cloud.ca.ca_file,
-    )
+    settings = m365.cloud_settings(make_settings(authority, url, tmp_path / "instance"), cloud)
     with built_app(settings, postgres_url, with_directory=False) as app:
         yield app
 

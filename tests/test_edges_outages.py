@@ -22,7 +22,7 @@ from plugin.storage.db import db
 from tests.conftest import ApiClient, built_app, make_settings
 from tests.support import m365
 from tests.support.live import WAIT_SECONDS, SseParser, new_prefix, read_until
-from tests.support.m365 import CLIENT_ID, TENANT, oid
+from tests.support.m365 import oid
 from tests.support.openapi_check import OpenApiChecker
 
 
@@ -97,14 +97,9 @@ def private_redis(tmp_path):
 @pytest.fixture
 def redis_app(cloud, authority, postgres_url, tmp_path, private_redis):
     url = postgres_url or f"sqlite:///{tmp_path / 'outage.sqlite3'}"
-    settings = make_settings(authority, url, tmp_path / "instance").with_changes(
-        client_id=CLIENT_ID,
-        client_secret=m365.CLIENT_SECRET,
-        app_domain=m365.DOMAIN,
-        tenants=frozenset({TENANT}),
-        authority_host=cloud.entra.url,
-        graph_url=cloud.graph.url,
-        ca_bundle=cloud.ca.ca_file,
+    settings = m365.cloud_settings(
+        make_settings(authority, url, tmp_path / "instance"),
+        cloud,
         redis_url=private_redis.url,
         redis_prefix=new_prefix(),
     )

@@ -11,7 +11,7 @@ from plugin.storage import AuditEvent
 from plugin.storage.db import db
 from tests.conftest import built_app, make_settings
 from tests.support import m365
-from tests.support.m365 import CLIENT_ID, TENANT, oid
+from tests.support.m365 import oid
 
 GOAL = "Lære at lede projekter"
 
@@ -26,15 +26,7 @@ def cloud(tmp_path_factory):
 @pytest.fixture
 def m365_app(cloud, authority, postgres_url, tmp_path):
     url = postgres_url or f"sqlite:///{tmp_path / 'handover.sqlite3'}"
-    settings = make_settings(authority, url, tmp_path / "instance").with_changes(
-        client_id=CLIENT_ID,
-        client_secret=m365.CLIENT_SECRET,
-        app_domain=m365.DOMAIN,
-        tenants=frozenset({TENANT}),
-        authority_host=cloud.entra.url,
-        graph_url=cloud.graph.url,
-        ca_bundle=cloud.ca.ca_file,
-    )
+    settings = m365.cloud_settings(make_settings(authority, url, tmp_path / "instance"), cloud)
     cloud.graph.outage(False)
     with built_app(settings, postgres_url, with_directory=False) as app:  # the Graph stand-in's directory
         yield app

@@ -67,6 +67,21 @@ def start_cloud(folder: Path) -> Cloud:
     return Cloud(ca, directory, entra, graph)
 
 
+def cloud_settings(base, cloud: Cloud, **changes):
+    """`base` (settings from `tests.conftest.make_settings`) talking to this organisation on the
+    Entra ID and Graph stand-ins of `cloud`."""
+    return base.with_changes(
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        app_domain=DOMAIN,
+        tenants=frozenset({TENANT}),
+        authority_host=cloud.entra.url,
+        graph_url=cloud.graph.url,
+        ca_bundle=cloud.ca.ca_file,
+        **changes,
+    )
+
+
 def hidden_fields(page: str) -> dict[str, str]:
     """The fields of a form_post page (what the browser would post back)."""
     return {
