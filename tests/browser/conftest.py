@@ -6,42 +6,19 @@ tests: they are part of the suite, not optional."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
-from plugin import create_app
-from plugin.config import settings_from_env
-from plugin.demo import seed as demo_seed
 from plugin.pages import assets
-from plugin.storage.db import db
-from plugin.storage.setup import new_unit_of_work
 
-from .support import CHROMIUM, CHROMIUM_ARGS, STATE_TIMEOUT_MS, ConsoleWatch, LiveApp, Simulator
+from .support import CHROMIUM, CHROMIUM_ARGS, STATE_TIMEOUT_MS, ConsoleWatch, Simulator, demo_app_served
 
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     if assets.BuildManifest().entry("tab") is None:
         pytest.fail("the front end is not built: run `npm ci && npm run build` in web/ (make test does)")
-    folder = tmp_path_factory.mktemp("browser-app")
-    environ = {"MUS_DEMO": "1", "MUS_DATABASE_URL": f"sqlite:///{folder / 'mus.sqlite3'}"}
-    app = create_app(settings_from_env(environ, instance_path=str(folder)))
-    with app.app_context():
-        db.create_all()
-        demo_seed.do_seed(new_unit_of_work())
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="browser-test-app", daemon=True)
-    thread.start()
-    yield LiveApp(f"http://127.0.0.1:{server.server_port}", app)
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    app.extensions["mus.demo_cloud"].close()
+    with demo_app_served(tmp_path_factory.mktemp("browser-app"), "browser-test-app") as live:
+        yield live
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import requests
 from flask import Flask
+from werkzeug.serving import make_server
+
+from plugin import create_app
+from plugin.config import settings_from_env
+from plugin.demo import seed as demo_seed
+from plugin.storage.db import db
+from plugin.storage.setup import new_unit_of_work
 
 if TYPE_CHECKING:  # Playwright itself is imported by the `browser` fixture: without it, these tests fail
     from playwright.sync_api import ConsoleMessage, Frame, FrameLocator, Locator, Page, Response
@@ -35,6 +44,30 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@contextmanager
+def demo_app_served(folder: Path, name: str) -> Iterator[LiveApp]:
+    """The app in demo mode on a fresh, seeded SQLite database in `folder`, served by Werkzeug on a
+    loopback port in a background thread."""
+    environ = {"MUS_DEMO": "1", "MUS_DATABASE_URL": f"sqlite:///{folder / 'mus.sqlite3'}"}
+    app = create_app(settings_from_env(environ, instance_path=str(folder)))
+    with app.app_context():
+        db.create_all()
+        demo_seed.do_seed(new_unit_of_work())
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
+    thread.start()
+    try:
+        yield LiveApp(f"http://127.0.0.1:{server.server_port}", app)
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+        app.extensions["mus.demo_cloud"].close()
 
 
 @dataclass

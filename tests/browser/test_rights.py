@@ -5,43 +5,21 @@ erasure must not take Jonas away from the other browser tests."""
 
 from __future__ import annotations
 
-import threading
 import uuid
 
 import pytest
-from werkzeug.serving import make_server
 
-from plugin import create_app
-from plugin.config import settings_from_env
-from plugin.demo import seed as demo_seed
 from plugin.demo.people import DEMO_BY_KEY
 from plugin.i18n import catalogue
-from plugin.storage.db import db
-from plugin.storage.setup import new_unit_of_work
 
 from .mymus_data import person_ref, wait_loaded
-from .support import LiveApp, Simulator
+from .support import LiveApp, Simulator, demo_app_served
 
 
 @pytest.fixture(scope="module")
 def live_app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("rights-app")
-    environ = {"MUS_DEMO": "1", "MUS_DATABASE_URL": f"sqlite:///{folder / 'mus.sqlite3'}"}
-    app = create_app(settings_from_env(environ, instance_path=str(folder)))
-    with app.app_context():
-        db.create_all()
-        demo_seed.do_seed(new_unit_of_work())
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="rights-test-app", daemon=True)
-    thread.start()
-    yield LiveApp(f"http://127.0.0.1:{server.server_port}", app)
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    app.extensions["mus.demo_cloud"].close()
+    with demo_app_served(tmp_path_factory.mktemp("rights-app"), "rights-test-app") as live:
+        yield live
 
 
 def earlier_with_freja(live: LiveApp, title: str) -> dict:
