@@ -22,11 +22,8 @@ from ..storage import (
     AgreementVersion,
     BrowserSession,
     Conversation,
-    DevelopmentAction,
     FeedbackEntry,
     Goal,
-    GoalChange,
-    GoalProgress,
     HandoverRequest,
     IdempotencyRecord,
     LiveStream,
@@ -38,7 +35,7 @@ from ..storage import (
 )
 from ..storage.unit_of_work import UnitOfWork
 from . import audit
-from .retention import delete_conversation, remove_notes
+from .retention import delete_conversation, delete_goals, remove_notes
 
 
 @dataclass(frozen=True)
@@ -219,17 +216,7 @@ def _erase_in_agreed(uow: UnitOfWork, actor: Actor, conversation: Conversation) 
     items = select(AgendaItem.id).where(AgendaItem.conversation_id == cid)
     _delete(uow, TalkingPoint, TalkingPoint.agenda_item_id.in_(items), TalkingPoint.author_id == me)
     if conversation.employee_id == me:
-        goals = select(Goal.id).where(Goal.conversation_id == cid)
-        _delete(uow, GoalProgress, or_(GoalProgress.conversation_id == cid, GoalProgress.goal_id.in_(goals)))
-        _delete(uow, GoalChange, GoalChange.goal_id.in_(goals))
-        session.execute(
-            update(DevelopmentAction)
-            .where(DevelopmentAction.goal_id.in_(goals), DevelopmentAction.conversation_id != cid)
-            .values(goal_id=None)
-            .execution_options(synchronize_session=False)
-        )
-        _delete(uow, DevelopmentAction, DevelopmentAction.conversation_id == cid)
-        _delete(uow, Goal, Goal.conversation_id == cid)
+        delete_goals(uow, cid)
     session.expire_all()
 
 

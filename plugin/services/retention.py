@@ -382,12 +382,27 @@ def _last_activity(uow: UnitOfWork, conversation: Conversation) -> datetime:
     return max(m for m in moments if m is not None)
 
 
+def delete_goals(uow: UnitOfWork, cid: int) -> None:
+    """Delete a conversation's goals with their progress, history and development actions (an action
+    of another conversation that followed one of them stays, without the link)."""
+    goals = select(Goal.id).where(Goal.conversation_id == cid)
+    _delete(uow, GoalProgress, or_(GoalProgress.conversation_id == cid, GoalProgress.goal_id.in_(goals)))
+    _delete(uow, GoalChange, GoalChange.goal_id.in_(goals))
+    uow.session.execute(
+        update(DevelopmentAction)
+        .where(DevelopmentAction.goal_id.in_(goals), DevelopmentAction.conversation_id != cid)
+        .values(goal_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    _delete(uow, DevelopmentAction, DevelopmentAction.conversation_id == cid)
+    _delete(uow, Goal, Goal.conversation_id == cid)
+
+
 def delete_conversation(uow: UnitOfWork, conversation: Conversation) -> None:
     """Delete an unfinished conversation with everything in it (the audit trail keeps its entries,
     which hold no content, without the link)."""
     cid = conversation.id
     items = select(AgendaItem.id).where(AgendaItem.conversation_id == cid)
-    goals = select(Goal.id).where(Goal.conversation_id == cid)
     versions = select(AgreementVersion.id).where(AgreementVersion.conversation_id == cid)
     preparation = select(PreparationItem.id).where(PreparationItem.conversation_id == cid)
     session = uow.session
@@ -414,16 +429,7 @@ def delete_conversation(uow: UnitOfWork, conversation: Conversation) -> None:
     )
     _delete(uow, PreparationItem, PreparationItem.conversation_id == cid)
     _delete(uow, AgendaItem, AgendaItem.conversation_id == cid)
-    _delete(uow, GoalProgress, or_(GoalProgress.conversation_id == cid, GoalProgress.goal_id.in_(goals)))
-    _delete(uow, GoalChange, GoalChange.goal_id.in_(goals))
-    session.execute(
-        update(DevelopmentAction)
-        .where(DevelopmentAction.goal_id.in_(goals), DevelopmentAction.conversation_id != cid)
-        .values(goal_id=None)
-        .execution_options(synchronize_session=False)
-    )
-    _delete(uow, DevelopmentAction, DevelopmentAction.conversation_id == cid)
-    _delete(uow, Goal, Goal.conversation_id == cid)
+    delete_goals(uow, cid)
     _delete(uow, FeedbackEntry, FeedbackEntry.conversation_id == cid)
     _delete(uow, WellbeingPulse, WellbeingPulse.conversation_id == cid)
     session.execute(
