@@ -183,7 +183,10 @@ def test_a_full_mus_in_the_simulator(simulator: Simulator, live_app, console, lo
         # Both approval times, written the locale's way: 14.05 in Danish, 14:05 in English.
         separator = r"\." if locale == "da" else ":"
         assert len(re.findall(rf"\d{{1,2}}{separator}\d{{2}}", decisions)) >= 2
-        assert panel.frame.locator('article.conversation[data-status="agreed"]').count() == 1
+        # the conversation's own state follows the agreement's (a live event): wait for it
+        agreed = panel.frame.locator('article.conversation[data-status="agreed"]')
+        agreed.wait_for()
+        assert agreed.count() == 1
     if locale == "da":
         mette.screenshot("agreement")
 
