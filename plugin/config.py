@@ -33,7 +33,7 @@ class RateLimits:
     signin_address: str = "120 per minute"
     graph_person: str = "120 per minute"  # calls that exchange the person's token (on-behalf-of)
     live_opens_person: str = "60 per minute"
-    live_streams_person: int = 4  # open live streams of one person in one process at a time
+    live_streams_person: int = 8  # open live streams of one person in one process (the oldest ends)
 
 
 @dataclass(frozen=True)

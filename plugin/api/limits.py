@@ -29,7 +29,6 @@ from flask_limiter.errors import RateLimitExceeded
 from ..config import RateLimits
 from ..domain.errors import DomainError
 from ..i18n import request_language, translate
-from ..live.hub import LiveStreamsPerPerson
 from .errors import error_body
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,6 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 CONVERSATION_CREATE = "conversations.create"
 LIVE_OPEN = "live.live_stream"
 SIGNIN_TOKEN = "signin.token"  # asked by a page's script: the JSON error; the other sign-in pages: a page
-LIVE_RETRY_SECONDS = 30  # an over-cap stream: when the tab may try again
 
 
 def _identity() -> tuple[str, str] | None:
@@ -160,12 +158,6 @@ def init_app(app: Flask) -> Limiter:
         if _is_signin() and request.endpoint != SIGNIN_TOKEN:
             return _signin_page(seconds)  # a person in a browser (or Teams' pop-up): a page
         return _too_many(seconds)
-
-    @app.errorhandler(LiveStreamsPerPerson)
-    def too_many_streams(err: LiveStreamsPerPerson):
-        params = {**err.params, "wait": _duration(LIVE_RETRY_SECONDS)}
-        body, status, headers = error_body(err.status, err.code, params=params)
-        return body, status, {**headers, "Retry-After": str(LIVE_RETRY_SECONDS)}
 
     return limiter
 

@@ -4,6 +4,7 @@ arrives within two check intervals."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections import deque
@@ -30,15 +31,11 @@ class LiveBusy(DomainError):
     code = "live_busy"
 
 
-class LiveStreamsPerPerson(DomainError):
-    """This person already holds as many open streams in this process as one person may."""
-
-    status = 429
-    code = "live_streams_per_person"
-
-
 RESYNC = object()  # read the log: events may have been missed
 CLOSED = object()  # end the stream: the tab reconnects
+
+
+_OPENED = itertools.count()  # the order streams were opened in (the oldest ends first)
 
 
 class Subscriber:
@@ -49,6 +46,7 @@ class Subscriber:
         self.conversation_id = conversation_id
         self.person_id = person_id
         self.sent_seq = 0
+        self.opened = next(_OPENED)
         self._items: deque = deque()
         self._cond = threading.Condition()
 
@@ -83,15 +81,20 @@ class LiveHub:
         # the worker's thread count, so that streams never take the threads the API calls need.
         self.max_streams: int | None = None
         # At most this many open streams of one person (None: no limit), so that one token cannot
-        # take the slots that others need.
+        # take the slots that others need. The newest wins: a person at the cap who opens another
+        # stream ends their oldest one (a tab that reconnects after a network break gets through at
+        # once, before the server has noticed that its old stream is gone).
         self.max_streams_per_person: int | None = None
 
     def open(self, tenant_id: str, conversation_id: int, person_id: int) -> Subscriber:
         self._start()
         subscriber = Subscriber(tenant_id, conversation_id, person_id)
         with self._lock:
+            ended = self._make_room_for(person_id)
             self._check_room(conversation_id, person_id)
             self._subscribers.setdefault(conversation_id, set()).add(subscriber)
+        for old in ended:
+            old.put(CLOSED)  # its tab, if it is still there, reconnects
         if self._stop.is_set():  # this process is stopping: the tab reconnects elsewhere
             subscriber.put(CLOSED)
         return subscriber
@@ -123,15 +126,28 @@ class LiveHub:
     def _count(self) -> int:
         return sum(len(group) for group in self._subscribers.values())
 
-    def _check_room(self, conversation_id: int, person_id: int) -> None:
-        """Under the lock. A person over their cap gets 429; a full process 503. The last slots
-        (an eighth, at least one) are kept for a party whose counterpart is already connected, so
-        that both parties of a conversation fit even when others have filled the rest."""
+    def _make_room_for(self, person_id: int) -> list[Subscriber]:
+        """Under the lock. Takes the person's oldest streams out while they hold their cap, and
+        returns them (to be ended once the lock is released)."""
         cap = self.max_streams_per_person
-        if cap is not None:
-            mine = sum(1 for group in self._subscribers.values() for s in group if s.person_id == person_id)
-            if mine >= cap:
-                raise LiveStreamsPerPerson(params={"count": cap})
+        if cap is None:
+            return []
+        mine = sorted(
+            (s for group in self._subscribers.values() for s in group if s.person_id == person_id),
+            key=lambda s: s.opened,
+        )
+        ended = mine[: max(0, len(mine) - cap + 1)]
+        for old in ended:
+            group = self._subscribers[old.conversation_id]
+            group.discard(old)
+            if not group:
+                del self._subscribers[old.conversation_id]
+        return ended
+
+    def _check_room(self, conversation_id: int, person_id: int) -> None:
+        """Under the lock. A full process answers 503. The last slots (an eighth, at least one) are
+        kept for a party whose counterpart is already connected, so that both parties of a
+        conversation fit even when others have filled the rest."""
         if self.max_streams is None:
             return
         count = self._count()

@@ -24,7 +24,7 @@ export function describeError(error: unknown, { t }: Texts): string {
     if (error.status === 403) return t("ui.error.forbidden");
     if (error.status === 404) return t("ui.error.not_found");
     // Rate limited: the API's text says how long to wait; a proxy's bare 429 gets a generic wait.
-    if (error.status === 429) return error.code === "rate_limited" || error.code === "live_streams_per_person" ? error.message : t("ui.error.limits_rate_limited");
+    if (error.status === 429) return error.code === "rate_limited" ? error.message : t("ui.error.limits_rate_limited");
     if (error.status >= 500) return t("ui.error.server");
     return error.message;
   }
