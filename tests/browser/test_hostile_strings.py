@@ -14,7 +14,7 @@ import pytest
 
 from .meeting_helpers import Panel, in_days, section_id
 from .mymus_data import person_ref, wait_loaded
-from .support import Simulator
+from .support import Simulator, wait_until
 
 CANARY = "window.__canary_hit=1"
 PAYLOADS = (
@@ -360,7 +360,9 @@ def test_hostile_strings_in_the_agreement_and_check_ins_run_nowhere_and_read_lit
     content = card.get_by_test_id("agreement-content")
     content.locator("summary").click()
     content.get_by_test_id("agreed-version").wait_for()
-    card.get_by_test_id("check-in-note").first.wait_for()
+    # the check-ins' notes come with the goals' progress, one request after the card: wait for this one
+    check_in = f"check-in-{written['goals'][0]['id']}-{suffix}"
+    wait_until(simulator.page, lambda: _shown(_words(card.inner_text()), check_in), what="the check-in note")
     text = surfaces.check("personal tab with the locked agreement")
     expected = [
         f"agreed-title-{suffix}",
@@ -379,7 +381,7 @@ def test_hostile_strings_in_the_agreement_and_check_ins_run_nowhere_and_read_lit
         f"agenda-{tag}",
         f"follow-up-{suffix}",
         f"point-jonas-{tag}",
-        f"check-in-{written['goals'][0]['id']}-{suffix}",
+        check_in,
     ]
     missing = [part for part in expected if not _shown(text, part)]
     locked = live_app.api("jonas", "GET", f"/api/conversations/{cid}/agreement")["items"][0]
