@@ -386,9 +386,15 @@ def test_database_gone_mid_run_answers_503_and_keeps_nothing_half_written(
         proxy.close()
 
 
-def test_readyz_on_a_read_only_database_is_503(app, postgres_url):
+def test_a_read_only_database_is_not_ready_and_refuses_writes_with_503(app, postgres_url, api_for, people):
     """A database that answers but refuses writes (a read-only PostgreSQL standby or a read-only
-    SQLite connection) is not ready."""
+    SQLite connection) is not ready, and a change answers 503 (never 500) and is not kept."""
+    api = api_for(app)
+    manager, employee = people["manager"], people["employee"]
+    planned = api.as_(manager).post("/api/conversations", json={"employee": {"object_id": employee.oid}})
+    assert planned.status_code == 201, planned.get_json()
+    base = f"/api/conversations/{planned.get_json()['id']}"
+    before = api.as_(manager).get(base).get_json()["agenda"]
     with app.app_context():
         if postgres_url:
             name = make_url(postgres_url).database
@@ -406,6 +412,8 @@ def test_readyz_on_a_read_only_database_is_503(app, postgres_url):
     try:
         response = app.test_client().get("/readyz")
         _assert_unavailable(response, "database_not_writable")
+        refused = api.as_(manager).post(f"{base}/agenda", json={"title": "Skrives ikke"})
+        _assert_unavailable(refused, "database_unavailable")
     finally:
         with app.app_context():
             if postgres_url:
@@ -416,3 +424,4 @@ def test_readyz_on_a_read_only_database_is_503(app, postgres_url):
                 event.remove(db.engine, "connect", read_only)
             db.engine.dispose()
     assert app.test_client().get("/readyz").status_code == 200
+    assert api.as_(manager).get(base).get_json()["agenda"] == before  # nothing of the refused change

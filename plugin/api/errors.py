@@ -45,6 +45,11 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+# Database errors that are not OperationalError but mean "cannot write now": a read-only transaction
+# (a PostgreSQL standby after a fail-over, or a database set read-only for maintenance).
+UNAVAILABLE_SQLSTATES = frozenset({"25006"})
+
+
 def _language() -> str:
     """The reader's language: the tab's Teams locale (X-Teams-Locale), then Accept-Language, then Danish."""
     return request_language(request.headers)
@@ -138,6 +143,9 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(SQLAlchemyError)
     def database_error(err: SQLAlchemyError):
         db.session.rollback()
+        if getattr(getattr(err, "orig", None), "sqlstate", None) in UNAVAILABLE_SQLSTATES:
+            log.error("database error: %s", err.__class__.__name__)
+            return error_body(503, "database_unavailable")
         log.exception("database error")
         return error_body(500, "internal_error")
 
