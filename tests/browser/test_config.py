@@ -47,3 +47,42 @@ def test_the_config_page_creates_the_conversation_and_sets_the_tab(simulator: Si
         panel.get_by_role("heading", name="MUS 2026 med Jonas").wait_for()
         assert panel.get_by_test_id("agenda").locator("li").count() == 7
     console.assert_clean(simulator.page)
+
+
+def test_an_employee_confirms_a_manager_the_directory_does_not_show(simulator: Simulator, live_app, console):
+    """Jonas plans his MUS with Freja (a deputy; the directory names Mette): the refusal says why and
+    where it was made, and the confirmation it asks for is right there; confirmed, it is planned."""
+    simulator.open(locale="en", jonas="en")
+    simulator.wait_initialized("jonas", "sidePanel")
+    since = simulator.log_size()
+    simulator.open_view("jonas", "config")
+    simulator.wait_initialized("jonas", "settings", since=since)
+    config = simulator.frame("jonas", "settings")
+    save = simulator.column("jonas").locator('[data-action="save"]')
+    config.locator('input[name="my-role"][value="employee"]').check()
+    config.locator('input[name="other-person"][value="freja"]').check()
+    assert config.get_by_test_id("confirm-manager").count() == 0  # nothing to confirm yet
+    save.click()
+    simulator.page.wait_for_function(
+        "() => window.simulatorLog.some((e) => e.func === 'settings.save.failure')"
+    )
+    config.get_by_text("The directory shows Mette Sørensen as the employee's manager").wait_for()
+    assert live_app.conversations_in(simulator.meeting_id, "jonas") == []  # nothing planned
+
+    config.get_by_label("Yes, this person leads my conversation").check()
+    save.click()
+    simulator.page.wait_for_function(
+        "() => window.simulatorLog.some((e) => e.func === 'settings.save.success')"
+    )
+    [conversation] = live_app.conversations_in(simulator.meeting_id, "jonas")
+    assert conversation["manager"]["display_name"].startswith("Freja")
+    assert conversation["employee"]["display_name"] == "Jonas Kjær Nielsen"
+    assert conversation["relationship_check"] == "confirmed"
+    # Mette is in the meeting but no party of Jonas's MUS with Freja: her panel is refused, and says so.
+    simulator.frame("mette").get_by_text("You do not have access to this.").wait_for()
+    # The refusal asked for (409) and Mette's panel (in the meeting, not a party of Jonas's MUS with
+    # Freja: refused, as it must be) are the only errors the browser saw.
+    refused = [e for e in console.errors if "409" in e or "403" in e]
+    assert any("409" in e for e in refused), console.errors
+    console.errors[:] = [e for e in console.errors if e not in refused]
+    console.assert_clean(simulator.page)

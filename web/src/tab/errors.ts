@@ -3,6 +3,8 @@ import { ApiError } from "../lib/api";
 import type { Texts } from "../lib/i18n";
 import { TeamsError } from "../lib/teams";
 
+const EXPLAINED = new Set(["consent_required", "not_your_report", "person_unknown", "directory_unconfirmed"]);
+
 export function describeError(error: unknown, { t }: Texts): string {
   if (error instanceof TeamsError) {
     switch (error.step) {
@@ -20,7 +22,9 @@ export function describeError(error: unknown, { t }: Texts): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t("ui.error.network");
     if (error.status === 401) return t("ui.error.signed_out");
-    if (error.code === "consent_required") return error.message; // the API's text: give permission, try again
+    // The API's own text where it tells the person what to do (give permission; who may plan with
+    // whom, by the directory; try again when the directory answers).
+    if (EXPLAINED.has(error.code)) return error.message;
     if (error.status === 403) return t("ui.error.forbidden");
     if (error.status === 404) return t("ui.error.not_found");
     // Rate limited: the API's text says how long to wait; a proxy's bare 429 gets a generic wait.

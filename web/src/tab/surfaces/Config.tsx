@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 
-import { newIdempotencyKey } from "../../lib/api";
+import { ApiError, newIdempotencyKey } from "../../lib/api";
 import {
   type Conversation,
   createConversation,
@@ -22,19 +22,23 @@ type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; conversation: Conversation }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string; code: string | null };
 
 interface Form {
   myRole: Party;
   other: PersonRef | null;
   kind: Kind;
   title: string;
+  /** The employee confirms the manager they picked although the directory names another one (a
+   * deputy, a new manager the directory does not know yet): the API asks for it (409). */
+  confirm: boolean;
 }
 
 export function conversationBody(form: Form, context: TeamsContext | null): NewConversation {
   const body: NewConversation = { kind: form.kind };
   if (form.title.trim()) body.title = form.title.trim();
   if (form.other) body[form.myRole === "manager" ? "employee" : "manager"] = form.other;
+  if (form.confirm && form.myRole === "employee" && form.other) body.confirm_relationship = true;
   const meeting: NewConversation["meeting"] = {};
   if (context?.meeting?.id) meeting.meeting_id = context.meeting.id;
   if (context?.chat?.id) meeting.chat_id = context.chat.id;
@@ -68,7 +72,13 @@ function ConfigForm() {
   const { api, me, context, demo } = session;
   const texts = useTexts();
   const { t } = texts;
-  const [form, setForm] = useState<Form>({ myRole: "manager", other: null, kind: "mus", title: "" });
+  const [form, setForm] = useState<Form>({
+    myRole: "manager",
+    other: null,
+    kind: "mus",
+    title: "",
+    confirm: false,
+  });
   const [status, setStatus] = useState<SaveState>({ kind: "idle" });
   const valid =
     form.other !== null &&
@@ -106,7 +116,7 @@ function ConfigForm() {
         event.notifySuccess();
       } catch (error) {
         const message = describeError(error, currentTexts);
-        setStatus({ kind: "failed", message });
+        setStatus({ kind: "failed", message, code: error instanceof ApiError ? error.code : null });
         event.notifyFailure(message);
       }
     });
@@ -169,6 +179,25 @@ function ConfigForm() {
           {t("ui.config.title_hint")}
         </p>
       </div>
+
+      {form.myRole === "employee" &&
+        (form.confirm || (status.kind === "failed" && status.code === "manager_mismatch")) && (
+          <div class="field">
+            <label class="choice">
+              <input
+                type="checkbox"
+                data-testid="confirm-manager"
+                checked={form.confirm}
+                aria-describedby="config-confirm-hint"
+                onChange={(event) => set("confirm", event.currentTarget.checked)}
+              />
+              <span>{t("ui.config.confirm_manager")}</span>
+            </label>
+            <p id="config-confirm-hint" class="hint">
+              {t("ui.config.confirm_manager_hint")}
+            </p>
+          </div>
+        )}
 
       <p class="hint">{valid ? t("ui.config.ready") : t("ui.config.incomplete")}</p>
       <div role="status" data-testid="config-status">
