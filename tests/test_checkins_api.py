@@ -16,7 +16,11 @@ from plugin.storage.db import db
 def plan_checkin(api, people) -> dict:
     response = api.as_(people["manager"]).post(
         "/api/conversations",
-        json={"kind": "checkin", "employee": {"object_id": people["employee"].oid}, "title": "Opfølgning maj"},
+        json={
+            "kind": "checkin",
+            "employee": {"object_id": people["employee"].oid},
+            "title": "Opfølgning maj",
+        },
     )
     assert response.status_code == 201, response.get_json()
     return response.get_json()
@@ -53,7 +57,9 @@ def done(api, person, cid: int, version: int):
 
 
 def fill(api, person, cid: int, goals: list[dict], percents: list[int], **extra) -> dict:
-    answers = [{"goal_id": g["id"], "percent": p, "note": f"note {p}"} for g, p in zip(goals, percents, strict=True)]
+    answers = [
+        {"goal_id": g["id"], "percent": p, "note": f"note {p}"} for g, p in zip(goals, percents, strict=True)
+    ]
     response = save(api, person, cid, 0, goals=answers, **extra)
     assert response.status_code == 200, response.get_json()
     version = response.get_json()["mine"]["version"]
@@ -64,7 +70,9 @@ def fill(api, person, cid: int, goals: list[dict], percents: list[int], **extra)
 
 def progress_rows(app, cid: int) -> int:
     with app.app_context():
-        n = db.session.scalar(select(func.count()).select_from(GoalProgress).where(GoalProgress.conversation_id == cid))
+        n = db.session.scalar(
+            select(func.count()).select_from(GoalProgress).where(GoalProgress.conversation_id == cid)
+        )
         db.session.remove()
         return n
 
@@ -153,7 +161,9 @@ def test_bad_answers_are_422(api, people, setup, answers, code, field):
 @pytest.mark.parametrize("percent", [-1, 101, 1000])
 def test_percent_out_of_range_is_422(api, people, setup, percent):
     goal = setup["goals"][0]
-    response = save(api, people["employee"], setup["cid"], 0, goals=[{"goal_id": goal["id"], "percent": percent}])
+    response = save(
+        api, people["employee"], setup["cid"], 0, goals=[{"goal_id": goal["id"], "percent": percent}]
+    )
     assert response.status_code == 422, response.get_json()
     assert response.get_json()["error"]["code"] == "progress_out_of_range"
     assert show(api, people["employee"], setup["cid"])["mine"]["state"] == "not_started"
@@ -161,14 +171,21 @@ def test_percent_out_of_range_is_422(api, people, setup, percent):
 
 def test_a_goal_of_another_pair_is_422(api, people, setup):
     other = api.as_(people["colleague"]).post(
-        "/api/conversations", json={"employee": {"object_id": people["colleague"].oid}, "manager": {"object_id": people["manager"].oid}, "confirm_relationship": True}
+        "/api/conversations",
+        json={
+            "employee": {"object_id": people["colleague"].oid},
+            "manager": {"object_id": people["manager"].oid},
+            "confirm_relationship": True,
+        },
     )
     if other.status_code != 201:  # the directory decides who may plan; a goal id nobody has works the same
         goal_id = 987654
     else:
-        goal_id = api.as_(people["manager"]).post(
-            f"/api/conversations/{other.get_json()['id']}/goals", json={"title": "Andet"}
-        ).get_json()["id"]
+        goal_id = (
+            api.as_(people["manager"])
+            .post(f"/api/conversations/{other.get_json()['id']}/goals", json={"title": "Andet"})
+            .get_json()["id"]
+        )
     response = save(api, people["employee"], setup["cid"], 0, goals=[{"goal_id": goal_id, "percent": 10}])
     assert response.status_code == 422
     assert response.get_json()["error"]["code"] == "checkin_goal_unknown"
@@ -286,7 +303,12 @@ def test_adjusting_a_locked_goal_opens_a_new_version_and_keeps_the_agreed_values
 
     response = api.as_(people["employee"]).post(
         f"/api/goals/{goal['id']}/adjustments",
-        json={"version": goal["version"], "checkin_id": cid, "title": "Automatisere to rapporter", "deadline": "2031-06-01"},
+        json={
+            "version": goal["version"],
+            "checkin_id": cid,
+            "title": "Automatisere to rapporter",
+            "deadline": "2031-06-01",
+        },
     )
     assert response.status_code == 200, response.get_json()
     result = response.get_json()
@@ -300,8 +322,14 @@ def test_adjusting_a_locked_goal_opens_a_new_version_and_keeps_the_agreed_values
     assert newest["state"] == "draft"
     assert newest["snapshot"]["goals"][0]["title"] == "Automatisere to rapporter"
     assert agreed["snapshot"]["goals"][0]["title"] == "Automatisere rapporten"
-    assert api.as_(people["manager"]).get(f"/api/goals/{goal['id']}").get_json()["title"] == "Automatisere rapporten"
-    assert show(api, people["manager"], cid)["goals"][0]["pending"]["proposed_by"]["display_name"] == "Jonas Nielsen"
+    assert (
+        api.as_(people["manager"]).get(f"/api/goals/{goal['id']}").get_json()["title"]
+        == "Automatisere rapporten"
+    )
+    assert (
+        show(api, people["manager"], cid)["goals"][0]["pending"]["proposed_by"]["display_name"]
+        == "Jonas Nielsen"
+    )
 
     # One approval is not enough; the second applies it, with the proposer in the goal's history.
     for who in ("manager", "employee"):
@@ -325,7 +353,8 @@ def test_adjusting_a_locked_goal_opens_a_new_version_and_keeps_the_agreed_values
 def test_adjusting_an_unlocked_goal_applies_at_once_with_history(api, people, setup):
     goal = setup["goals"][1]
     response = api.as_(people["manager"]).post(
-        f"/api/goals/{goal['id']}/adjustments", json={"version": goal["version"], "measure": "Tre forespørgsler om ugen"}
+        f"/api/goals/{goal['id']}/adjustments",
+        json={"version": goal["version"], "measure": "Tre forespørgsler om ugen"},
     )
     assert response.status_code == 200, response.get_json()
     result = response.get_json()
@@ -339,20 +368,32 @@ def test_adjusting_an_unlocked_goal_applies_at_once_with_history(api, people, se
 
 @pytest.mark.parametrize(
     ("body", "status"),
-    [({"title": ""}, 422), ({"title": "   "}, 422), ({}, 422), ({"specific": "x"}, 422), ({"status": "done"}, 422)],
+    [
+        ({"title": ""}, 422),
+        ({"title": "   "}, 422),
+        ({}, 422),
+        ({"specific": "x"}, 422),
+        ({"status": "done"}, 422),
+    ],
 )
 def test_bad_adjustments_are_422(api, people, setup, body, status):
     goal = setup["goals"][0]
-    response = api.as_(people["manager"]).post(f"/api/goals/{goal['id']}/adjustments", json={"version": goal["version"], **body})
+    response = api.as_(people["manager"]).post(
+        f"/api/goals/{goal['id']}/adjustments", json={"version": goal["version"], **body}
+    )
     assert response.status_code == status, response.get_json()
     assert api.as_(people["manager"]).get(f"/api/goals/{goal['id']}").get_json()["title"] == goal["title"]
 
 
 def test_an_adjustment_from_an_old_goal_version_is_409(api, people, setup):
     goal = setup["goals"][0]
-    first = api.as_(people["manager"]).post(f"/api/goals/{goal['id']}/adjustments", json={"version": goal["version"], "measure": "A"})
+    first = api.as_(people["manager"]).post(
+        f"/api/goals/{goal['id']}/adjustments", json={"version": goal["version"], "measure": "A"}
+    )
     assert first.status_code == 200
-    stale = api.as_(people["employee"]).post(f"/api/goals/{goal['id']}/adjustments", json={"version": goal["version"], "measure": "B"})
+    stale = api.as_(people["employee"]).post(
+        f"/api/goals/{goal['id']}/adjustments", json={"version": goal["version"], "measure": "B"}
+    )
     assert stale.status_code == 409 and stale.get_json()["error"]["code"] == "stale_version"
 
 

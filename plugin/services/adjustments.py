@@ -36,7 +36,9 @@ def overlay(goals: list[dict[str, Any]], adjustments: dict[int, GoalAdjustment])
     """A snapshot's goals with the proposed values in place of the agreed ones."""
     if not adjustments:
         return goals
-    return [{**goal, **adjustments[goal["id"]].changes} if goal["id"] in adjustments else goal for goal in goals]
+    return [
+        {**goal, **adjustments[goal["id"]].changes} if goal["id"] in adjustments else goal for goal in goals
+    ]
 
 
 def in_locked_agreement(uow: UnitOfWork, goal: Goal) -> bool:

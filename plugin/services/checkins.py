@@ -352,7 +352,9 @@ def list_my_successes(uow: UnitOfWork, actor: Actor) -> list[SuccessView]:
 # --- Writing my part ---------------------------------------------------------------------------
 
 
-def _check_goal_answers(uow: UnitOfWork, conversation: Conversation, answers: Sequence[Mapping]) -> list[dict]:
+def _check_goal_answers(
+    uow: UnitOfWork, conversation: Conversation, answers: Sequence[Mapping]
+) -> list[dict]:
     allowed = {goal.id for goal in _open_goals(uow, conversation)}
     seen: set[int] = set()
     cleaned = []
@@ -532,7 +534,9 @@ def do_adjust_goal(
         if goal.version != version:
             raise StaleVersion(current=None)
         proposed = {
-            field: value.isoformat() if isinstance(value, date) else (value.value if hasattr(value, "value") else value)
+            field: value.isoformat()
+            if isinstance(value, date)
+            else (value.value if hasattr(value, "value") else value)
             for field, value in changes.items()
         }
         row = adjustments.pending_for_goal(uow, goal.id)

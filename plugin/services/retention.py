@@ -392,7 +392,9 @@ def delete_goals(uow: UnitOfWork, cid: int) -> None:
     goals = select(Goal.id).where(Goal.conversation_id == cid)
     _delete(uow, GoalProgress, or_(GoalProgress.conversation_id == cid, GoalProgress.goal_id.in_(goals)))
     _delete(uow, GoalChange, GoalChange.goal_id.in_(goals))
-    _delete(uow, GoalAdjustment, or_(GoalAdjustment.goal_id.in_(goals), GoalAdjustment.conversation_id == cid))
+    _delete(
+        uow, GoalAdjustment, or_(GoalAdjustment.goal_id.in_(goals), GoalAdjustment.conversation_id == cid)
+    )
     _delete(uow, GoalSuccess, GoalSuccess.goal_id.in_(goals))
     # what a check-in (this conversation) proposed or marked for goals that stay
     uow.session.execute(

@@ -165,7 +165,9 @@ class AdjustmentIn(Input):
 class AdjustmentResultOut(Output):
     applied: bool = Field(description="true: changed at once; false: proposed in a new agreement version.")
     agreement_number: int | None
-    goal: GoalOut = Field(description="The goal as it is now (an agreed goal keeps its values until approved).")
+    goal: GoalOut = Field(
+        description="The goal as it is now (an agreed goal keeps its values until approved)."
+    )
     pending: AdjustmentOut | None
 
 
