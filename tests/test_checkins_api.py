@@ -191,11 +191,16 @@ def test_a_goal_of_another_pair_is_422(api, people, setup):
     assert response.get_json()["error"]["code"] == "checkin_goal_unknown"
 
 
-def test_too_long_texts_are_422(api, people, setup, app):
+@pytest.mark.parametrize(("field", "label"), [("blockers", "Forhindringer"), ("next_steps", "Næste skridt")])
+def test_too_long_texts_are_refused_naming_the_field(api, people, setup, app, field, label):
+    # The house contract for a text over the limit: 413 text_too_large naming the field.
     limit = app.extensions["mus.settings"].max_text_bytes
-    response = save(api, people["employee"], setup["cid"], 0, blockers="x" * (limit + 1))
-    assert response.status_code == 422, response.get_json()
-    assert response.get_json()["error"]["field"] == "blockers"
+    response = save(api, people["employee"], setup["cid"], 0, **{field: "x" * (limit + 1)})
+    assert response.status_code == 413, response.get_json()
+    error = response.get_json()["error"]
+    assert (error["code"], error["field"]) == ("text_too_large", field)
+    assert label in error["message"]
+    assert show(api, people["employee"], setup["cid"])["mine"]["state"] == "not_started"
 
 
 def test_a_mus_has_no_asynchronous_checkin(api, people, setup):
