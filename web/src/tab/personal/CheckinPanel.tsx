@@ -69,9 +69,11 @@ export function CheckinPanel({ id, onChanged }: { id: number; onChanged: () => v
     getCheckin(api, id).then((view) => adopt(view, true), setLoadError);
   };
   useEffect(load, [api, id]);
+  const flushRef = useRef<() => Promise<boolean>>(async () => true);
+  // Closing the panel while a change waits for its save: it is saved now, not dropped.
   useEffect(
     () => () => {
-      if (timer.current) clearTimeout(timer.current);
+      if (timer.current) void flushRef.current();
     },
     [],
   );
@@ -106,6 +108,8 @@ export function CheckinPanel({ id, onChanged }: { id: number; onChanged: () => v
     inflight.current = null;
     return ok;
   };
+
+  flushRef.current = flush;
 
   const change = (next: Draft) => {
     latest.current = next;
