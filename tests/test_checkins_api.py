@@ -450,3 +450,15 @@ def test_my_checkins_lists_the_state_of_each_part(api, people, setup):
     ]
     theirs = api.as_(people["manager"]).get("/api/me/checkins").get_json()["items"]
     assert [(c["my_state"], c["their_state"]) for c in theirs] == [("not_started", "in_progress")]
+
+
+def test_my_data_export_holds_my_own_part_only(api, people, setup):
+    cid = setup["cid"]
+    assert save(api, people["employee"], cid, 0, blockers="Jonas' forhindring").status_code == 200
+    assert save(api, people["manager"], cid, 0, blockers="Mettes forhindring").status_code == 200
+    export = api.as_(people["employee"]).get("/api/me/export")
+    assert export.status_code == 200, export.get_json()
+    by_id = {c["id"]: c for c in export.get_json()["conversations"]}
+    assert by_id[cid]["my_checkin_part"]["blockers"] == "Jonas' forhindring"
+    assert "Mettes forhindring" not in export.get_data(as_text=True)
+    assert by_id[setup["mus"]["id"]]["my_checkin_part"] is None

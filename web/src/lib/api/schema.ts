@@ -2057,6 +2057,38 @@ export interface components {
             /** Id */
             id: number;
         };
+        /** ExportCheckinPart */
+        ExportCheckinPart: {
+            /** Blockers */
+            blockers: string;
+            /**
+             * Done At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            done_at: string | null;
+            /**
+             * Goals
+             * @description Per goal: goal_id, percent, note.
+             */
+            goals: {
+                [key: string]: unknown;
+            }[];
+            /** Next Steps */
+            next_steps: string;
+            /** Pulse Comment */
+            pulse_comment: string;
+            /** Pulse Score */
+            pulse_score: number | null;
+            /** Pulse Shared */
+            pulse_shared: boolean;
+            /** State */
+            state: string;
+            /**
+             * Updated At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            updated_at: string | null;
+        };
         /** ExportConsent */
         ExportConsent: {
             /** Kind */
@@ -2112,6 +2144,11 @@ export interface components {
              * @description ISO 8601 date or date-time (UTC).
              */
             meeting_ended_at: string | null;
+            /**
+             * @description My own part of an asynchronous check-in (never the other party's).
+             * @default null
+             */
+            my_checkin_part?: components["schemas"]["ExportCheckinPart"] | null;
             /** My Consents */
             my_consents: components["schemas"]["ExportConsent"][];
             /**
