@@ -77,6 +77,20 @@ class OnlineMeeting:
         )
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    event_id: str
+    subject: str
+    start: datetime
+    end: datetime
+    attendees: tuple[str, ...]
+    organizer: str
+    join_url: str | None
+    web_link: str
+    is_cancelled: bool
+    transaction_id: str | None
+
+
 class Graph(Protocol):
     def me(self) -> DirectoryPerson: ...
     def person(self, object_id: str) -> DirectoryPerson | None: ...
@@ -85,8 +99,17 @@ class Graph(Protocol):
     def meeting_by_join_url(self, join_url: str) -> OnlineMeeting | None: ...
     def meeting(self, meeting_id: str) -> OnlineMeeting | None: ...
     def create_event(
-        self, *, subject: str, start: datetime, end: datetime, body: str, attendees: list[str]
-    ) -> dict[str, Any]: ...
+        self,
+        *,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        body: str,
+        attendees: list[str],
+        online_meeting: bool = False,
+        transaction_id: str | None = None,
+        owner: str | None = None,
+    ) -> CalendarEvent: ...
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]: ...
     def install_app_in_chat(self, chat_id: str, teams_app_id: str) -> None: ...
     def add_chat_tab(
@@ -149,17 +172,44 @@ class HttpGraph:
         return OnlineMeeting.from_graph(data) if data else None
 
     def create_event(
-        self, *, subject: str, start: datetime, end: datetime, body: str, attendees: list[str]
-    ) -> dict[str, Any]:
-        payload = {
+        self,
+        *,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        body: str,
+        attendees: list[str],
+        online_meeting: bool = False,
+        transaction_id: str | None = None,
+        owner: str | None = None,
+    ) -> CalendarEvent:
+        # Interim (branch `plan`): the lead's calendar foundation replaces this with its own.
+        payload: dict[str, Any] = {
             "subject": subject,
-            "body": {"contentType": "text", "content": body},
+            "body": {"contentType": "html", "content": body},
             "start": {"dateTime": start.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"},
             "end": {"dateTime": end.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"},
             "attendees": [{"emailAddress": {"address": a}, "type": "required"} for a in attendees],
             "isReminderOn": True,
         }
-        return self._request("POST", self._base + "/me/events", [SCOPE_CALENDAR], json=payload).json()
+        if online_meeting:
+            payload.update(isOnlineMeeting=True, onlineMeetingProvider="teamsForBusiness")
+        if transaction_id:
+            payload["transactionId"] = transaction_id
+        path = "/me/events" if owner is None else f"/users/{quote(owner)}/events"
+        data = self._request("POST", self._base + path, [SCOPE_CALENDAR], json=payload).json()
+        return CalendarEvent(
+            event_id=data.get("id", ""),
+            subject=data.get("subject") or "",
+            start=start,
+            end=end,
+            attendees=tuple(attendees),
+            organizer=((data.get("organizer") or {}).get("emailAddress") or {}).get("address", ""),
+            join_url=(data.get("onlineMeeting") or {}).get("joinUrl"),
+            web_link=data.get("webLink") or "",
+            is_cancelled=bool(data.get("isCancelled")),
+            transaction_id=data.get("transactionId"),
+        )
 
     def install_app_in_chat(self, chat_id: str, teams_app_id: str) -> None:
         """Install the Teams app in a (meeting) chat; already installed (409) is fine."""

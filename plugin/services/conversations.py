@@ -41,7 +41,7 @@ def do_create_conversation(
     confirm_relationship: bool = False,
     duration_minutes: int | None = None,
     calendar_status: str = "none",
-    refuse_open_duplicate: bool = False,
+    open_guard: bool = False,
 ) -> Conversation:
     # Checked against the directory before the transaction (Graph is slow and may be down); with or
     # without a meeting. The rule is in `directory.check_pair`.
@@ -60,7 +60,7 @@ def do_create_conversation(
             raise InvalidInput("same_person", field="employee")
         if not can_plan_conversation(actor, employee_id=employee_person.id, manager_id=manager_person.id):
             raise Forbidden("not_a_party")
-        if refuse_open_duplicate:
+        if open_guard:
             refuse_open_duplicate(uow, actor, kind, employee_person, manager_person)
         template = templates.resolve(uow, actor.tenant_id, template_key, kind)
         meeting = meeting or {}

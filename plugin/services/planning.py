@@ -84,7 +84,7 @@ def do_plan_conversation(
         confirm_relationship=confirm_relationship,
         duration_minutes=minutes,
         calendar_status=CalendarStatus.PENDING.value,
-        refuse_open_duplicate=not allow_another,
+        open_guard=not allow_another,
     )
     # Committed: now the meeting. Whatever Graph says, the plan stands.
     with uow:
@@ -204,7 +204,9 @@ def _make_meeting(
     return result, chat_tab
 
 
-def _add_tab(settings: Settings, graph: Graph, conversation: _Plan, chat_id: str | None, language: str) -> str:
+def _add_tab(
+    settings: Settings, graph: Graph, conversation: _Plan, chat_id: str | None, language: str
+) -> str:
     if not chat_id:
         return ChatTab.SKIPPED
     app_id = teams_app_id(settings)
@@ -346,7 +348,10 @@ def retry_pending_calendars(
                 .where(
                     Conversation.calendar_status == CalendarStatus.PENDING.value,
                     Conversation.calendar_attempts < MAX_ATTEMPTS,
-                    or_(Conversation.calendar_claimed_until.is_(None), Conversation.calendar_claimed_until < now),
+                    or_(
+                        Conversation.calendar_claimed_until.is_(None),
+                        Conversation.calendar_claimed_until < now,
+                    ),
                 )
                 .order_by(Conversation.id)
                 .limit(limit)
@@ -359,7 +364,10 @@ def retry_pending_calendars(
                 .where(
                     Conversation.id == conversation_id,
                     Conversation.calendar_status == CalendarStatus.PENDING.value,
-                    or_(Conversation.calendar_claimed_until.is_(None), Conversation.calendar_claimed_until < now),
+                    or_(
+                        Conversation.calendar_claimed_until.is_(None),
+                        Conversation.calendar_claimed_until < now,
+                    ),
                 )
                 .values(calendar_claimed_until=now + CLAIM_FOR)
                 .execution_options(synchronize_session=False)
@@ -385,6 +393,10 @@ def retry_pending_calendars(
         else:
             report.still_pending += 1
     return report
+
+
+def _unclaimed(now: datetime):
+    return or_(Conversation.calendar_claimed_until.is_(None), Conversation.calendar_claimed_until < now)
 
 
 def _language_of(person: Person) -> str:

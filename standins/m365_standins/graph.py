@@ -168,7 +168,12 @@ _APP_CHAT_APPS = frozenset(
     }
 )
 _CHAT_TABS = frozenset(
-    {"TeamsTab.Create", "TeamsTab.ReadWrite.All", "TeamsTab.ReadWriteForChat", "TeamsTab.ReadWriteSelfForChat"}
+    {
+        "TeamsTab.Create",
+        "TeamsTab.ReadWrite.All",
+        "TeamsTab.ReadWriteForChat",
+        "TeamsTab.ReadWriteSelfForChat",
+    }
 )
 _APP_CHAT_TABS = frozenset(
     {
@@ -319,8 +324,10 @@ class GraphStandin(HTTPSService):
                 raise GraphError(
                     405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target."
                 )
-            return self._chat_app(request, caller, rest[1]) if rest[2] == "installedApps" else (
-                self._chat_tab(request, caller, rest[1])
+            return (
+                self._chat_app(request, caller, rest[1])
+                if rest[2] == "installedApps"
+                else (self._chat_tab(request, caller, rest[1]))
             )
         if rest[0] == "me":
             owner_path, tail = rest[:1], rest[1:]
