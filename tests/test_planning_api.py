@@ -183,6 +183,8 @@ def test_a_conversation_without_a_time_has_no_ics(api, people, conversation):
     assert response.get_json()["error"]["code"] == "plan_no_time"
 
 
-def test_the_transaction_id_is_stable_per_conversation():
-    assert transaction_id("tenant-a-1234", 7) == transaction_id("tenant-a-1234", 7)
-    assert transaction_id("tenant-a-1234", 7) != transaction_id("tenant-a-1234", 8)
+def test_the_transaction_id_is_stable_per_conversation_and_unique_across_databases():
+    made = datetime(2027, 1, 4, 9, 30, 12, 345000, tzinfo=UTC)
+    assert transaction_id(7, made) == transaction_id(7, made)
+    assert transaction_id(7, made) != transaction_id(8, made)
+    assert transaction_id(7, made) != transaction_id(7, made + timedelta(seconds=1))

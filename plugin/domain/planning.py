@@ -57,10 +57,11 @@ def is_open(status: str) -> bool:
     return status in {s.value for s in OPEN_STATUSES}
 
 
-def transaction_id(tenant_id: str, conversation_id: int) -> str:
+def transaction_id(conversation_id: int, created_at: datetime) -> str:
     """The calendar event's `transactionId`: the same for every attempt to create this conversation's
-    meeting, so that Graph answers a retry with the event it already made (never a second one)."""
-    return f"mus-{tenant_id[:8]}-conversation-{conversation_id}"
+    meeting, so that Graph answers a retry with the event it already made (never a second one). The
+    creation time keeps it unique should a database be restored or started afresh (ids repeat)."""
+    return f"mus-conversation-{conversation_id}-{int(created_at.timestamp() * 1000)}"
 
 
 def ics_uid(tenant_id: str, conversation_id: int, domain: str) -> str:

@@ -146,6 +146,7 @@ class _Plan:
     planner_oid: str
     planner_language: str
     other_email: str
+    transaction_id: str
 
 
 def _snapshot(conversation: Conversation) -> _Plan:
@@ -163,6 +164,7 @@ def _snapshot(conversation: Conversation) -> _Plan:
         planner_oid=planner.object_id,
         planner_language=_language_of(planner),
         other_email=other.email or "",
+        transaction_id=transaction_id(conversation.id, conversation.created_at),
     )
 
 
@@ -181,7 +183,7 @@ def _make_meeting(
             body=event_body(settings, conversation, language),
             attendees=[conversation.other_email] if conversation.other_email else [],
             online_meeting=True,
-            transaction_id=transaction_id(conversation.tenant_id, conversation.id),
+            transaction_id=conversation.transaction_id,
             owner=owner,
         )
     except (GraphDenied, ConsentRequired):

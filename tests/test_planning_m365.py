@@ -1,0 +1,176 @@
+"""Planning from the personal tab against the Microsoft 365 stand-ins over HTTPS: the Teams meeting in
+both calendars, the app's tab in the meeting chat where permitted, a missing permission, Graph down
+and the retry job (once, even when two runs race)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from plugin.planning_job import retry_calendars
+from plugin.storage import Conversation
+from plugin.storage.db import db
+from tests.conftest import built_app, make_settings
+from tests.support import m365
+from tests.support.m365 import CLIENT_ID, TENANT, oid
+
+
+@pytest.fixture(scope="module")
+def cloud(tmp_path_factory):
+    cloud = m365.start_cloud(tmp_path_factory.mktemp("m365-plan"))
+    yield cloud
+    cloud.close()
+
+
+@pytest.fixture
+def app(cloud, authority, postgres_url, tmp_path):
+    url = postgres_url or f"sqlite:///{tmp_path / 'plan.sqlite3'}"
+    settings = m365.cloud_settings(make_settings(authority, url, tmp_path / "instance"), cloud)
+    cloud.graph.outage(False)
+    with built_app(settings, postgres_url, with_directory=False) as app:
+        yield app
+    cloud.graph.outage(False)
+
+
+def starts(days: int) -> datetime:
+    return (datetime.now(UTC) + timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
+
+
+def plan(app, cloud, planner: str, other_role: str, other: str, **extra):
+    body = {other_role: {"object_id": oid(other)}, "starts_at": starts(5).isoformat(), **extra}
+    headers = {"Authorization": f"Bearer {cloud.sso(planner)}"}
+    return app.test_client().post("/api/conversations/plan", json=body, headers=headers)
+
+
+def mine(cloud, name: str, conversation: dict) -> list[dict]:
+    """The person's events of this conversation (the cloud outlives each test's database, so the
+    conversation's time tells them apart: each test plans on another day)."""
+    when = datetime.fromisoformat(conversation["scheduled_at"]).astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+    return [
+        e
+        for e in cloud.graph.calendar_of(TENANT, oid(name))
+        if f"conversation={conversation['id']}" in (e.get("body") or {}).get("content", "")
+        and e["start"]["dateTime"].startswith(when)
+    ]
+
+
+def test_the_meeting_is_in_both_calendars_with_the_tab_link(app, cloud):
+    when = starts(6)
+    response = plan(
+        app, cloud, "manager", "employee", "employee", starts_at=when.isoformat(), duration_minutes=45
+    )
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["calendar_status"] == "created"
+    assert body["meeting"]["join_url"].startswith("https://")
+    assert body["meeting"]["meeting_id"]  # found by its join URL: the tab in the meeting finds it
+    [organizer] = mine(cloud, "manager", body)
+    [attendee] = mine(cloud, "employee", body)
+    for event in (organizer, attendee):
+        assert event["subject"] == "MUS med Jonas Medarbejder"
+        assert event["isOnlineMeeting"] is True
+        assert event["onlineMeeting"]["joinUrl"] == body["meeting"]["join_url"]
+        assert event["isCancelled"] is False
+        assert "teams.microsoft.com/l/entity/" in event["body"]["content"]
+    assert organizer["isOrganizer"] is True and attendee["isOrganizer"] is False
+    assert organizer["transactionId"]
+    # Without the chat permissions (not consented here) the tab is skipped, and the answer says so.
+    assert body["chat_tab"] == "not_permitted"
+    # Either party opening the tab in that meeting finds the conversation.
+    listed = app.test_client().get(
+        f"/api/conversations?meeting_id={body['meeting']['meeting_id']}",
+        headers={"Authorization": f"Bearer {cloud.sso('employee')}"},
+    )
+    assert [c["id"] for c in listed.get_json()["items"]] == [body["id"]]
+
+
+def test_the_apps_tab_is_added_to_the_meeting_chat_where_permitted(app, cloud):
+    scopes = ["TeamsAppInstallation.ReadWriteForChat", "TeamsTab.Create"]
+    cloud.directory.grant(TENANT, oid("employee"), CLIENT_ID, scopes)
+    try:
+        response = plan(
+            app, cloud, "employee", "manager", "manager", kind="checkin", starts_at=starts(7).isoformat()
+        )
+    finally:
+        cloud.directory.revoke(TENANT, oid("employee"), CLIENT_ID, scopes)
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["chat_tab"] == "added"
+    assert body["created_by"]["object_id"] == oid("employee")  # the employee asked for it
+    [tab] = cloud.graph.chat_tabs(body["meeting"]["chat_id"])
+    assert tab["configuration"]["entityId"] == f"mus-{body['id']}"
+    assert tab["configuration"]["contentUrl"].endswith(f"/tab/content?conversation={body['id']}")
+    assert tab["displayName"] == "Opfølgning"
+    assert len(mine(cloud, "manager", body)) == 1
+
+
+def test_a_missing_calendar_permission_still_saves_the_plan(app, cloud):
+    cloud.directory.revoke(TENANT, oid("manager"), CLIENT_ID, ["Calendars.ReadWrite"])
+    try:
+        response = plan(app, cloud, "manager", "employee", "employee", starts_at=starts(8).isoformat())
+    finally:
+        cloud.directory.grant(TENANT, oid("manager"), CLIENT_ID, ["Calendars.ReadWrite"])
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["calendar_status"] == "not_permitted"
+    assert body["meeting"]["join_url"] is None
+    assert mine(cloud, "manager", body) == [] and mine(cloud, "employee", body) == []
+    ics = app.test_client().get(
+        f"/api/conversations/{body['id']}/invite.ics",
+        headers={"Authorization": f"Bearer {cloud.sso('manager')}"},
+    )
+    assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.data
+
+
+class _DownForCalendar:
+    """The person's Graph, with Microsoft Graph going down just before the calendar call."""
+
+    def __init__(self, graph, cloud) -> None:
+        self._graph, self._cloud = graph, cloud
+
+    def create_event(self, **kwargs):
+        self._cloud.graph.outage(True)
+        return self._graph.create_event(**kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._graph, name)
+
+
+def test_graph_down_leaves_it_pending_and_the_job_makes_it_once_even_when_two_runs_race(app, cloud):
+    factory = app.extensions["mus.graph_factory"]
+    app.extensions["mus.graph_factory"] = lambda *args: _DownForCalendar(factory(*args), cloud)
+    try:
+        response = plan(app, cloud, "manager", "employee", "employee", starts_at=starts(9).isoformat())
+    finally:
+        cloud.graph.outage(False)
+        app.extensions["mus.graph_factory"] = factory
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["calendar_status"] == "pending"
+    assert mine(cloud, "manager", body) == []
+
+    reports = []
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        barrier.wait()
+        reports.append(retry_calendars(app))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(r.created for r in reports) == [0, 1]
+    assert len(mine(cloud, "manager", body)) == 1
+    assert len(mine(cloud, "employee", body)) == 1
+    with app.app_context():
+        stored = db.session.scalar(select(Conversation).where(Conversation.id == body["id"]))
+        assert stored.calendar_status == "created"
+        assert stored.join_url and stored.calendar_event_id
+    # Nothing is left to do: another run claims nothing and makes nothing.
+    assert retry_calendars(app).claimed == 0
+    assert len(mine(cloud, "manager", body)) == 1
