@@ -38,8 +38,6 @@ def default_duration(kind: ConversationKind) -> int:
 
 def check_start(starts_at: datetime, now: datetime) -> None:
     """A plan lies ahead: a start in the past (a minute's grace for the time it took to send) is refused."""
-    if starts_at.tzinfo is None:
-        raise InvalidInput("validation.datetime_zone", field="starts_at")
     if starts_at < now - timedelta(minutes=1):
         raise InvalidInput("plan_in_past", field="starts_at")
 
