@@ -10,6 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from plugin.config import Settings
+from plugin.identity import outgoing_session
+from plugin.identity.graph import GraphDenied, GraphUnavailable, HttpGraph
 from plugin.planning_job import retry_calendars
 from plugin.storage import Conversation
 from plugin.storage.db import db
@@ -174,3 +177,53 @@ def test_graph_down_leaves_it_pending_and_the_job_makes_it_once_even_when_two_ru
     # Nothing is left to do: another run claims nothing and makes nothing.
     assert retry_calendars(app).claimed == 0
     assert len(mine(cloud, "manager", body)) == 1
+
+
+# --- the chat stand-in's own rules (Microsoft's permission tables) ---------------------------------
+
+
+def _graph_as(cloud, name: str, scopes: str | None) -> HttpGraph:
+    session = outgoing_session(Settings(ca_bundle=cloud.ca.ca_file))
+
+    def token_for(_wanted):
+        return cloud.entra.mint_graph_token(TENANT, oid(name), client_id=CLIENT_ID, scopes=scopes)
+
+    return HttpGraph(cloud.graph.url, token_for, session=session, budget_seconds=2)
+
+
+def test_the_chat_stand_in_checks_permission_membership_and_installation(cloud):
+    meeting = cloud.directory.add_meeting(
+        TENANT,
+        oid("manager"),
+        "Kun for to",
+        attendee_ids=[oid("employee")],
+        start=starts(20),
+        end=starts(20) + timedelta(hours=1),
+    )
+    chat = meeting.thread_id
+    tab = {
+        "teams_app_id": CLIENT_ID,
+        "display_name": "MUS",
+        "entity_id": "mus-1",
+        "content_url": "https://x.example/t",
+    }
+    # No chat permission in the token: 403, nothing installed.
+    with pytest.raises(GraphDenied):
+        _graph_as(cloud, "manager", "User.Read").install_app_in_chat(chat, CLIENT_ID)
+    assert cloud.graph.log[-1]["status"] == 403
+    assert cloud.graph.chat_apps(chat) == set()
+    allowed = "TeamsAppInstallation.ReadWriteForChat TeamsTab.Create"
+    # Not a member of the meeting's chat: as if it did not exist.
+    with pytest.raises(GraphUnavailable):
+        _graph_as(cloud, "colleague", allowed).install_app_in_chat(chat, CLIENT_ID)
+    assert cloud.graph.log[-1]["status"] == 404
+    # A tab before the app is installed is refused.
+    member = _graph_as(cloud, "employee", allowed)
+    with pytest.raises(GraphUnavailable):
+        member.add_chat_tab(chat, **tab)
+    assert cloud.graph.log[-1]["status"] == 400
+    member.install_app_in_chat(chat, CLIENT_ID)
+    member.install_app_in_chat(chat, CLIENT_ID)  # already installed (409) is fine
+    assert cloud.graph.log[-1]["status"] == 409
+    assert member.add_chat_tab(chat, **tab)
+    assert [t["configuration"]["entityId"] for t in cloud.graph.chat_tabs(chat)] == ["mus-1"]

@@ -74,7 +74,11 @@ def test_mette_plans_a_mus_with_jonas_from_the_personal_tab(page, live_app, cons
     )
     assert shown.replace("\xa0", " ") in card.inner_text().replace("\xa0", " ")
     assert card.get_by_test_id("join-teams").get_attribute("href").startswith("https://")
-    assert card.get_by_test_id("invite-ics").is_visible()
+    # The calendar file, fetched with her token, under its Danish name.
+    with page.expect_download() as download:
+        card.get_by_test_id("invite-ics").click()
+    assert download.value.suggested_filename.startswith("mus-samtale-")
+    assert b"BEGIN:VEVENT" in download.value.path().read_bytes()
 
     # The stand-in's calendars: Mette's holds the meeting as organiser, Jonas's his invitation.
     cloud = live_app.app.extensions["mus.demo_cloud"]
@@ -95,6 +99,25 @@ def test_mette_plans_a_mus_with_jonas_from_the_personal_tab(page, live_app, cons
     jonas_card.wait_for()
     assert "Mette" in jonas_card.inner_text()
     assert jonas_card.get_by_test_id("asked-by").count() == 0  # planned by the manager, not asked for
+
+    # Jonas asks Mette for a check-in: it is recorded as asked for by him, 30 minutes by default.
+    asked = f"Check-in {uuid.uuid4().hex[:6]}"
+    page.get_by_text(da["ui.plan.heading"]).click()
+    form = page.get_by_test_id("plan")
+    form.get_by_label(da["ui.kind.checkin"]).check()
+    form.get_by_label(da["ui.plan.i_am.employee"]).check()
+    form.get_by_label(DEMO_BY_KEY["mette"].name).check()
+    assert form.get_by_label(da["ui.plan.duration"]).input_value() == "30"
+    form.get_by_label(da["ui.plan.date"]).fill(day)
+    form.get_by_label(da["ui.plan.time"]).fill("13:00")
+    form.get_by_label(da["ui.plan.title"]).fill(asked)
+    form.get_by_role("button", name=da["ui.plan.submit.employee"]).click()
+    page.get_by_test_id("plan-saved").wait_for()
+    asked_card = page.get_by_test_id("conversation-list").locator("li", has_text=asked)
+    asked_card.wait_for()
+    assert asked_card.get_by_test_id("asked-by").inner_text() == da["ui.mymus.asked_by"].format(
+        name=DEMO_BY_KEY["jonas"].name
+    )
     # The one refusal was the expected 409 (the open MUS); nothing else went wrong.
     refused = [e for e in console.errors if "HTTP 409: POST" in e and e.endswith("/api/conversations/plan")]
     assert len(refused) == 1, console.errors
