@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from plugin.config import Settings
-from plugin.identity import outgoing_session
+from plugin.domain.planning import transaction_id
+from plugin.identity import app_graph_for, outgoing_session
 from plugin.identity.graph import GraphDenied, GraphUnavailable, HttpGraph
 from plugin.planning_job import retry_calendars
 from plugin.storage import Conversation
@@ -227,3 +228,34 @@ def test_the_chat_stand_in_checks_permission_membership_and_installation(cloud):
     assert cloud.graph.log[-1]["status"] == 409
     assert member.add_chat_tab(chat, **tab)
     assert [t["configuration"]["entityId"] for t in cloud.graph.chat_tabs(chat)] == ["mus-1"]
+
+
+def test_a_run_that_crashed_after_graph_made_the_event_is_not_repeated(app, cloud):
+    """A run made the event but died before storing it: the next run sends the same transaction id,
+    and Graph answers with the event it already has."""
+    factory = app.extensions["mus.graph_factory"]
+    app.extensions["mus.graph_factory"] = lambda *args: _DownForCalendar(factory(*args), cloud)
+    try:
+        response = plan(app, cloud, "manager", "employee", "employee", starts_at=starts(10).isoformat())
+    finally:
+        cloud.graph.outage(False)
+        app.extensions["mus.graph_factory"] = factory
+    body = response.get_json()
+    assert body["calendar_status"] == "pending"
+    with app.app_context():
+        stored = db.session.get(Conversation, body["id"])
+        made = app_graph_for(app, TENANT).create_event(
+            subject="MUS med Jonas Medarbejder",
+            start=stored.scheduled_at,
+            end=stored.ends_at,
+            body=f"<p>/tab/content?conversation={body['id']}</p>",
+            attendees=["employee@test.example"],
+            online_meeting=True,
+            transaction_id=transaction_id(stored.id, stored.created_at),
+            owner=oid("manager"),
+        )
+    assert retry_calendars(app).created == 1
+    [event] = mine(cloud, "manager", body)
+    assert event["id"] == made.event_id
+    with app.app_context():
+        assert db.session.get(Conversation, body["id"]).calendar_event_id == made.event_id

@@ -37,8 +37,12 @@ def test_mette_plans_a_mus_with_jonas_from_the_personal_tab(page, live_app, cons
     day = (date.today() + timedelta(days=14)).isoformat()
     sign_in(page, live_app, "mette")
 
+    page.set_viewport_size({"width": 280, "height": 900})
     page.get_by_text(da["ui.plan.heading"]).click()
     form = page.get_by_test_id("plan")
+    form.get_by_label(da["ui.plan.duration"]).wait_for()
+    # The form fits the narrowest tab: no sideways scrolling.
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     form.get_by_label(da["ui.kind.mus"]).check()
     form.get_by_label("Jonas Kjær Nielsen").check()
     form.get_by_label(da["ui.plan.date"]).fill(day)
