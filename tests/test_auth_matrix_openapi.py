@@ -138,7 +138,8 @@ def setup(
         "manager",
         "patch",
         f"/api/conversations/{cid}",
-        {"version": conv["version"], "title": f"{CANARY} titel"},
+        # A time, so that the conversation has a calendar file (invite.ics).
+        {"version": conv["version"], "title": f"{CANARY} titel", "scheduled_at": "2030-01-07T09:00:00+00:00"},
     )
     item = conv["agenda"][0]
     item = w.ok(
@@ -282,6 +283,22 @@ CASES: dict[tuple[str, str], Case] = {
         },
         ok=201,
     ),
+    # Planning ahead: parties plan "another anyway" (the pair has the matrix's open conversations);
+    # nobody else is a party of the pair, so it is refused before anything is stored.
+    ("post", "/api/conversations/plan"): Case(
+        lambda ids: "/api/conversations/plan",
+        lambda ids: {
+            "kind": "checkin",
+            "employee": {"object_id": person_oid(TENANT_A, "employee")},
+            "manager": {"object_id": person_oid(TENANT_A, "manager")},
+            "starts_at": "2030-01-08T09:00:00+01:00",
+            "allow_another": True,
+        },
+        who="rule",
+        expect={"employee": (201,), "manager": (201,), "colleague": (403,), "admin": (403,)}
+        | {"outsider": (403, 404)},
+    ),
+    ("get", "/api/conversations/{conversation_id}/invite.ics"): Case(conv("/invite.ics")),
     ("get", "/api/conversations/{conversation_id}"): Case(conv()),
     ("patch", "/api/conversations/{conversation_id}"): Case(
         conv(), lambda ids: {"version": ids["version"], "title": "Ny titel"}

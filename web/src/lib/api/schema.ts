@@ -517,6 +517,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversation as a calendar file (.ics)
+         * @description iCalendar (METHOD:PUBLISH) with a stable UID, the time in UTC, both parties and the link to the conversation; the file name is in the reader's language. 422 when it has no time.
+         */
+        get: operations["conversations_invite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/live": {
         parameters: {
             query?: never;
@@ -662,6 +682,26 @@ export interface paths {
          * @description A private pulse is seen by its author only; a shared one by both parties.
          */
         post: operations["goals_add_pulse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a MUS or check-in ahead, with its Teams meeting in both calendars
+         * @description From the personal tab or a browser: a manager plans with a report, an employee asks their manager for one (`created_by` records who). The conversation is saved first; then the Teams meeting is made in the planner's calendar with the other person invited (`calendar_status` `created`), and where permitted the app's tab is added to the meeting chat (`chat_tab`). Graph unavailable: still 201, `pending` (a job retries it, never twice); permission missing: `not_permitted`. Either way `invite.ics` has it. A second open conversation of the same kind for the pair: 409 `open_conversation_exists` (the existing one in `current`) unless `allow_another`. Not idempotent by key: a retry finds its first attempt as the open conversation (409).
+         */
+        post: operations["conversations_plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1634,11 +1674,23 @@ export interface components {
             /** Agenda */
             agenda: components["schemas"]["AgendaItemOut"][];
             /**
+             * Calendar Status
+             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
+             * @enum {string}
+             */
+            calendar_status: "none" | "created" | "pending" | "not_permitted";
+            /**
              * Created At
              * Format: date-time
              */
             created_at: string;
+            /** @description Who planned it (an employee who planned it asked for it). */
+            created_by: components["schemas"]["PersonOut"];
+            /** Duration Minutes */
+            duration_minutes: number | null;
             employee: components["schemas"]["PersonOut"];
+            /** Ends At */
+            ends_at: string | null;
             /** Id */
             id: number;
             kind: components["schemas"]["ConversationKind"];
@@ -1690,6 +1742,55 @@ export interface components {
              */
             version: number;
         };
+        /** ConversationPlan */
+        ConversationPlan: {
+            /**
+             * Allow Another
+             * @description Plan it although the pair has an open conversation of this kind (without it: 409 `open_conversation_exists`, with that conversation in `current`).
+             * @default false
+             */
+            allow_another?: boolean;
+            /**
+             * Confirm Relationship
+             * @description As for planning in a meeting.
+             * @default false
+             */
+            confirm_relationship?: boolean;
+            /**
+             * Duration Minutes
+             * @description 15 to 180 minutes; default 60 for a MUS, 30 for a check-in.
+             * @default null
+             */
+            duration_minutes?: number | null;
+            /**
+             * @description Defaults to the signed-in person.
+             * @default null
+             */
+            employee?: components["schemas"]["PersonRef"] | null;
+            /** @default mus */
+            kind?: components["schemas"]["ConversationKind"];
+            /**
+             * @description Defaults to the signed-in person.
+             * @default null
+             */
+            manager?: components["schemas"]["PersonRef"] | null;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description The start, with the planner's UTC offset (ISO 8601, e.g. 2027-03-02T10:00:00+01:00); not in the past.
+             */
+            starts_at: string;
+            /**
+             * Template Key
+             * @default null
+             */
+            template_key?: string | null;
+            /**
+             * Title
+             * @default
+             */
+            title?: string;
+        };
         /** ConversationQuery */
         ConversationQuery: {
             /** @default null */
@@ -1710,11 +1811,23 @@ export interface components {
         /** ConversationSummary */
         ConversationSummary: {
             /**
+             * Calendar Status
+             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
+             * @enum {string}
+             */
+            calendar_status: "none" | "created" | "pending" | "not_permitted";
+            /**
              * Created At
              * Format: date-time
              */
             created_at: string;
+            /** @description Who planned it (an employee who planned it asked for it). */
+            created_by: components["schemas"]["PersonOut"];
+            /** Duration Minutes */
+            duration_minutes: number | null;
             employee: components["schemas"]["PersonOut"];
+            /** Ends At */
+            ends_at: string | null;
             /** Id */
             id: number;
             kind: components["schemas"]["ConversationKind"];
@@ -3113,6 +3226,61 @@ export interface components {
              * @description Entra object id
              */
             object_id: string;
+        };
+        /** PlannedConversationOut */
+        PlannedConversationOut: {
+            /** Agenda */
+            agenda: components["schemas"]["AgendaItemOut"][];
+            /**
+             * Calendar Status
+             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
+             * @enum {string}
+             */
+            calendar_status: "none" | "created" | "pending" | "not_permitted";
+            /**
+             * Chat Tab
+             * @description The app's tab in the meeting's chat: added, or why not.
+             * @default null
+             */
+            chat_tab?: ("added" | "not_permitted" | "unavailable" | "skipped") | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** @description Who planned it (an employee who planned it asked for it). */
+            created_by: components["schemas"]["PersonOut"];
+            /** Duration Minutes */
+            duration_minutes: number | null;
+            employee: components["schemas"]["PersonOut"];
+            /** Ends At */
+            ends_at: string | null;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ConversationKind"];
+            manager: components["schemas"]["PersonOut"];
+            meeting: components["schemas"]["MeetingOut"];
+            /** Meeting Ended At */
+            meeting_ended_at: string | null;
+            /**
+             * Relationship Check
+             * @enum {string}
+             */
+            relationship_check: "directory" | "confirmed" | "unchecked";
+            /** Scheduled At */
+            scheduled_at: string | null;
+            status: components["schemas"]["Status"];
+            /** Template Key */
+            template_key: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /** PositionIn */
         PositionIn: {
@@ -6998,6 +7166,80 @@ export interface operations {
             };
         };
     };
+    conversations_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": {
+                        data?: string;
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     live_live_stream: {
         parameters: {
             query?: {
@@ -8218,6 +8460,122 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    conversations_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationPlan"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedConversationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

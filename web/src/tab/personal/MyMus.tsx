@@ -13,6 +13,7 @@ import { Coverage } from "./Coverage";
 import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
+import { PlanForm } from "./PlanForm";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
 import { Rights } from "./Rights";
 import { Successes } from "./Successes";
@@ -62,6 +63,7 @@ export function MyMus() {
         </h1>
         <p class="hint">{t("ui.mymus.intro")}</p>
       </div>
+      <PlanForm onPlanned={reloadList} />
       {list.status === "loading" && <Loading />}
       {list.status === "error" && <ErrorNotice message={describeError(list.error, texts)} onRetry={reloadList} />}
       {conversations && (
