@@ -145,14 +145,11 @@ def _approvals(w: Writer, doc: dict[str, Any]) -> None:
         block = [Paragraph(text(line), w.styles["h3"])]
         if decision["decision"] is not Decision.APPROVED and doc["state"] is not VersionState.AGREED:
             block.append(
-                Paragraph(
-                    text(w.t("agreement.pdf.not_approved_by", name=name, role=role)), w.styles["body"]
-                )
+                Paragraph(text(w.t("agreement.pdf.not_approved_by", name=name, role=role)), w.styles["body"])
             )
         if decision["comment"]:
-            block.append(
-                Paragraph(text(w.t("ui.mymus.agreement.comment", comment=decision["comment"])), w.styles["quote"])
-            )
+            comment = w.t("ui.mymus.agreement.comment", comment=decision["comment"])
+            block.append(Paragraph(text(comment), w.styles["quote"]))
         if decision["disagreement"]:
             block.append(Paragraph(text(w.t("ui.mymus.agreement.disagreement")), w.styles["quote"]))
         w.flow.append(KeepTogether(block))
@@ -161,7 +158,8 @@ def _approvals(w: Writer, doc: dict[str, Any]) -> None:
 def _agenda(w: Writer, snapshot: dict[str, Any]) -> None:
     w.heading("ui.mymus.agreement.agenda")
     for index, item in enumerate(snapshot.get("agenda") or [], start=1):
-        block = [Paragraph(f"{index}. {text(_localised(item.get('title') or {}, w.language))}", w.styles["h3"])]
+        title = _localised(item.get("title") or {}, w.language)
+        block = [Paragraph(f"{index}. {text(title)}", w.styles["h3"])]
         summary = (item.get("summary") or "").strip()
         points = item.get("talking_points") or []
         if summary:
