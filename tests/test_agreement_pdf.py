@@ -118,12 +118,12 @@ def check_content(text: str, version: dict, language: str) -> None:
             if goal[field]:
                 assert goal[field] in text, field
         if goal["deadline"]:
-            assert format_date(date.fromisoformat(goal["deadline"]), language, "long") in text
+            assert format_date(date.fromisoformat(goal["deadline"]), language, "medium") in text
     for action in snapshot["development_actions"]:
         assert action["title"] in text and action["resources"] in text
     for follow_up in snapshot["follow_ups"]:
         assert follow_up["title"] in text
-        assert format_date(date.fromisoformat(follow_up["due_on"]), language, "long") in text
+        assert format_date(date.fromisoformat(follow_up["due_on"]), language, "medium") in text
     for item in snapshot["agenda"]:
         if item["summary"]:
             assert item["summary"] in text

@@ -229,7 +229,7 @@ def _follow_ups(w: Writer, snapshot: dict[str, Any]) -> None:
 
 def render_agreement_pdf(doc: dict[str, Any], language: str, time_zone: str) -> bytes:
     """The agreement version `doc` (from `_document`) as an A4 PDF in `language`."""
-    w = Writer(language, time_zone)
+    w = Writer(language, time_zone, day_style="medium")  # days as the screen shows them
     _header(w, doc)
     _approvals(w, doc)
     snapshot = doc["snapshot"]

@@ -84,9 +84,10 @@ def text(value: Any) -> str:
 class Writer:
     """Collects the flowables of one document in one language (and time zone for times)."""
 
-    def __init__(self, language: str, time_zone: str | None = None) -> None:
+    def __init__(self, language: str, time_zone: str | None = None, *, day_style: str = "long") -> None:
         self.language = language
         self.time_zone = time_zone
+        self.day_style = day_style  # Babel's date format for days ("long", or "medium" as on screen)
         self.styles = styles()
         self.flow: list[Any] = []
 
@@ -109,7 +110,7 @@ class Writer:
         if not value:
             return "\u2013"
         parsed = date.fromisoformat(value[:10]) if isinstance(value, str) else value
-        return format_date(parsed, self.language, "long")
+        return format_date(parsed, self.language, self.day_style)
 
     def para(self, markup: str, style: str = "body") -> None:
         self.flow.append(Paragraph(markup, self.styles[style]))

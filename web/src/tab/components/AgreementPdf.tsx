@@ -46,15 +46,15 @@ export function AgreementPdf({ conversationId, number }: { conversationId: numbe
         type="button"
         class="button"
         disabled={status.kind === "busy"}
-        aria-label={t("ui.agreement.pdf.download_label", { number })}
+        aria-label={t("ui.mymus.agreement.pdf.download_label", { number })}
         onClick={() => void download()}
         data-testid="agreement-pdf-download"
       >
-        {t("ui.agreement.pdf.download")}
+        {t("ui.mymus.agreement.pdf.download")}
       </button>
       <p class="hint" role="status" data-testid="agreement-pdf-status">
-        {status.kind === "busy" && t("ui.agreement.pdf.downloading")}
-        {status.kind === "done" && t("ui.agreement.pdf.downloaded", { name: status.name })}
+        {status.kind === "busy" && t("ui.mymus.agreement.pdf.downloading")}
+        {status.kind === "done" && t("ui.mymus.agreement.pdf.downloaded", { name: status.name })}
       </p>
       {status.kind === "error" && <ErrorNotice message={describeError(status.error, texts)} />}
     </div>
