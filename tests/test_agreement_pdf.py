@@ -16,6 +16,7 @@ from sqlalchemy import select
 from plugin.i18n import format_date, format_datetime
 from plugin.storage import AuditEvent, Person
 from plugin.storage.db import db
+from tests import test_handover as handover
 from tests.test_agreements_api import decide, draft, start_meeting, write_summary
 
 APPROVED_EMPLOYEE = datetime(2030, 3, 4, 9, 30, tzinfo=UTC)
@@ -307,3 +308,62 @@ def test_a_fetch_is_audited_as_a_read_of_the_agreement(app, api, people, agreed)
     # The employee sees in their audit log that the manager read the agreement.
     log = api.as_(people["employee"]).get("/api/me/audit").get_json()["items"]
     assert any(e["action"] == "agreement.read" and e["conversation_id"] == cid for e in log)
+
+
+# --- A new manager the employee handed their history over to -----------------------------------------
+
+# The handover tests' fixtures: the Microsoft 365 stand-ins' directory (the employee's manager is
+# "manager"; "colleague" led the employee's earlier MUS, agreed by both).
+cloud, m365_app, call, earlier = handover.cloud, handover.m365_app, handover.call, handover.earlier
+request_history = handover.request_history
+
+
+def test_a_new_manager_reads_the_agreed_version_only_after_the_employee_approved(call, earlier, m365_app):
+    path = f"/api/conversations/{earlier}/agreement/1.pdf"
+    hid = request_history(call)["id"]
+    # Before the employee approved: refused in the one error shape, nothing to read.
+    refused = call("manager", "GET", path, 403).get_json()
+    assert refused["error"]["code"] == "not_a_party" and refused["error"]["message"]
+    call("employee", "POST", f"/api/handovers/{hid}/decision", 200, json={"decision": "approved"})
+
+    response = call("manager", "GET", path, 200)
+    assert response.headers["Cache-Control"] == "no-store"
+    text = pdf_text(response.data)
+    assert "Lære at lede projekter" in text  # the goal of the earlier, agreed MUS
+    assert "Anders Kollega (manager) approved" in text
+    with m365_app.app_context():
+        reads = db.session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.conversation_id == earlier, AuditEvent.action == "agreement.read"
+            )
+        ).all()
+    assert len(reads) == 1  # audited as a read of the agreement, shown in the employee's log
+    # A version that does not exist is 404.
+    call("manager", "GET", f"/api/conversations/{earlier}/agreement/2.pdf", 404)
+
+
+def test_a_new_manager_never_reads_a_draft(call, earlier, m365_app):
+    hid = request_history(call)["id"]
+    call("employee", "POST", f"/api/handovers/{hid}/decision", 200, json={"decision": "approved"})
+    # The old manager changes a summary: a new version, not agreed.
+    call(
+        "colleague",
+        "POST",
+        f"/api/conversations/{earlier}/agreement/1/decision",
+        409,
+        json={"decision": "approved"},
+    )
+    summaries = call("colleague", "GET", f"/api/conversations/{earlier}/agreement/summaries", 200).get_json()
+    item = summaries["items"][0]
+    body = {"version": item["version"], "base": item["text"], "text": "Et nyt resumé"}
+    call(
+        "colleague",
+        "PUT",
+        f"/api/conversations/{earlier}/agreement/summaries/{item['item_id']}",
+        200,
+        json=body,
+    )
+    call("manager", "GET", f"/api/conversations/{earlier}/agreement/1.pdf", 200)
+    refused = call("manager", "GET", f"/api/conversations/{earlier}/agreement/2.pdf", 404).get_json()
+    assert refused["error"]["code"] == "not_found"
+    call("colleague", "GET", f"/api/conversations/{earlier}/agreement/2.pdf", 200)
