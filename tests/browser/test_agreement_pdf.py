@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from plugin.demo.people import DEMO_BY_KEY
 from plugin.i18n import catalogue
 
+from .meeting_helpers import in_days
 from .mymus_data import wait_loaded
 from .support import Simulator
 from .test_agreed_review import _agreed
@@ -105,4 +106,59 @@ def test_download_pdf_of_the_agreed_version_matches_the_screen(
     assert texts["agreement.pdf.draft"] not in text
 
     assert frame.evaluate(NO_HORIZONTAL_SCROLL)
+    console.assert_clean(simulator.page)
+
+
+def test_download_pdf_of_a_draft_from_the_meeting_side_panel(simulator: Simulator, live_app, console):
+    """In the meeting tab's agreement, a version only the manager approved: the PDF is headed as a
+    draft and names who has not approved it, with the goal and follow-up date the panel shows."""
+    suffix = uuid.uuid4().hex[:6]
+    conversation = live_app.plan_for_meeting(simulator.meeting_id, f"MUS med udkast {suffix}")
+    cid = conversation["id"]
+    live_app.api(
+        "mette",
+        "POST",
+        f"/api/conversations/{cid}/transition",
+        {"status": "in_meeting", "version": conversation["version"]},
+    )
+    goal = f"Lære Kubernetes {suffix}"
+    live_app.api("mette", "POST", f"/api/conversations/{cid}/goals", {"title": goal, "measure": "To klynger"})
+    live_app.api(
+        "mette",
+        "POST",
+        f"/api/conversations/{cid}/follow-ups",
+        {"title": f"Tjek ind {suffix}", "due_on": in_days(20)},
+    )
+    version = live_app.api("mette", "POST", f"/api/conversations/{cid}/agreement")
+    live_app.api(
+        "mette",
+        "POST",
+        f"/api/conversations/{cid}/agreement/{version['number']}/decision",
+        {"decision": "approved"},
+    )
+
+    simulator.open(locale="da")
+    simulator.wait_initialized("jonas", "sidePanel")
+    texts = catalogue("da")
+    panel = simulator.frame("jonas")
+    shown = panel.locator(
+        f'[data-testid="agreement-version"][data-number="{version["number"]}"][data-state="draft"]'
+    )
+    shown.wait_for()
+    button = shown.get_by_role(
+        "button", name=texts["ui.mymus.agreement.pdf.download_label"].format(number=version["number"])
+    )
+    with simulator.page.expect_download() as download_info:
+        button.click()
+    download = download_info.value
+    assert download.suggested_filename == f"mus-aftale-{cid}-version-{version['number']}.pdf"
+    text = _pdf_text(download.path().read_bytes())
+    assert texts["agreement.pdf.draft"] in text
+    jonas = DEMO_BY_KEY["jonas"].name
+    assert texts["agreement.pdf.not_approved_by"].format(name=jonas, role=texts["ui.role.employee"]) in text
+    card = shown.get_by_test_id("agreement-goal")
+    assert _words(card.locator(".card-title").inner_text()) == goal
+    assert goal in text and "To klynger" in text
+    assert f"Tjek ind {suffix}" in text
+    assert f"MUS med udkast {suffix}" in text
     console.assert_clean(simulator.page)
