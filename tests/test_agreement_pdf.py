@@ -326,6 +326,9 @@ def test_a_new_manager_reads_the_agreed_version_only_after_the_employee_approved
     assert refused["error"]["code"] == "not_a_party" and refused["error"]["message"]
     call("employee", "POST", f"/api/handovers/{hid}/decision", 200, json={"decision": "approved"})
 
+    # The history names the agreed version, whose PDF the new manager may fetch.
+    [item] = call("manager", "GET", f"/api/handovers/{hid}/history", 200).get_json()["items"]
+    assert (item["conversation_id"], item["number"]) == (earlier, 1)
     response = call("manager", "GET", path, 200)
     assert response.headers["Cache-Control"] == "no-store"
     text = pdf_text(response.data)

@@ -2548,6 +2548,11 @@ export interface components {
             /** Kind */
             kind: string;
             manager: components["schemas"]["PersonOut"];
+            /**
+             * Number
+             * @description The agreed version's number: its PDF is `.../agreement/{number}.pdf`.
+             */
+            number: number;
             /** Scheduled At */
             scheduled_at: string | null;
             /** Title */
