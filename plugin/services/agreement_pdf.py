@@ -122,7 +122,7 @@ def _header(w: Writer, doc: dict[str, Any]) -> None:
         w.para(text(w.t(f"agreement.pdf.state.{doc['state'].value}")))
     w.field("agreement.pdf.employee", doc["names"][Party.EMPLOYEE])
     w.field("agreement.pdf.manager", doc["names"][Party.MANAGER])
-    w.field("agreement.pdf.held", w.day(doc["held"].date()))
+    w.field("agreement.pdf.held", w.day(doc["held"]))
     if doc["locked_at"] is not None:
         w.field("agreement.pdf.locked", w.when(doc["locked_at"]))
 
@@ -249,7 +249,7 @@ def render_agreement_pdf(doc: dict[str, Any], language: str, time_zone: str) -> 
         language=language,
         title=f"{title} · {version}",
         author=names,
-        header=f"{stamp}{title} · {names} · {w.day(doc['held'].date())}",
+        header=f"{stamp}{title} · {names} · {w.day(doc['held'])}",
         footer=f"{stamp}{version}",
         page_label=lambda page, total: w.t("agreement.pdf.page", page=page, total=total),
     )

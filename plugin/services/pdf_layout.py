@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -107,8 +108,12 @@ class Writer:
         return format_date(parsed.date() if isinstance(parsed, datetime) else parsed, self.language, "long")
 
     def day(self, value: str | date | None) -> str:
+        """A calendar day (an ISO date, or a date); a moment (a datetime) as the day it was in the
+        reader's time zone."""
         if not value:
             return "\u2013"
+        if isinstance(value, datetime):
+            value = value.astimezone(ZoneInfo(self.time_zone)).date() if self.time_zone else value.date()
         parsed = date.fromisoformat(value[:10]) if isinstance(value, str) else value
         return format_date(parsed, self.language, self.day_style)
 
