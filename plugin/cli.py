@@ -193,18 +193,69 @@ def reencrypt_command(batch: int) -> None:
     click.echo(f"re-encrypted {total} values under the current key")
 
 
-@click.command("package", help="Write the Teams app package (manifest, localization, icons) as a zip.")
+@click.command(
+    "package",
+    help="Write the Teams app package (manifest, localization, icons) as a zip, checked against "
+    "Microsoft's manifest schema. The publisher's details may also come from the environment "
+    "(MUS_PUBLISHER_NAME, MUS_PUBLISHER_WEBSITE, MUS_PUBLISHER_PRIVACY_URL, MUS_PUBLISHER_TERMS_URL, "
+    "MUS_PUBLISHER_MPN_ID).",
+)
 @click.option("--app-id", required=True, help="The Teams app id (a GUID).")
 @click.option("--domain", required=True, help="The app's public host name, e.g. mus.example.dk.")
 @click.option("--client-id", required=True, help="The Entra app registration's client id (a GUID).")
 @click.option("--version", "app_version", default="1.0.0", show_default=True, help="Package version X.Y.Z.")
+@click.option(
+    "--publisher-name",
+    envvar="MUS_PUBLISHER_NAME",
+    required=True,
+    help="The organisation that publishes the app, shown as its developer in Teams (at most 32 characters).",
+)
+@click.option(
+    "--publisher-website",
+    envvar="MUS_PUBLISHER_WEBSITE",
+    help="The publisher's https website or support page.  [default: https://<domain>/]",
+)
+@click.option(
+    "--privacy-url",
+    envvar="MUS_PUBLISHER_PRIVACY_URL",
+    help="The https privacy statement.  [default: the app's own page https://<domain>/privacy]",
+)
+@click.option(
+    "--terms-url",
+    envvar="MUS_PUBLISHER_TERMS_URL",
+    help="The https terms of use.  [default: the app's own page https://<domain>/terms]",
+)
+@click.option("--mpn-id", envvar="MUS_PUBLISHER_MPN_ID", help="Microsoft Partner Network id (optional).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The zip to write.")
-def package_command(app_id: str, domain: str, client_id: str, app_version: str, output: str) -> None:
-    from .teams_package import PackageError, build_package
+def package_command(
+    app_id: str,
+    domain: str,
+    client_id: str,
+    app_version: str,
+    publisher_name: str,
+    publisher_website: str | None,
+    privacy_url: str | None,
+    terms_url: str | None,
+    mpn_id: str | None,
+    output: str,
+) -> None:
+    from .teams_package import PackageError, Publisher, build_package
 
+    publisher = Publisher(
+        name=publisher_name,
+        website_url=publisher_website,
+        privacy_url=privacy_url,
+        terms_url=terms_url,
+        mpn_id=mpn_id,
+    )
     try:
         path = build_package(
-            app_id=app_id, domain=domain, client_id=client_id, version=app_version, output=output
+            app_id=app_id,
+            domain=domain,
+            client_id=client_id,
+            version=app_version,
+            publisher=publisher,
+            output=output,
         )
     except PackageError as exc:
         raise click.UsageError(str(exc)) from exc

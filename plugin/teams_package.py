@@ -1,10 +1,13 @@
 """The Teams app package: `manifest.json`, its Danish localization and the two icons in one zip.
 
 The sources live in the repository's `manifest/` folder: `manifest.template.json` holds placeholders
-(`{{app_id}}`, `{{client_id}}`, `{{domain}}`, `{{version}}`) that are filled in the parsed JSON,
+(`{{app_id}}`, `{{client_id}}`, `{{domain}}`, `{{version}}`, and the publisher's `{{publisher_name}}`,
+`{{publisher_website}}`, `{{privacy_url}}`, `{{terms_url}}`) that are filled in the parsed JSON,
 string by string, so a value can never break the document. Every argument is checked before anything
-is written, and the zip is written to a temporary file in the target folder and then renamed over
-the target, so a failure leaves no file (or the previous one untouched).
+is written, the filled manifest and its localization files are validated against Microsoft's
+schemas (`manifest/schemas/`, with jsonschema), and the zip is written to a temporary file in the
+target folder and then renamed over the target, so a failure leaves no file (or the previous one
+untouched).
 """
 
 from __future__ import annotations
@@ -18,10 +21,15 @@ import sysconfig
 import tempfile
 import zipfile
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 TEMPLATE = "manifest.template.json"
+SCHEMAS = "schemas"
+MANIFEST_SCHEMA = "MicrosoftTeams.schema.v1.29.json"
+LOCALIZATION_SCHEMA = "MicrosoftTeams.Localization.schema.v1.29.json"
 MANIFEST = "manifest.json"
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same arguments give the same bytes
@@ -43,12 +51,31 @@ class PackageError(ValueError):
     """An argument or a source file is not usable; the message says which and why."""
 
 
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the app to the organisation's people: the manifest's `developer` block, shown
+    in the Teams app store and on the app's details. The URLs default to the app's own home,
+    privacy and terms pages (`https://<domain>/`, `/privacy`, `/terms`)."""
+
+    name: str
+    website_url: str | None = None
+    privacy_url: str | None = None
+    terms_url: str | None = None
+    mpn_id: str | None = None  # Microsoft Partner Network id, only for members of the network
+
+
 def build_package(
-    *, app_id: str, domain: str, client_id: str, version: str, output: str | os.PathLike
+    *,
+    app_id: str,
+    domain: str,
+    client_id: str,
+    version: str,
+    publisher: Publisher,
+    output: str | os.PathLike,
 ) -> Path:
     """Write the Teams app package to `output` and return its path."""
     values, target = _checked(
-        app_id=app_id, domain=domain, client_id=client_id, version=version, output=output
+        app_id=app_id, domain=domain, client_id=client_id, version=version, publisher=publisher, output=output
     )
     members = package_members(values)
     _write_zip(target, members)
@@ -56,16 +83,49 @@ def build_package(
 
 
 def package_members(values: dict[str, str]) -> dict[str, bytes]:
-    """The files of the package by name (all at the zip root), from checked values."""
+    """The files of the package by name (all at the zip root), from checked values, each valid
+    against Microsoft's schema."""
     source = manifest_source()
-    manifest = _fill(_read_json(source / TEMPLATE), values)
+    mpn_id = values.get("mpn_id")
+    manifest = _fill(_read_json(source / TEMPLATE), {k: v for k, v in values.items() if k != "mpn_id"})
+    if mpn_id:
+        manifest["developer"]["mpnId"] = mpn_id
+    _validate(manifest, source / SCHEMAS / MANIFEST_SCHEMA, MANIFEST)
     members = {MANIFEST: _dump_json(manifest)}
     for name in _referenced_files(manifest):
         path = source / name
         if not path.is_file():
             raise PackageError(f"the manifest refers to {name}, which is missing from {source}")
-        members[name] = _dump_json(_read_json(path)) if name.endswith(".json") else path.read_bytes()
+        if name.endswith(".json"):
+            localization = _read_json(path)
+            _validate(localization, source / SCHEMAS / LOCALIZATION_SCHEMA, name)
+            members[name] = _dump_json(localization)
+        else:
+            members[name] = path.read_bytes()
     return members
+
+
+def schema_errors(document: Any, schema_path: Path) -> list[str]:
+    """Every way `document` breaks the schema at `schema_path`, as "path: message" lines.
+
+    Microsoft's schemas declare draft-04 but use later keywords, and jsonschema's newer drafts read
+    `$ref` differently (draft 7 ignores keywords beside a `$ref`, e.g. the localization schema's
+    `maxLength` on name.short; 2019-09 reads them), so a document is checked under both."""
+    from jsonschema import Draft7Validator, Draft201909Validator
+
+    schema = _read_json(schema_path)
+    errors = set()
+    for draft in (Draft7Validator, Draft201909Validator):
+        for error in draft(schema, format_checker=draft.FORMAT_CHECKER).iter_errors(document):
+            errors.add(f"{'/'.join(map(str, error.absolute_path)) or '(root)'}: {error.message}")
+    return sorted(errors)
+
+
+def _validate(document: Any, schema_path: Path, name: str) -> None:
+    errors = schema_errors(document, schema_path)
+    if errors:
+        listed = "\n".join(f"  {error}" for error in errors)
+        raise PackageError(f"{name} does not follow Microsoft's schema {schema_path.name}:\n{listed}")
 
 
 def manifest_source() -> Path:
@@ -87,7 +147,13 @@ def manifest_source() -> Path:
 
 
 def _checked(
-    *, app_id: str, domain: str, client_id: str, version: str, output: str | os.PathLike
+    *,
+    app_id: str,
+    domain: str,
+    client_id: str,
+    version: str,
+    publisher: Publisher,
+    output: str | os.PathLike,
 ) -> tuple[dict[str, str], Path]:
     problems = []
     for label, value in (("app id", app_id), ("client id", client_id)):
@@ -106,6 +172,7 @@ def _checked(
             f"version {version!r} must be X.Y.Z: three whole numbers from 0 to 99999 without leading "
             "zeros, e.g. 1.0.0 (every update of the app in Teams needs a higher version)"
         )
+    developer = _checked_publisher(publisher, host, problems)
     target = Path(output)
     if target.is_dir():
         problems.append(f"output {str(target)!r} is a folder; give the path of the zip file to write")
@@ -114,7 +181,89 @@ def _checked(
     if problems:
         raise PackageError("\n".join(problems))
     values = {"app_id": app_id.lower(), "client_id": client_id.lower(), "domain": host, "version": version}
-    return values, target
+    return {**values, **developer}, target
+
+
+PUBLISHER_NAME_MAX = 32  # the schema's maxLength of developer.name
+URL_MAX = 2048
+_MPN_ID = re.compile(r"[0-9]{1,10}")
+
+
+def _checked_publisher(publisher: Publisher, host: str, problems: list[str]) -> dict[str, str]:
+    """The developer block's values, or the reasons they are unusable appended to `problems`."""
+    name = " ".join((publisher.name or "").split())
+    if not name:
+        problems.append(
+            "publisher name is empty: give the name of the organisation that publishes the app "
+            "(--publisher-name or MUS_PUBLISHER_NAME), e.g. Eksempel Kommune; Teams shows it as "
+            "the app's developer"
+        )
+    elif len(name) > PUBLISHER_NAME_MAX:
+        problems.append(
+            f"publisher name {name!r} has {len(name)} characters; Teams allows at most {PUBLISHER_NAME_MAX}"
+        )
+    defaults = {
+        "website": f"https://{host}/",
+        "privacy": f"https://{host}/privacy",
+        "terms": f"https://{host}/terms",
+    }
+    urls = {}
+    for key, label, value in (
+        ("website", "publisher website", publisher.website_url),
+        ("privacy", "privacy URL", publisher.privacy_url),
+        ("terms", "terms of use URL", publisher.terms_url),
+    ):
+        if value is None or value == "":
+            urls[key] = defaults[key] if host else ""
+            continue
+        try:
+            urls[key] = check_https_url(label, value)
+        except PackageError as exc:
+            problems.append(str(exc))
+    mpn_id = (publisher.mpn_id or "").strip()
+    if mpn_id and not _MPN_ID.fullmatch(mpn_id):
+        problems.append(
+            f"MPN id {mpn_id!r} is not a Microsoft Partner Network id (1 to 10 digits); leave it "
+            "out unless the publisher is a member of the network"
+        )
+    return {
+        "publisher_name": name,
+        "publisher_website": urls.get("website", ""),
+        "privacy_url": urls.get("privacy", ""),
+        "terms_url": urls.get("terms", ""),
+        "mpn_id": mpn_id,
+    }
+
+
+def check_https_url(label: str, value: str) -> str:
+    """An absolute https URL with a public host name, or PackageError saying what is wrong."""
+
+    def bad(reason: str) -> PackageError:
+        return PackageError(
+            f"{label} {value!r} {reason}; give an https address of a public page, e.g. "
+            "https://www.example.dk/privatliv"
+        )
+
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        raise bad("contains spaces")
+    if len(value) > URL_MAX:
+        raise bad(f"is longer than {URL_MAX} characters")
+    if not value.isascii():
+        raise bad("is not ASCII (write an internationalised host in its xn-- form and %-encode the path)")
+    parts = urlsplit(value)
+    if parts.scheme.lower() != "https":
+        raise bad("is not https (Teams and the people reading it need an encrypted page)")
+    if parts.username is not None or parts.password is not None:
+        raise bad("has a user name or password")
+    try:
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError:
+        raise bad("has an invalid port") from None
+    try:
+        check_domain(parts.hostname or "")
+    except PackageError:
+        raise bad("has no valid public host name") from None
+    return value
 
 
 def check_domain(domain: str) -> str:

@@ -334,6 +334,10 @@ CASES: dict[tuple[str, str], Case] = {
     ("post", "/api/conversations/{conversation_id}/agreement"): Case(
         conv("/agreement"), ok=201, needs={"meeting": True}
     ),
+    ("get", "/api/conversations/{conversation_id}/agreement/{number}.pdf"): Case(
+        lambda ids: f"/api/conversations/{ids['cid']}/agreement/{ids['number']}.pdf",
+        needs={"agreed_draft": True},
+    ),
     ("get", "/api/conversations/{conversation_id}/agreement/summaries"): Case(conv("/agreement/summaries")),
     ("put", "/api/conversations/{conversation_id}/agreement/summaries/{item_id}"): Case(
         lambda ids: f"/api/conversations/{ids['cid']}/agreement/summaries/{ids['summary']['item_id']}",

@@ -1,6 +1,6 @@
 """`mus package`: the Teams app package is valid against Microsoft's v1.29 schemas (copied into
-tests/data/teams), points only at pages the app serves, has proper icons, and bad arguments write
-nothing."""
+manifest/schemas, which `mus package` also checks against), names the publisher, points only at pages
+the app serves (or the publisher's https pages), has proper icons, and bad arguments write nothing."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from jsonschema import Draft7Validator, Draft201909Validator
 from werkzeug.exceptions import HTTPException
 
 from plugin.cli import main
-from plugin.teams_package import PackageError, build_package
+from plugin.teams_package import PackageError, Publisher, build_package
 from tests.support.idp import APP_DOMAIN, CLIENT_ID
 
-DATA = Path(__file__).parent / "data" / "teams"
 SOURCES = Path(__file__).resolve().parent.parent / "manifest"
+DATA = SOURCES / "schemas"
 APP_ID = "0b7c9a52-6f3e-4d1a-9c2b-5e8f7a6d4c3b"
 DOMAIN = APP_DOMAIN  # the domain the `app` fixture is configured with
 FILES = {"manifest.json", "da.json", "color.png", "outline.png"}
@@ -33,7 +33,7 @@ LOCALIZATION_SCHEMA = "MicrosoftTeams.Localization.schema.v1.29.json"
 
 
 def schema_errors(document: Any, schema_file: str) -> list[str]:
-    """Validation errors against a schema of tests/data/teams. The schemas declare draft-04 but use
+    """Validation errors against a schema of manifest/schemas. The schemas declare draft-04 but use
     `const`, which a draft-04 validator silently ignores, so Draft 7 checks them; Draft 7 in turn
     ignores keywords next to `$ref` (the localization schema's `maxLength` on name.short and the
     descriptions), which Draft 2019-09 applies, so both run."""
@@ -45,10 +45,25 @@ def schema_errors(document: Any, schema_file: str) -> list[str]:
     return sorted(errors)
 
 
+PUBLISHER = "Eksempel Kommune"
+PUBLISHER_FIELDS = {
+    "publisher_name": "name",
+    "publisher_website": "website_url",
+    "privacy_url": "privacy_url",
+    "terms_url": "terms_url",
+    "mpn_id": "mpn_id",
+}
+
+
 def build(tmp_path: Path, name: str = "mus.zip", **changes: str) -> Path:
     arguments = {"app_id": APP_ID, "domain": DOMAIN, "client_id": CLIENT_ID, "version": "1.2.3"}
-    arguments.update(changes)
-    return build_package(**arguments, output=tmp_path / name)
+    publisher = {"name": PUBLISHER}
+    for key, value in changes.items():
+        if key in PUBLISHER_FIELDS:
+            publisher[PUBLISHER_FIELDS[key]] = value
+        else:
+            arguments[key] = value
+    return build_package(**arguments, publisher=Publisher(**publisher), output=tmp_path / name)
 
 
 def members(path: Path) -> dict[str, bytes]:
@@ -168,7 +183,7 @@ def test_the_manifest_says_what_the_app_is(manifest):
     assert manifest["id"] == APP_ID
     assert manifest["version"] == "1.2.3"
     assert manifest["developer"] == {
-        "name": "MUS app",
+        "name": PUBLISHER,
         "websiteUrl": f"https://{DOMAIN}/",
         "privacyUrl": f"https://{DOMAIN}/privacy",
         "termsOfUseUrl": f"https://{DOMAIN}/terms",
@@ -356,7 +371,13 @@ def no_configuration(monkeypatch, tmp_path):
 
 
 def cli_arguments(output: Path, **changes: str) -> list[str]:
-    options = {"--app-id": APP_ID, "--domain": DOMAIN, "--client-id": CLIENT_ID, "--version": "1.0.0"}
+    options = {
+        "--app-id": APP_ID,
+        "--domain": DOMAIN,
+        "--client-id": CLIENT_ID,
+        "--version": "1.0.0",
+        "--publisher-name": PUBLISHER,
+    }
     options.update(changes)
     return ["package", *(part for pair in options.items() for part in pair), "-o", str(output)]
 
@@ -407,6 +428,22 @@ BAD_ARGUMENTS = [
     ("version", "01.0.0", "without leading zeros"),
     ("version", "1.0.100000", "from 0 to 99999"),
     ("version", "1.0.0-beta", "must be X.Y.Z"),
+    ("publisher_name", "   ", "publisher name is empty"),
+    ("publisher_name", "E" * 33, "has 33 characters; Teams allows at most 32"),
+    (
+        "publisher_website",
+        "http://www.example.dk/",
+        "publisher website 'http://www.example.dk/' is not https",
+    ),
+    ("privacy_url", "www.example.dk/privatliv", "privacy URL 'www.example.dk/privatliv' is not https"),
+    ("privacy_url", "https://www.example.dk/privat liv", "contains spaces"),
+    ("terms_url", "https://user:secret@www.example.dk/vilkår", "is not ASCII"),
+    ("terms_url", "https://user:secret@www.example.dk/terms", "has a user name or password"),
+    ("terms_url", "https://10.0.0.5/terms", "has no valid public host name"),
+    ("terms_url", "https://www.example.dk:99999/terms", "has an invalid port"),
+    ("terms_url", "javascript:alert(1)", "is not https"),
+    ("mpn_id", "ABC-123", "MPN id 'ABC-123' is not a Microsoft Partner Network id"),
+    ("mpn_id", "12345678901", "1 to 10 digits"),
 ]
 
 
@@ -429,6 +466,87 @@ def test_the_command_shows_the_error_and_writes_nothing(tmp_path, no_configurati
     assert not output.exists()
 
 
+def test_the_publisher_is_the_developer_in_the_manifest(tmp_path):
+    manifest = json.loads(
+        members(
+            build(
+                tmp_path,
+                publisher_name="  Region   Eksempel ",
+                publisher_website="https://www.region-eksempel.dk/",
+                privacy_url="https://www.region-eksempel.dk/privatlivspolitik",
+                terms_url="https://www.region-eksempel.dk/vilkaar?app=mus",
+                mpn_id="1234567",
+            )
+        )["manifest.json"]
+    )
+    assert manifest["developer"] == {
+        "name": "Region Eksempel",
+        "websiteUrl": "https://www.region-eksempel.dk/",
+        "privacyUrl": "https://www.region-eksempel.dk/privatlivspolitik",
+        "termsOfUseUrl": "https://www.region-eksempel.dk/vilkaar?app=mus",
+        "mpnId": "1234567",
+    }
+    assert schema_errors(manifest, MANIFEST_SCHEMA) == []
+
+
+def test_the_command_reads_the_publisher_from_the_environment(tmp_path, no_configuration, monkeypatch):
+    monkeypatch.setenv("MUS_PUBLISHER_NAME", "Eksempel A/S")
+    monkeypatch.setenv("MUS_PUBLISHER_WEBSITE", "https://eksempel.dk/")
+    monkeypatch.setenv("MUS_PUBLISHER_PRIVACY_URL", "https://eksempel.dk/privatliv")
+    monkeypatch.setenv("MUS_PUBLISHER_TERMS_URL", "https://eksempel.dk/vilkaar")
+    monkeypatch.setenv("MUS_PUBLISHER_MPN_ID", "7654321")
+    output = tmp_path / "mus.zip"
+    arguments = cli_arguments(output)
+    del arguments[arguments.index("--publisher-name") : arguments.index("--publisher-name") + 2]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert json.loads(members(output)["manifest.json"])["developer"] == {
+        "name": "Eksempel A/S",
+        "websiteUrl": "https://eksempel.dk/",
+        "privacyUrl": "https://eksempel.dk/privatliv",
+        "termsOfUseUrl": "https://eksempel.dk/vilkaar",
+        "mpnId": "7654321",
+    }
+    # An option given on the command line wins over the environment.
+    result = CliRunner().invoke(main, [*arguments, "--publisher-name", "Andet Navn"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(members(output)["manifest.json"])["developer"]["name"] == "Andet Navn"
+
+
+def test_the_command_needs_a_publisher_name(tmp_path, no_configuration, monkeypatch):
+    monkeypatch.delenv("MUS_PUBLISHER_NAME", raising=False)
+    output = tmp_path / "mus.zip"
+    arguments = cli_arguments(output)
+    del arguments[arguments.index("--publisher-name") : arguments.index("--publisher-name") + 2]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 2
+    assert "--publisher-name" in result.output
+    assert not output.exists()
+
+
+def test_a_manifest_against_the_schema_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    """A source the schema refuses (here an accent colour that is no colour) is reported with the
+    schema's words, and no package is written."""
+    import shutil
+
+    import plugin.teams_package as teams_package
+
+    source = tmp_path / "manifest"
+    shutil.copytree(SOURCES, source)
+    template = json.loads((source / "manifest.template.json").read_text(encoding="utf-8"))
+    template["accentColor"] = "blue"
+    (source / "manifest.template.json").write_text(json.dumps(template), encoding="utf-8")
+    monkeypatch.setattr(teams_package, "manifest_source", lambda: source)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(PackageError) as raised:
+        build(out)
+    text = str(raised.value)
+    assert "manifest.json does not follow Microsoft's schema MicrosoftTeams.schema.v1.29.json" in text
+    assert "accentColor: 'blue' does not match" in text
+    assert list(out.iterdir()) == []
+
+
 def test_a_domain_error_explains_the_rule(tmp_path):
     with pytest.raises(PackageError) as raised:
         build(tmp_path, domain="https://mus.example.dk/")
@@ -449,10 +567,18 @@ def test_the_output_folder_must_exist(tmp_path):
             domain=DOMAIN,
             client_id=CLIENT_ID,
             version="1.0.0",
+            publisher=Publisher(PUBLISHER),
             output=tmp_path / "no" / "x.zip",
         )
     with pytest.raises(PackageError, match="is a folder"):
-        build_package(app_id=APP_ID, domain=DOMAIN, client_id=CLIENT_ID, version="1.0.0", output=tmp_path)
+        build_package(
+            app_id=APP_ID,
+            domain=DOMAIN,
+            client_id=CLIENT_ID,
+            version="1.0.0",
+            publisher=Publisher(PUBLISHER),
+            output=tmp_path,
+        )
     assert list(tmp_path.iterdir()) == []
 
 

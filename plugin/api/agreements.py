@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Response
 
+from ..services import agreement_pdf
 from ..services import agreements as svc
 from ..services import consent as consent_svc
 from .endpoint import endpoint
 from .schemas.agreements import (
     AgreementOut,
+    AgreementPdfQuery,
     AgreementVersionOut,
     ConsentIn,
     ConsentOut,
@@ -152,6 +154,33 @@ def decide(actor, conversation_id: int, number: int, body: DecisionIn, uow):
         comment=body.comment,
         disagreement=body.disagreement,
     )
+
+
+@bp.get(f"{CONVERSATION}/agreement/<int:number>.pdf")
+@endpoint(
+    summary="One agreement version as a PDF to print or keep",
+    tags="Agreement",
+    query=AgreementPdfQuery,
+    stream="application/pdf",
+    errors=(403, 404),
+    description="The version as the screen shows it, laid out on A4 in the reader's language (or "
+    "`lang`): the agenda's summaries and talking points, the goals with every SMART field, deadline "
+    "and status, the development plan, the follow-up dates and both decisions with name, time (in "
+    "`tz`), comment and any recorded disagreement. A version not approved by both is marked as a "
+    "draft and names who has not approved it. For the two parties, and for a new manager the "
+    "employee handed their history over to (agreed versions only). Audited as a read of the "
+    "agreement; sent as an attachment with `Cache-Control: no-store`.",
+)
+def agreement_pdf_view(actor, conversation_id: int, number: int, query: AgreementPdfQuery, uow):
+    time_zone = agreement_pdf.time_zone_of(query.tz)
+    language = query.lang or actor.language
+    pdf = agreement_pdf.do_agreement_pdf(
+        uow, actor, conversation_id, number, language=language, time_zone=time_zone
+    )
+    response = Response(pdf.body, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{pdf.filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 # --- Summaries ---------------------------------------------------------------------------------

@@ -273,6 +273,18 @@ def get_agreement(uow: UnitOfWork, actor: Actor, conversation_id: int) -> Agreem
         )
 
 
+def version_view(uow: UnitOfWork, conversation_id: int, number: int) -> VersionView:
+    """One version of a conversation the caller already found readable (inside its `with uow:`)."""
+    version = uow.session.scalar(
+        select(AgreementVersion).where(
+            AgreementVersion.conversation_id == conversation_id, AgreementVersion.number == number
+        )
+    )
+    if version is None:
+        raise NotFound()
+    return _version_view(uow, version, latest_number=_latest_number(uow, conversation_id))
+
+
 def do_draft(uow: UnitOfWork, actor: Actor, conversation_id: int) -> VersionView:
     """Draft the next version from the current shared content."""
     with uow:

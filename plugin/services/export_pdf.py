@@ -1,99 +1,20 @@
 """The personal data export as a readable PDF, in the reader's language.
 
 Rendered with ReportLab's platypus (a maintained library; flowing paragraphs, page breaks, tables)
-from the same dictionary as the JSON export. The text is set in DejaVu Sans, bundled under
-`plugin/static/fonts` with its licence, so every Latin letter (æ ø å, and the names of colleagues
-from anywhere) is embedded and extractable. Dates are formatted by Babel for the language."""
+from the same dictionary as the JSON export, with the building blocks every PDF of the app shares
+(`pdf_layout`: the bundled DejaVu fonts, the styles, the A4 page with its footer)."""
 
 from __future__ import annotations
 
-import io
-from datetime import date, datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
-from ..i18n import catalogue, format_date, format_datetime, translate
+from . import pdf_layout
+from .pdf_layout import Writer as _Writer
+from .pdf_layout import text as _text
 from .preparation import prompt_message_key
-
-FONT_DIR = Path(__file__).resolve().parent.parent / "static" / "fonts"
-FONT = "MusDejaVuSans"
-FONT_BOLD = "MusDejaVuSans-Bold"
-
-
-@cache
-def _fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-
-
-@cache
-def _styles() -> dict[str, ParagraphStyle]:
-    _fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=3)
-    return {
-        "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor="#444444"),
-        "title": ParagraphStyle(
-            "title", parent=body, fontName=FONT_BOLD, fontSize=24, leading=30, spaceAfter=12
-        ),
-        "h1": ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=6),
-        "h2": ParagraphStyle(
-            "h2", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=16, spaceBefore=8, spaceAfter=4
-        ),
-        "h3": ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=4),
-        "quote": ParagraphStyle("quote", parent=body, leftIndent=6 * mm),
-    }
-
-
-def _text(value: Any) -> str:
-    """Plain text made safe for a platypus paragraph (which reads a little markup)."""
-    return escape(str(value or "")).replace("\n", "<br/>")
-
-
-class _Writer:
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.styles = _styles()
-        self.flow: list[Any] = []
-
-    def t(self, key: str, **params: Any) -> str:
-        return translate(key, self.language, **params)
-
-    def label(self, key: str, fallback: str) -> str:
-        """A catalogue label for a stored code, or the code itself when there is none."""
-        return self.t(key) if key in catalogue(self.language) else fallback
-
-    def when(self, value: str | None, *, with_time: bool = True) -> str:
-        if not value:
-            return "\u2013"
-        parsed = datetime.fromisoformat(value)
-        if with_time and "T" in value:
-            return format_datetime(parsed, self.language, "medium")
-        return format_date(parsed.date() if isinstance(parsed, datetime) else parsed, self.language, "long")
-
-    def day(self, value: str | None) -> str:
-        return format_date(date.fromisoformat(value[:10]), self.language, "long") if value else "\u2013"
-
-    def para(self, text: str, style: str = "body") -> None:
-        self.flow.append(Paragraph(text, self.styles[style]))
-
-    def field(self, key: str, value: Any) -> None:
-        if value in (None, ""):
-            return
-        self.para(f"<b>{_text(self.t(key))}:</b> {_text(value)}")
-
-    def heading(self, key: str, style: str = "h2") -> None:
-        self.para(_text(self.t(key)), style)
 
 
 def _title_page(w: _Writer, export: dict[str, Any]) -> None:
@@ -267,26 +188,11 @@ def render_pdf(export: dict[str, Any], language: str) -> bytes:
     _audit(w, export)
 
     title = w.t("mydata.pdf.title")
-    footer = f"{export['person']['display_name']} · {title}"
-
-    def decorate(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.drawString(18 * mm, 10 * mm, footer)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, w.t("mydata.pdf.page", page=doc.page))
-        canvas.restoreState()
-
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+    return pdf_layout.build(
+        w.flow,
+        language=language,
         title=title,
         author=export["person"]["display_name"],
-        lang=language,
+        footer=f"{export['person']['display_name']} · {title}",
+        page_label=lambda page, total: w.t("mydata.pdf.page", page=page),
     )
-    doc.build(w.flow, onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()

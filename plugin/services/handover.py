@@ -56,6 +56,7 @@ class HistoryItem:
     scheduled_at: datetime | None
     manager: Person
     agreed_at: datetime
+    number: int  # the agreed version's number (its PDF: /api/conversations/{id}/agreement/{number}.pdf)
     agreement: dict[str, Any]
 
 
@@ -226,6 +227,7 @@ def get_history(uow: UnitOfWork, actor: Actor, handover_id: int) -> HistoryView:
                     scheduled_at=conversation.scheduled_at,
                     manager=conversation.manager,
                     agreed_at=version.locked_at,
+                    number=version.number,
                     agreement=dict(version.snapshot or {}),
                 )
             )

@@ -100,3 +100,43 @@ def handed_over_conversations(uow: UnitOfWork, actor: Actor, handover: HandoverR
         .order_by(Conversation.created_at.desc(), Conversation.id.desc())
     )
     return [c for c in candidates if can_read_handed_over(c, actor, handover, agreed=True)]
+
+
+def agreement_reader_for(
+    uow: UnitOfWork, actor: Actor, conversation_id: int
+) -> tuple[Conversation, HandoverRequest | None]:
+    """A conversation whose agreement the actor may read: as one of its two parties (the handover
+    is None), or, read-only and its agreed versions only, as the new manager the employee handed
+    their history over to (the handover that grants it)."""
+    conversation = uow.session.scalar(
+        select(Conversation).where(
+            Conversation.id == conversation_id, Conversation.tenant_id == actor.tenant_id
+        )
+    )
+    if conversation is None:
+        raise NotFound()
+    if can_see_conversation(conversation, actor):
+        return conversation, None
+    agreed = (
+        uow.session.scalar(
+            select(AgreementVersion.id)
+            .where(
+                AgreementVersion.conversation_id == conversation.id,
+                AgreementVersion.locked_at.is_not(None),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+    handovers = uow.session.scalars(
+        select(HandoverRequest).where(
+            HandoverRequest.tenant_id == actor.tenant_id,
+            HandoverRequest.employee_id == conversation.employee_id,
+            HandoverRequest.to_manager_id == actor.person_id,
+            HandoverRequest.status == "approved",
+        )
+    )
+    for handover in handovers:
+        if can_read_handed_over(conversation, actor, handover, agreed=agreed):
+            return conversation, handover
+    raise Forbidden("not_a_party")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -171,3 +172,17 @@ class SummaryEdit(Input):
     version: Version
     base: LongText = Field(description="The text the change started from (as read at `version`).")
     text: LongText
+
+
+class AgreementPdfQuery(Input):
+    lang: Literal["da", "en"] | None = Field(
+        default=None,
+        description="The document's language; by default the reader's (`X-Teams-Locale`, then "
+        "`Accept-Language`).",
+    )
+    tz: str | None = Field(
+        default=None,
+        max_length=64,
+        description="The reader's IANA time zone for the approval times (e.g. `Europe/Copenhagen`, "
+        "the default).",
+    )

@@ -81,6 +81,7 @@ class HistoryItemOut(Output):
     scheduled_at: datetime | None
     manager: PersonOut
     agreed_at: datetime
+    number: int = Field(description="The agreed version's number: its PDF is `.../agreement/{number}.pdf`.")
     agreement: dict[str, Any]
 
 

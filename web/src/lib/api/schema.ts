@@ -210,6 +210,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/agreement/{number}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One agreement version as a PDF to print or keep
+         * @description The version as the screen shows it, laid out on A4 in the reader's language (or `lang`): the agenda's summaries and talking points, the goals with every SMART field, deadline and status, the development plan, the follow-up dates and both decisions with name, time (in `tz`), comment and any recorded disagreement. A version not approved by both is marked as a draft and names who has not approved it. For the two parties, and for a new manager the employee handed their history over to (agreed versions only). Audited as a read of the agreement; sent as an attachment with `Cache-Control: no-store`.
+         */
+        get: operations["agreements_agreement_pdf_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/agreement/{number}/decision": {
         parameters: {
             query?: never;
@@ -1434,6 +1454,21 @@ export interface components {
              * @description All versions, newest first.
              */
             items: components["schemas"]["AgreementVersionOut"][];
+        };
+        /** AgreementPdfQuery */
+        AgreementPdfQuery: {
+            /**
+             * Lang
+             * @description The document's language; by default the reader's (`X-Teams-Locale`, then `Accept-Language`).
+             * @default null
+             */
+            lang?: ("da" | "en") | null;
+            /**
+             * Tz
+             * @description The reader's IANA time zone for the approval times (e.g. `Europe/Copenhagen`, the default).
+             * @default null
+             */
+            tz?: string | null;
         };
         /** AgreementVersionOut */
         AgreementVersionOut: {
@@ -2996,6 +3031,11 @@ export interface components {
             /** Kind */
             kind: string;
             manager: components["schemas"]["PersonOut"];
+            /**
+             * Number
+             * @description The agreed version's number: its PDF is `.../agreement/{number}.pdf`.
+             */
+            number: number;
             /** Scheduled At */
             scheduled_at: string | null;
             /** Title */
@@ -5259,6 +5299,93 @@ export interface operations {
             };
             /** @description Conflict: stale version or invalid state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agreements_agreement_pdf_view: {
+        parameters: {
+            query?: {
+                lang?: ("da" | "en") | null;
+                tz?: string | null;
+            };
+            header?: never;
+            path: {
+                conversation_id: number;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        data?: string;
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

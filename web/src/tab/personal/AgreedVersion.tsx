@@ -4,6 +4,7 @@
  * Nothing is left out: an item without content says so. */
 import { formatDate, formatDateTime, localised } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
+import { AgreementPdf } from "../components/AgreementPdf";
 import type { AgreementVersion, Party, SnapshotAgendaItem, Summary } from "./data";
 
 const PARTY_ORDER = { employee: 0, manager: 1 } as const;
@@ -53,6 +54,7 @@ export function AgreedVersion({ version, conversation }: { version: AgreementVer
   return (
     <div class="mymus-details-body mymus-agreed-version" data-testid="agreed-version" data-number={version.number}>
       <p class="hint">{t("ui.mymus.agreement.exact", { number: version.number })}</p>
+      <AgreementPdf conversationId={conversation.id} number={version.number} />
 
       <p class="mymus-label">{t("ui.mymus.agreement.agenda")}</p>
       <ol class="mymus-agreed-list">

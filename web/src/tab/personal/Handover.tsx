@@ -4,6 +4,7 @@ import { ApiError } from "../../lib/api";
 import type { components } from "../../lib/api/schema";
 import { formatDate, localised } from "../../lib/format";
 import { type Texts, useTexts } from "../../lib/i18n";
+import { AgreementPdf } from "../components/AgreementPdf";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { describeError } from "../errors";
 import { useLoad } from "../hooks";
@@ -201,6 +202,7 @@ function HistoryView({ name, history }: { name: string; history: History }) {
                 manager: item.manager.display_name,
               })}
             </p>
+            <AgreementPdf conversationId={item.conversation_id} number={item.number} />
             <ul class="rights-list">
               {(snapshot.agenda ?? [])
                 .filter((entry) => entry.summary)

@@ -2,8 +2,9 @@ import "./mydata.css";
 
 import { useState } from "preact/hooks";
 
-import { type Api, ApiError, languageHeaders } from "../../lib/api";
+import type { Api } from "../../lib/api";
 import type { components } from "../../lib/api/schema";
+import { downloadFile } from "../../lib/download";
 import { formatDateTime } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
 import { ErrorNotice, Loading } from "../components/Notice";
@@ -17,42 +18,9 @@ type Format = "json" | "pdf";
 
 const PATHS: Record<Format, string> = { json: "/api/me/export", pdf: "/api/me/export.pdf" };
 
-/** The file name the server gave (Content-Disposition), or a plain one. */
-function filenameOf(disposition: string | null, format: Format): string {
-  const match = /filename="([^"]+)"/.exec(disposition ?? "");
-  return match?.[1] ?? `mus-my-data.${format}`;
-}
-
-/** Fetches the export with the person's token and saves it through an object URL: inside Teams'
- * iframe a plain link would carry no token, and a download from a blob works there. */
-export async function downloadExport(api: Api, format: Format): Promise<string> {
-  const token = await api.token();
-  let response: Response;
-  try {
-    response = await fetch(PATHS[format], {
-      headers: { Authorization: `Bearer ${token}`, ...languageHeaders(api.currentLanguage()) },
-      credentials: "same-origin",
-    });
-  } catch (error) {
-    throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    if (response.status === 401) api.forgetToken();
-    throw new ApiError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? `HTTP ${response.status}`);
-  }
-  const name = filenameOf(response.headers.get("Content-Disposition"), format);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled; free the memory a little later.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
+/** Fetches the export with the person's token and saves it (see `downloadFile`). */
+export function downloadExport(api: Api, format: Format): Promise<string> {
+  return downloadFile(api, PATHS[format], `mus-my-data.${format}`);
 }
 
 type Status = { kind: "idle" } | { kind: "busy"; format: Format } | { kind: "done"; name: string } | { kind: "error"; error: unknown };

@@ -10,6 +10,7 @@ import { useTexts } from "../../../lib/i18n";
 import { reads } from "../../../lib/meeting/reads";
 import type { AgreementVersion, DecisionOut, Party, Summary } from "../../../lib/meeting/types";
 import { writes } from "../../../lib/meeting/writes";
+import { AgreementPdf } from "../../components/AgreementPdf";
 import { useMeeting } from "../context";
 import { Disclosure, Field, InlineError, useAction, useId } from "../ui";
 import { SnapshotView } from "./Snapshot";
@@ -101,6 +102,7 @@ function VersionView({ version, names, latest }: { version: AgreementVersion; na
       {latest && state.data.conversation.status === "reviewing" && !agreed && version.state !== "superseded" && (
         <DecisionForm version={version} mine={decisionOf(state.role)} />
       )}
+      <AgreementPdf conversationId={state.data.conversation.id} number={version.number} />
       <SnapshotView snapshot={version.snapshot} names={names} />
     </article>
   );
