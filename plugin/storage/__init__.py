@@ -15,6 +15,7 @@ from .records import (
     OrgTemplate,
     TokenCacheEntry,
 )
+from .reminders import Reminder
 from .rights import HandoverRequest
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "LiveStream",
     "MaintenanceLease",
     "NoteDocument",
+    "Reminder",
     "OrgTemplate",
     "Person",
     "PreparationItem",
