@@ -58,6 +58,11 @@ class Settings:
     rate_limits: RateLimits = field(default_factory=RateLimits)
     retention_days: int = 30  # the organisation's retention period (plugin.domain.retention)
     purge_interval_minutes: int = 60  # the in-process retention run (mus serve, mus run); 0: off
+    # Reminders (plugin.services.reminders): the Teams app id makes the deep link into the personal
+    # tab; the sender is the mailbox (UPN or object id) of the e-mail fallback, empty: no e-mail.
+    teams_app_id: str = ""
+    reminder_sender: str = ""
+    reminder_interval_minutes: int = 5  # the in-process reminder run; 0: off (use `mus reminders send`)
     max_request_bytes: int = 1024 * 1024
     max_text_bytes: int = 64 * 1024
     token_leeway_seconds: int = 60
@@ -179,6 +184,11 @@ def settings_from_env(
         rate_limits=_rate_limits(env, demo),
         retention_days=retention_days,
         purge_interval_minutes=purge_interval,
+        teams_app_id=(env.get("MUS_TEAMS_APP_ID") or "").strip(),
+        reminder_sender=(env.get("MUS_REMINDER_SENDER") or "").strip(),
+        reminder_interval_minutes=_count(
+            env.get("MUS_REMINDER_INTERVAL_MINUTES") or "5", "MUS_REMINDER_INTERVAL_MINUTES"
+        ),
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,
         instance_path=instance,
     )
