@@ -55,9 +55,9 @@ def run_command(ctx: click.Context, host: str, port: int, demo: bool) -> None:
     _refuse_demo_off_loopback(app, host)
     from werkzeug.serving import run_simple
 
-    from .scheduler import start_scheduler
+    from .scheduler import start_background
 
-    start_scheduler(app)  # the retention run, every MUS_PURGE_INTERVAL_MINUTES
+    start_background(app)  # the retention run (MUS_PURGE_INTERVAL_MINUTES) and the jobs (MUS_JOBS)
 
     # app.run() refuses to start inside the flask CLI; the development server itself is what we want.
     run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
@@ -84,7 +84,7 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
     from gunicorn.app.base import BaseApplication
 
     from . import live
-    from .scheduler import start_scheduler
+    from .scheduler import start_background
 
     app = ctx.ensure_object(ScriptInfo).load_app()
     _refuse_demo_off_loopback(app, host)
@@ -105,8 +105,9 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
             for name, value in options.items():
                 self.cfg.set(name, value)
             self.cfg.set("worker_class", live.gunicorn_worker_class)  # gthread; ends live streams on stop
-            # Each worker runs the retention scheduler; the lease in the database lets one purge.
-            self.cfg.set("post_worker_init", lambda worker: start_scheduler(app))
+            # Each worker runs the retention scheduler (the lease in the database lets one purge)
+            # and the jobs (each claims its work in the database).
+            self.cfg.set("post_worker_init", lambda worker: start_background(app))
 
         def load(self):
             return app
@@ -152,6 +153,26 @@ def purge_command() -> None:
         f"{report.conversations_deleted} unfinished conversations, {report.pulses_deleted} pulses, "
         f"{report.preparation_deleted} preparation items, {report.events_deleted} live events and "
         f"{report.responses_deleted} stored responses"
+    )
+
+
+@click.group("reminders", help="Reminders in the Teams activity feed, with e-mail as the fallback.")
+def reminders_command() -> None:
+    pass
+
+
+@reminders_command.command("send", help="Send the due reminders now, each once (for cron; MUS_JOBS=0).")
+@with_appcontext
+def send_reminders_command() -> None:
+    from flask import current_app
+
+    from .scheduler import send_reminders
+
+    report = send_reminders(current_app._get_current_object())
+    sent = ", ".join(f"{n} by {channel}" for channel, n in sorted(report.sent.items())) or "none"
+    click.echo(
+        f"{report.enqueued} new reminders stored; {report.claimed} claimed; sent: {sent}; "
+        f"{report.retried} to retry later; {report.failed} failed"
     )
 
 
@@ -235,6 +256,7 @@ for command in (
     serve_command,
     db_command,
     purge_command,
+    reminders_command,
     keys_command,
     seed_demo_command,
     package_command,

@@ -62,7 +62,7 @@ class Settings:
     # tab; the sender is the mailbox (UPN or object id) of the e-mail fallback, empty: no e-mail.
     teams_app_id: str = ""
     reminder_sender: str = ""
-    reminder_interval_minutes: int = 5  # the in-process reminder run; 0: off (use `mus reminders send`)
+    jobs: bool = True  # the in-process background jobs (calendar, reminders); off when cron runs them
     max_request_bytes: int = 1024 * 1024
     max_text_bytes: int = 64 * 1024
     token_leeway_seconds: int = 60
@@ -186,9 +186,7 @@ def settings_from_env(
         purge_interval_minutes=purge_interval,
         teams_app_id=(env.get("MUS_TEAMS_APP_ID") or "").strip(),
         reminder_sender=(env.get("MUS_REMINDER_SENDER") or "").strip(),
-        reminder_interval_minutes=_count(
-            env.get("MUS_REMINDER_INTERVAL_MINUTES") or "5", "MUS_REMINDER_INTERVAL_MINUTES"
-        ),
+        jobs=_flag(env.get("MUS_JOBS") or "1"),
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,
         instance_path=instance,
     )

@@ -37,8 +37,8 @@ from sqlalchemy import exists, select
 
 from ..domain import reminders as rules
 from ..domain.agreement import Decision
-from ..identity.graph import ActivityNotDelivered, Graph, GraphDenied, GraphUnavailable
 from ..i18n import format_date, format_datetime, language_of, translate
+from ..identity.graph import ActivityNotDelivered, Graph, GraphDenied, GraphUnavailable
 from ..storage import AgreementVersion, Conversation, FollowUp, Person
 from ..storage import reminders as store
 from ..storage.reminders import Reminder
@@ -235,8 +235,9 @@ def _mail_html(message: Message) -> str:
     open_label = translate("reminder.mail.open", message.language)
     footer = translate("reminder.mail.footer", message.language)
     return (
-        f'<p>{html.escape(message.text)}</p><p><a href="{html.escape(message.link)}">{html.escape(open_label)}</a>'
-        f"</p><p><small>{html.escape(footer)}</small></p>"
+        f"<p>{html.escape(message.text)}</p>"
+        f'<p><a href="{html.escape(message.link)}">{html.escape(open_label)}</a></p>'
+        f"<p><small>{html.escape(footer)}</small></p>"
     )
 
 
