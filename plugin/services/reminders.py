@@ -251,7 +251,7 @@ def deliver(graph: Graph, message: Message, *, sender: str) -> str:
             preview_text=message.text[:150],
             topic_text=message.title[:100],
             web_url=message.link,
-            template_parameters={"otherName": message.other_name, "what": message.title},
+            template_parameters={"otherName": message.other_name},
             chain_id=message.reminder_id,
         )
         return "activity"
