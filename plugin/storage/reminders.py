@@ -61,9 +61,11 @@ def insert_new(session: Session, rows: list[dict]) -> int:
         from sqlalchemy.dialects.sqlite import insert
     else:  # pragma: no cover - the app runs on PostgreSQL and SQLite only
         raise RuntimeError(f"unsupported database {dialect}")
-    statement = insert(Reminder).on_conflict_do_nothing(index_elements=["key"])
-    result = session.execute(statement, rows)
-    return max(result.rowcount or 0, 0)
+    new = 0
+    for row in rows:  # one statement per row: each tells whether it inserted
+        result = session.execute(insert(Reminder).values(**row).on_conflict_do_nothing(index_elements=["key"]))
+        new += max(result.rowcount or 0, 0)
+    return new
 
 
 def claim(session: Session, *, holder: str, now: datetime, until: datetime, limit: int) -> list[int]:
