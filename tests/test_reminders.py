@@ -337,3 +337,63 @@ def test_a_decision_reminds_the_other_party_in_the_same_transaction(api, people,
         ("approved", manager_id),
         ("approved", employee_id),
     ]
+
+
+def test_two_processes_send_each_reminder_once(capp, cloud, tmp_path, postgres_url):
+    """`mus reminders send` in two processes at once, on the same database (PostgreSQL: FOR UPDATE
+    SKIP LOCKED; SQLite: the conditional claim), with the real clock."""
+    import os
+    import subprocess
+    import sys
+
+    from plugin.storage.sealed import key_from_secret
+
+    soon = datetime.now(UTC) + timedelta(days=2)
+    first = seed(capp, scheduled_at=soon)
+    with capp.app_context():
+        for _ in range(9):
+            db.session.add(
+                Conversation(
+                    tenant_id=TENANT,
+                    kind="mus",
+                    employee_id=first.employee_id,
+                    manager_id=first.manager_id,
+                    created_by_id=first.manager_id,
+                    template_key="mus-default",
+                    scheduled_at=soon,
+                )
+            )
+        db.session.commit()
+    settings = capp.extensions["mus.settings"]
+    env = {
+        **os.environ,
+        "MUS_DATABASE_URL": settings.database_url,
+        "MUS_SECRET_KEY": settings.secret_key,
+        "MUS_DATA_KEYS": key_from_secret(settings.secret_key),
+        "MUS_CLIENT_ID": CLIENT_ID,
+        "MUS_CLIENT_SECRET": settings.client_secret,
+        "MUS_TENANTS": TENANT,
+        "MUS_APP_DOMAIN": settings.app_domain,
+        "MUS_AUTHORITY_HOST": settings.authority_host,
+        "MUS_GRAPH_URL": settings.graph_url,
+        "REQUESTS_CA_BUNDLE": settings.ca_bundle,
+        "MUS_REMINDER_SENDER": SENDER,
+        "MUS_JOBS": "0",
+        "MUS_INSTANCE_PATH": str(tmp_path / "cli"),
+    }
+    log = Log(cloud)
+    mus = str(Path(sys.executable).parent / "mus")
+    processes = [
+        subprocess.Popen(
+            [mus, "reminders", "send"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    sent = log.new()
+    stored = rows(capp)
+    assert len(stored) == 20 and {r.status for r in stored} == {"sent"}
+    assert len(sent) == 20
+    assert sorted(n["chain_id"] for n in sent) == sorted(r.id for r in stored)
+    assert "claimed" in outputs[0][0] and "claimed" in outputs[1][0]
