@@ -63,7 +63,8 @@ def insert_new(session: Session, rows: list[dict]) -> int:
         raise RuntimeError(f"unsupported database {dialect}")
     new = 0
     for row in rows:  # one statement per row: each tells whether it inserted
-        result = session.execute(insert(Reminder).values(**row).on_conflict_do_nothing(index_elements=["key"]))
+        statement = insert(Reminder).values(**row).on_conflict_do_nothing(index_elements=["key"])
+        result = session.execute(statement)
         new += max(result.rowcount or 0, 0)
     return new
 
