@@ -397,3 +397,28 @@ def test_two_processes_send_each_reminder_once(capp, cloud, tmp_path, postgres_u
     assert len(sent) == 20
     assert sorted(n["chain_id"] for n in sent) == sorted(r.id for r in stored)
     assert "claimed" in outputs[0][0] and "claimed" in outputs[1][0]
+
+
+def test_i_see_only_the_reminders_sent_to_me(api, people, conversation, app):
+    from tests.test_agreements_api import decide, draft, start_meeting, write_notes
+
+    cid = conversation["id"]
+    write_notes(api, people["employee"], cid, 6, "Kursus")
+    start_meeting(api, people, conversation)
+    assert draft(api, people["manager"], cid).status_code == 201
+    assert decide(api, people["employee"], cid, 1, "approved").status_code == 200
+    assert api.as_(people["manager"]).get("/api/me/reminders").get_json() == {"items": []}  # not sent yet
+    with app.app_context():
+        reminder = db.session.scalar(select(Reminder))
+        reminder.status, reminder.channel, reminder.sent_at = "sent", "mail", NOW
+        db.session.commit()
+    mine = api.as_(people["manager"]).get("/api/me/reminders")
+    assert mine.status_code == 200
+    assert mine.get_json() == {
+        "items": [
+            {"conversation_id": cid, "kind": "approved", "channel": "mail", "sent_at": "2027-03-01T08:00:00Z"}
+        ]
+    }
+    for other in ("employee", "colleague", "outsider"):
+        assert api.as_(people[other]).get("/api/me/reminders").get_json() == {"items": []}
+    assert api.as_(None).get("/api/me/reminders").status_code == 401

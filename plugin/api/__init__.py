@@ -18,6 +18,7 @@ from . import (
     my_rights,
     openapi,
     preparation,
+    reminders,
 )
 
 
@@ -36,5 +37,6 @@ def init_app(app: Flask) -> None:
         my_data.bp,
         live.bp,
         my_rights.bp,
+        reminders.bp,
     ):
         app.register_blueprint(blueprint)

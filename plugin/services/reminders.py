@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exists, select
 
 from ..domain import reminders as rules
+from ..domain.actor import Actor
 from ..domain.agreement import Decision
 from ..i18n import format_date, format_datetime, language_of, translate
 from ..identity.graph import ActivityNotDelivered, Graph, GraphDenied, GraphUnavailable
@@ -320,19 +321,23 @@ def run_reminders(
         send_claimed(uow, ids, graph_for_tenant, holder=holder, report=report)
 
 
-def sent_reminders(uow: UnitOfWork, person_id: int, conversation_ids: list[int]) -> dict[int, datetime]:
-    """The last reminder sent to this person per conversation (for the personal tab)."""
-    if not conversation_ids:
-        return {}
-    rows = uow.session.execute(
-        select(Reminder.conversation_id, Reminder.sent_at).where(
-            Reminder.recipient_id == person_id,
-            Reminder.conversation_id.in_(conversation_ids),
-            Reminder.status == "sent",
+def sent_to(uow: UnitOfWork, actor: Actor) -> list[dict]:
+    """The last reminder sent to this person per conversation, newest first (their own only)."""
+    with uow:
+        rows = uow.session.scalars(
+            select(Reminder)
+            .where(Reminder.recipient_id == actor.person_id, Reminder.status == "sent")
+            .order_by(Reminder.sent_at.desc(), Reminder.id.desc())
         )
-    )
-    last: dict[int, datetime] = {}
-    for conversation_id, sent_at in rows:
-        if sent_at is not None and (conversation_id not in last or sent_at > last[conversation_id]):
-            last[conversation_id] = sent_at
-    return last
+        last: dict[int, dict] = {}
+        for row in rows:
+            last.setdefault(
+                row.conversation_id,
+                {
+                    "conversation_id": row.conversation_id,
+                    "kind": row.kind,
+                    "channel": row.channel,
+                    "sent_at": row.sent_at,
+                },
+            )
+        return list(last.values())
