@@ -9,7 +9,7 @@ import { useLoad } from "../hooks";
 import { useSession } from "../session";
 import { ConversationCards } from "./ConversationCards";
 import { Coverage } from "./Coverage";
-import { listMine, loadFollowUps, type Summary } from "./data";
+import { listMine, listSentReminders, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
@@ -28,6 +28,8 @@ export function MyMus() {
   const { t } = texts;
   const { api, me } = useSession();
   const [list, reloadList] = useLoad(() => listMine(api), [api]);
+  // Which reminders reached me: a hint on the cards only, so a failed load just shows none.
+  const [sent] = useLoad(() => listSentReminders(api), [api]);
   const conversations: Summary[] | null = list.status === "ok" ? list.value : null;
   const [followUps, reloadFollowUps] = useLoad(
     () => (conversations ? loadFollowUps(api, conversations) : waiting()),
@@ -78,7 +80,11 @@ export function MyMus() {
               {t("ui.mymus.conversations.heading")}
             </h2>
             {conversations.length ? (
-              <ConversationCards items={conversations} myObjectId={me.object_id} />
+              <ConversationCards
+                items={conversations}
+                myObjectId={me.object_id}
+                reminders={sent.status === "ok" ? sent.value : undefined}
+              />
             ) : (
               <p class="mymus-empty">{t("ui.mymus.conversations.empty")}</p>
             )}
