@@ -201,6 +201,7 @@ def _compose(uow: UnitOfWork, reminder: Reminder) -> Message | None:
     language = language_of(recipient.locale)
     kind = rules.Kind(reminder.kind)
     other_name = other.display_name if other.erased_at is None else translate("reminder.someone", language)
+    version: AgreementVersion | None = None
     params: dict[str, object] = {
         "other": other_name,
         "conversation": translate(f"ui.kind.{conversation.kind}", language),
@@ -213,10 +214,16 @@ def _compose(uow: UnitOfWork, reminder: Reminder) -> Message | None:
             return None
         params["when"] = format_date(follow_up.due_on, language, "long")
     else:
-        params["version"] = reminder.occasion.removeprefix("v")
+        version = uow.session.get(AgreementVersion, reminder.subject_id)
+        if version is None:
+            return None  # an unapproved draft the retention run removed
+        params["version"] = version.number
     key = f"reminder.{kind.value}"
     if kind is rules.Kind.PREPARE:
         key = f"{key}.{conversation.kind}"
+    text_key = f"{key}.text"
+    if kind is rules.Kind.APPROVED and version is not None and version.locked_at is not None:
+        text_key = "reminder.approved.locked.text"  # the second approval: the agreement is locked
     return Message(
         reminder_id=reminder.id,
         tenant_id=reminder.tenant_id,
@@ -226,7 +233,7 @@ def _compose(uow: UnitOfWork, reminder: Reminder) -> Message | None:
         language=language,
         other_name=other_name,
         title=translate(f"{key}.title", language, **params),
-        text=translate(f"{key}.text", language, **params),
+        text=translate(text_key, language, **params),
         subject=translate(f"{key}.title", language, **params),
         link=tab_link(uow.settings, conversation.id),
     )
