@@ -332,11 +332,38 @@ def test_a_decision_reminds_the_other_party_in_the_same_transaction(api, people,
     assert [(r.kind, r.recipient_id, r.other_id, r.occasion, r.status) for r in stored] == [
         ("approved", manager_id, employee_id, "v1", "pending")
     ]
+    fake = FakeGraph()
+    with app.app_context():
+        service.run_reminders(new_unit_of_work(app), lambda _tenant: fake, holder="test")
+    # Jonas approved first: Mette is asked for her answer (in Danish, her language).
+    assert [(to, kind) for to, kind, _ in fake.sent] == [(people["manager"].oid, "agreementApproved")]
+    assert (
+        fake.sent[0][2]
+        == "Jonas Nielsen har godkendt version 1 af jeres aftale. Læs den, og giv dit svar i MUS."
+    )
     assert decide(api, people["manager"], cid, 1, "approved").status_code == 200
     assert [(r.kind, r.recipient_id) for r in rows(app)] == [
         ("approved", manager_id),
         ("approved", employee_id),
     ]
+    with app.app_context():
+        service.run_reminders(new_unit_of_work(app), lambda _tenant: fake, holder="test")
+    # Mette's approval locked it: Jonas hears that it is agreed, not that he should answer.
+    assert fake.sent[1][:2] == (people["employee"].oid, "agreementApproved")
+    assert (
+        fake.sent[1][2]
+        == "Mette Sørensen har godkendt version 1, og jeres aftale er nu låst. Den kan læses i MUS."
+    )
+
+
+class FakeGraph:
+    """Records activity notifications (recipient, activity type, preview)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, str]] = []
+
+    def send_activity_notification(self, user_id, *, activity_type, preview_text, **_ignored) -> None:
+        self.sent.append((user_id, activity_type, preview_text))
 
 
 def test_two_processes_send_each_reminder_once(capp, cloud, tmp_path, postgres_url):
