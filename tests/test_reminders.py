@@ -449,3 +449,26 @@ def test_i_see_only_the_reminders_sent_to_me(api, people, conversation, app):
     for other in ("employee", "colleague", "outsider"):
         assert api.as_(people[other]).get("/api/me/reminders").get_json() == {"items": []}
     assert api.as_(None).get("/api/me/reminders").status_code == 401
+
+
+def test_a_stored_reminder_that_went_stale_is_dropped_not_sent(capp, cloud, clock):
+    conversation = seed(capp)
+    log = Log(cloud)
+    with capp.app_context():
+        service.enqueue_due(new_unit_of_work(capp), clock.now)
+        moved = db.session.get(Conversation, conversation.id)
+        moved.scheduled_at = NOW + timedelta(days=4)  # moved to another day before the send
+        db.session.commit()
+        uow = new_unit_of_work(capp)
+        with uow:
+            ids = store.claim(
+                uow.session, holder="t", now=clock.now, until=clock.now + service.CLAIM_FOR, limit=10
+            )
+        report = service.RunReport()
+        service.send_claimed(uow, ids, lambda _tenant: None, holder="t", report=report)
+    assert report.failed == 2 and log.new() == []
+    assert {(r.status, r.last_error, r.occasion) for r in rows(capp)} == {("failed", "gone", "2027-03-03")}
+    # The next run stores and sends the reminders of the new date.
+    run(capp)
+    assert sorted(n["recipient"] for n in log.new()) == sorted([oid("manager"), oid("employee")])
+    assert {r.occasion for r in rows(capp) if r.status == "sent"} == {"2027-03-05"}

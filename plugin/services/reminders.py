@@ -197,7 +197,7 @@ def _compose(uow: UnitOfWork, reminder: Reminder) -> Message | None:
     other = uow.session.get(Person, reminder.other_id)
     conversation = uow.session.get(Conversation, reminder.conversation_id)
     if recipient is None or other is None or conversation is None or recipient.erased_at is not None:
-        return None  # the conversation was removed (retention) or the person erased: nothing to say
+        return None  # the conversation was removed (retention) or the person erased
     language = language_of(recipient.locale)
     kind = rules.Kind(reminder.kind)
     other_name = other.display_name if other.erased_at is None else translate("reminder.someone", language)
@@ -206,11 +206,18 @@ def _compose(uow: UnitOfWork, reminder: Reminder) -> Message | None:
         "other": other_name,
         "conversation": translate(f"ui.kind.{conversation.kind}", language),
     }
-    if kind in (rules.Kind.PREPARE, rules.Kind.CHECK_IN_DUE) and conversation.scheduled_at is not None:
-        params["when"] = format_datetime(conversation.scheduled_at, language, "short", tz=str(ZONE))
+    # Stored a while ago, sent now: a conversation moved, held or unplanned since, or a follow-up
+    # moved or removed, makes the reminder stale (a moved one gets its own reminder under a new key).
+    if kind in (rules.Kind.PREPARE, rules.Kind.CHECK_IN_DUE):
+        at = conversation.scheduled_at
+        if at is None or conversation.status not in rules.OPEN_STATUSES:
+            return None
+        if at.astimezone(ZONE).date().isoformat() != reminder.occasion:
+            return None
+        params["when"] = format_datetime(at, language, "short", tz=str(ZONE))
     elif kind in (rules.Kind.FOLLOW_UP_DUE, rules.Kind.FOLLOW_UP_OVERDUE):
         follow_up = uow.session.get(FollowUp, reminder.subject_id)
-        if follow_up is None:
+        if follow_up is None or follow_up.due_on.isoformat() != reminder.occasion:
             return None
         params["when"] = format_date(follow_up.due_on, language, "long")
     else:
