@@ -156,6 +156,26 @@ def purge_command() -> None:
     )
 
 
+@click.group("reminders", help="Reminders in the Teams activity feed, with e-mail as the fallback.")
+def reminders_command() -> None:
+    pass
+
+
+@reminders_command.command("send", help="Send the due reminders now, each once (for cron; MUS_JOBS=0).")
+@with_appcontext
+def send_reminders_command() -> None:
+    from flask import current_app
+
+    from .scheduler import send_reminders
+
+    report = send_reminders(current_app._get_current_object())
+    sent = ", ".join(f"{n} by {channel}" for channel, n in sorted(report.sent.items())) or "none"
+    click.echo(
+        f"{report.enqueued} new reminders stored; {report.claimed} claimed; sent: {sent}; "
+        f"{report.retried} to retry later; {report.failed} failed"
+    )
+
+
 @click.group("keys", help="The keys that encrypt conversation content at rest (MUS_DATA_KEYS).")
 def keys_command() -> None:
     pass
@@ -305,6 +325,7 @@ for command in (
     serve_command,
     db_command,
     purge_command,
+    reminders_command,
     keys_command,
     seed_demo_command,
     package_command,

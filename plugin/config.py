@@ -61,6 +61,9 @@ class Settings:
     rate_limits: RateLimits = field(default_factory=RateLimits)
     retention_days: int = 30  # the organisation's retention period (plugin.domain.retention)
     purge_interval_minutes: int = 60  # the in-process retention run (mus serve, mus run); 0: off
+    # Reminders (plugin.services.reminders): the Teams app id makes the deep link into the personal
+    # tab; the sender is the mailbox (UPN or object id) of the e-mail fallback, empty: no e-mail.
+    reminder_sender: str = ""
     jobs: bool = True  # the in-process background jobs (calendar, reminders); off when cron runs them
     max_request_bytes: int = 1024 * 1024
     max_text_bytes: int = 64 * 1024
@@ -184,6 +187,7 @@ def settings_from_env(
         rate_limits=_rate_limits(env, demo),
         retention_days=retention_days,
         purge_interval_minutes=purge_interval,
+        reminder_sender=(env.get("MUS_REMINDER_SENDER") or "").strip(),
         jobs=_flag(env.get("MUS_JOBS") or "1"),
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,
         instance_path=instance,

@@ -100,6 +100,26 @@ class Job:
     run: Callable[[Flask], object]
 
 
+def send_reminders(app: Flask):
+    """The reminder run (plugin.services.reminders): store what is due, send each exactly once."""
+    from .identity import app_graph_for
+    from .services import reminders
+
+    report = reminders.run_reminders(
+        new_unit_of_work(app), lambda tenant_id: app_graph_for(app, tenant_id), holder=retention.holder_name()
+    )
+    if report.claimed or report.enqueued:
+        log.info(
+            "reminders: %d new, %d claimed, sent %s, %d to retry, %d failed",
+            report.enqueued,
+            report.claimed,
+            report.sent,
+            report.retried,
+            report.failed,
+        )
+    return report
+
+
 # One entry per job; each branch of work adds its own.
 def _calendar_retry(app: Flask) -> object:
     from .planning_job import retry_calendars
@@ -110,6 +130,8 @@ def _calendar_retry(app: Flask) -> object:
 JOBS: tuple[Job, ...] = (
     # Planned conversations whose Teams meeting Graph could not make yet (`mus calendar-retry`).
     Job("calendar-retry", timedelta(minutes=5), _calendar_retry),
+    # Reminders in the activity feed or by e-mail, each once (`mus reminders send`).
+    Job("reminders", timedelta(minutes=5), send_reminders),
 )
 
 

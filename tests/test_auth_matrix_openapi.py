@@ -222,6 +222,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("get", "/api/me/export"): Case(lambda ids: "/api/me/export", who="anyone"),
     ("get", "/api/me/export.pdf"): Case(lambda ids: "/api/me/export.pdf", who="anyone"),
     ("get", "/api/me/audit"): Case(lambda ids: "/api/me/audit", who="anyone"),
+    ("get", "/api/me/reminders"): Case(lambda ids: "/api/me/reminders", who="anyone"),
     ("get", "/api/me/erasure"): Case(lambda ids: "/api/me/erasure", who="anyone"),
     # Erasing oneself is never refused to a signed-in person; the matrix sends it unconfirmed (its
     # people must stay), so every signed-in role gets the validation error and nothing goes.

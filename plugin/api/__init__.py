@@ -19,6 +19,7 @@ from . import (
     my_rights,
     openapi,
     preparation,
+    reminders,
 )
 
 
@@ -37,6 +38,7 @@ def init_app(app: Flask) -> None:
         my_data.bp,
         live.bp,
         my_rights.bp,
+        reminders.bp,
         checkins.bp,
     ):
         app.register_blueprint(blueprint)

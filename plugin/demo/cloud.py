@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..config import DEMO_CLIENT_ID, DEMO_TENANT_ID, ConfigError, Settings
+from ..services.reminders import ACTIVITY_TYPES
 from .people import DEMO_PEOPLE
 
 try:
@@ -60,6 +61,9 @@ def start(settings: Settings, *, redirect_uris: tuple[str, ...] = ()) -> DemoClo
         directory.grant(DEMO_TENANT_ID, person.object_id, DEMO_CLIENT_ID, DEMO_USER_CONSENT)
     entra = EntraStandin(directory, ca).start()
     graph = GraphStandin(directory, ca, entra).start()
+    # The Teams app, with the activity types its manifest declares, installed for everyone (reminders).
+    graph.register_teams_app(DEMO_CLIENT_ID, list(ACTIVITY_TYPES.values()))
+    graph.install_app(DEMO_TENANT_ID, DEMO_CLIENT_ID)
     return DemoCloud(ca, directory, entra, graph)
 
 

@@ -25,6 +25,8 @@ SCOPE_CALENDAR = "Calendars.ReadWrite"
 SCOPE_TRANSCRIPTS = "OnlineMeetingTranscript.Read.All"
 SCOPE_CHAT_APPS = "TeamsAppInstallation.ReadWriteForChat"
 SCOPE_CHAT_TABS = "TeamsTab.Create"
+SCOPE_ACTIVITY = "TeamsActivity.Send"
+SCOPE_MAIL = "Mail.Send"
 
 
 class GraphUnavailable(DomainError):
@@ -35,6 +37,13 @@ class GraphUnavailable(DomainError):
 class GraphDenied(DomainError):
     status = 403
     code = "graph_denied"
+
+
+class ActivityNotDelivered(GraphDenied):
+    """An activity feed notification Graph refused for this recipient: the permission is missing
+    (403) or the Teams app is not installed for them (404). The caller falls back to e-mail."""
+
+    code = "activity_not_delivered"
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,18 @@ class Graph(Protocol):
         self, chat_id: str, *, teams_app_id: str, display_name: str, entity_id: str, content_url: str
     ) -> str: ...
     def transcript_content(self, meeting_id: str, transcript_id: str) -> str: ...
+    def send_activity_notification(
+        self,
+        user_id: str,
+        *,
+        activity_type: str,
+        preview_text: str,
+        topic_text: str,
+        web_url: str,
+        template_parameters: dict[str, str],
+        chain_id: int | None = None,
+    ) -> None: ...
+    def send_mail(self, sender_id: str, *, to: str, subject: str, html: str) -> None: ...
 
 
 TokenFor = Callable[[list[str]], str]
@@ -311,6 +332,48 @@ class HttpGraph:
             "/content?$format=text/vtt"
         )
         return self._request("GET", url, [SCOPE_TRANSCRIPTS]).text
+
+    def send_activity_notification(
+        self,
+        user_id: str,
+        *,
+        activity_type: str,
+        preview_text: str,
+        topic_text: str,
+        web_url: str,
+        template_parameters: dict[str, str],
+        chain_id: int | None = None,
+    ) -> None:
+        """`POST /users/{id}/teamwork/sendActivityNotification` (204). `chain_id`: a later send with
+        the same chain id replaces the earlier notification in the feed instead of adding one, which
+        makes a retry after a lost answer harmless. Raises `ActivityNotDelivered` on 403/404."""
+        payload: dict[str, Any] = {
+            "topic": {"source": "text", "value": topic_text, "webUrl": web_url},
+            "activityType": activity_type,
+            "previewText": {"content": preview_text[:150]},
+            "templateParameters": [{"name": k, "value": v} for k, v in template_parameters.items()],
+        }
+        if chain_id is not None:
+            payload["chainId"] = chain_id
+        url = f"{self._base}/users/{quote(user_id)}/teamwork/sendActivityNotification"
+        try:
+            response = self._request("POST", url, [SCOPE_ACTIVITY], missing_ok=True, json=payload)
+        except GraphDenied as exc:
+            raise ActivityNotDelivered("activity_not_permitted") from exc
+        if response is None:
+            raise ActivityNotDelivered("teams_app_not_installed")
+
+    def send_mail(self, sender_id: str, *, to: str, subject: str, html: str) -> None:
+        """`POST /users/{sender}/sendMail` (202), not kept in the sender's Sent Items."""
+        payload = {
+            "message": {
+                "subject": subject,
+                "body": {"contentType": "HTML", "content": html},
+                "toRecipients": [{"emailAddress": {"address": to}}],
+            },
+            "saveToSentItems": False,
+        }
+        self._request("POST", f"{self._base}/users/{quote(sender_id)}/sendMail", [SCOPE_MAIL], json=payload)
 
     # --- plumbing ------------------------------------------------------------------------------
     def _get(self, path: str, scopes: list[str], *, missing_ok: bool = False) -> dict[str, Any] | None:

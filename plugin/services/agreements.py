@@ -41,7 +41,7 @@ from ..storage import (
     Person,
 )
 from ..storage.unit_of_work import UnitOfWork
-from . import adjustments, audit, audit_log, coedit, lookups, retention
+from . import adjustments, audit, audit_log, coedit, lookups, reminders, retention
 from .conversations import apply_status
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
@@ -540,6 +540,8 @@ def do_decide(
         row.disagreement = disagreement
         row.decided_at = now
         uow.session.flush()
+        # The other party hears of it; stored in this transaction, sent by the reminder job.
+        reminders.enqueue_decision(uow, conversation, version, decided_by=actor.person_id, decision=decision)
         audit.record(
             uow,
             actor,

@@ -16,6 +16,7 @@ from .records import (
     OrgTemplate,
     TokenCacheEntry,
 )
+from .reminders import Reminder
 from .rights import HandoverRequest
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "Person",
     "PreparationItem",
     "ReadinessProbe",
+    "Reminder",
     "TalkingPoint",
     "Tenant",
     "TokenCacheEntry",

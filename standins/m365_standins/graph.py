@@ -19,6 +19,19 @@ Permissions follow Microsoft's permission tables, delegated (`scp`) or applicati
 - `/me/events`, `/users/{id}/events[/{id}[/cancel]]`: the calendar, see `calendar.py` (create with
   a Teams meeting when `isOnlineMeeting` is true, list, read, change, delete, cancel; attendees get
   copies in their own calendars). Events are recorded in the directory.
+- `POST /users/{id}/teamwork/sendActivityNotification`: delegated or application TeamsActivity.Send
+  (application TeamsActivity.Send.User, resource-specific, counts too); 204. The body is validated
+  (`topic` with `source` `text` + `value` + `webUrl`, or `entityUrl` + a Graph `value`; an
+  `activityType` declared by the calling app (`register_teams_app`); `previewText.content`;
+  `templateParameters` as name/value pairs; an optional Int64 `chainId`). The calling app must be
+  installed for the recipient (`install_app`): otherwise 404 `NotFound`; a missing permission is 403
+  `Forbidden`. A notification with the `chainId` of an earlier one to the same person replaces it in
+  their feed (Graph's documented meaning of chainId) instead of adding one.
+- `POST /users/{id}/sendMail`: delegated Mail.Send (oneself) or application Mail.Send (any mailbox
+  of the tenant); 202. Validates `message` (`subject`, `body`, `toRecipients` with addresses);
+  403 `ErrorAccessDenied` without the permission.
+  Both record what was delivered to whom: `notifications` (every accepted request, in order),
+  `activity_feed(tenant, user)` (the feed as the person sees it) and `mailbox(address)`.
 
 `/users/{id}/…` works for every path above. Denials use the code of the Graph workload that owns the
 resource: `Authorization_RequestDenied` (directory), `ErrorAccessDenied` (Outlook calendar),
@@ -76,6 +89,10 @@ _MEETINGS = frozenset({"OnlineMeetings.Read", "OnlineMeetings.ReadWrite"})
 _APP_MEETINGS = frozenset({"OnlineMeetings.Read.All", "OnlineMeetings.ReadWrite.All"})
 _TRANSCRIPTS = frozenset({"OnlineMeetingTranscript.Read.All"})
 _CALENDAR_WRITE = frozenset({"Calendars.ReadWrite"})
+_ACTIVITY_SEND = frozenset({"TeamsActivity.Send"})
+_APP_ACTIVITY_SEND = frozenset({"TeamsActivity.Send", "TeamsActivity.Send.User"})
+_MAIL_SEND = frozenset({"Mail.Send"})
+_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 _USER_DEFAULT = (
     "businessPhones",
@@ -211,6 +228,9 @@ class GraphStandin(CalendarRoutes, HTTPSService):
         # Meeting chats (a meeting's thread id): the Teams apps installed in them and their tabs.
         self._chat_apps: dict[str, set[str]] = {}
         self._chat_tabs: dict[str, list[dict]] = {}
+        self._teams_apps: dict[str, frozenset[str]] = {}  # client id -> declared activity types
+        self._installed: set[tuple[str, str, str]] = set()  # (tenant, user object id, client id)
+        self._notifications: list[dict] = []
 
     # -- observation and fault injection -------------------------------------------------------
 
@@ -243,6 +263,48 @@ class GraphStandin(CalendarRoutes, HTTPSService):
         """The next `n` requests fail with `status` (503 serviceNotAvailable, else generalException)."""
         with self._lock:
             self._failures.extend([status] * n)
+
+    def register_teams_app(self, client_id: str, activity_types: list[str] | tuple[str, ...]) -> None:
+        """The Teams app whose manifest's `webApplicationInfo.id` is `client_id`, with the activity
+        types its manifest declares (`activities.activityTypes[].type`)."""
+        with self._lock:
+            self._teams_apps[client_id] = frozenset(activity_types)
+
+    def install_app(self, tenant_id: str, client_id: str, *object_ids: str) -> None:
+        """Install the Teams app (personally) for these users; none given: every user of the tenant."""
+        users = object_ids or tuple(u.object_id for u in self.directory.users(tenant_id))
+        with self._lock:
+            self._installed.update((tenant_id, oid.lower(), client_id) for oid in users)
+
+    def uninstall_app(self, tenant_id: str, client_id: str, object_id: str) -> None:
+        with self._lock:
+            self._installed.discard((tenant_id, object_id.lower(), client_id))
+
+    @property
+    def notifications(self) -> list[dict]:
+        """Every accepted activity notification and e-mail, in order (replaced ones included)."""
+        with self._lock:
+            return [dict(entry) for entry in self._notifications]
+
+    def activity_feed(self, tenant_id: str, object_id: str) -> list[dict]:
+        """The person's activity feed: a notification replaced by a later one of its chain is gone."""
+        with self._lock:
+            return [
+                dict(n)
+                for n in self._notifications
+                if n["channel"] == "activity"
+                and n["tenant_id"] == tenant_id
+                and n["recipient"] == object_id.lower()
+                and not n.get("replaced")
+            ]
+
+    def mailbox(self, address: str) -> list[dict]:
+        with self._lock:
+            return [
+                dict(n)
+                for n in self._notifications
+                if n["channel"] == "mail" and n["recipient"].lower() == address.lower()
+            ]
 
     def outage(self, on: bool = True) -> None:
         """Every request answers 503 until switched off."""
@@ -757,6 +819,128 @@ class GraphStandin(CalendarRoutes, HTTPSService):
             self._chat_tabs.setdefault(chat_id, []).append(tab)
         body = {"@odata.context": self._context(f"chats('{chat_id}')/tabs/$entity"), **tab}
         return self._json(201, body)
+    # -- activity feed and mail ----------------------------------------------------------------
+
+    def _send_activity_notification(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        if not caller.holds(_ACTIVITY_SEND, _APP_ACTIVITY_SEND):
+            required = ", ".join(sorted(_ACTIVITY_SEND if caller.delegated else _APP_ACTIVITY_SEND))
+            held = caller.scopes if caller.delegated else caller.roles
+            raise GraphError(
+                403,
+                "Forbidden",
+                f"Missing role permissions on the request. API requires one of '{required}'. "
+                f"Roles on the request '{', '.join(sorted(held))}'.",
+            )
+        payload = _json_object(request)
+        topic = payload.get("topic")
+        if not isinstance(topic, dict) or topic.get("source") not in ("text", "entityUrl"):
+            raise GraphError(400, "BadRequest", "topic with source 'text' or 'entityUrl' is required.")
+        value = topic.get("value")
+        if not isinstance(value, str) or not value.strip():
+            raise GraphError(400, "BadRequest", "topic.value is required.")
+        web_url = topic.get("webUrl")
+        if topic["source"] == "text":
+            if not isinstance(web_url, str) or not web_url.startswith("https://"):
+                raise GraphError(400, "BadRequest", "topic.webUrl must be an https link.")
+        elif not value.startswith(("https://graph.microsoft.com/", f"{self.url}/")):
+            raise GraphError(400, "BadRequest", "topic.value must be a Graph URL.")
+        activity_type = payload.get("activityType")
+        if not isinstance(activity_type, str) or not activity_type:
+            raise GraphError(400, "BadRequest", "activityType is required.")
+        with self._lock:
+            declared = self._teams_apps.get(caller.client_id)
+        if declared is None or (activity_type not in declared and activity_type != "systemDefault"):
+            raise GraphError(
+                400, "BadRequest", f"Activity type '{activity_type}' is not declared in the app manifest."
+            )
+        preview = payload.get("previewText")
+        if not isinstance(preview, dict) or not isinstance(preview.get("content"), str):
+            raise GraphError(400, "BadRequest", "previewText with content is required.")
+        if len(preview["content"]) > 150:
+            raise GraphError(400, "BadRequest", "previewText.content must be at most 150 characters.")
+        parameters = payload.get("templateParameters") or []
+        if not isinstance(parameters, list) or not all(
+            isinstance(p, dict) and isinstance(p.get("name"), str) and isinstance(p.get("value"), str)
+            for p in parameters
+        ):
+            raise GraphError(400, "BadRequest", "templateParameters must be name/value pairs.")
+        chain_id = payload.get("chainId")
+        if chain_id is not None and (not isinstance(chain_id, int) or isinstance(chain_id, bool)):
+            raise GraphError(400, "BadRequest", "chainId must be an Int64.")
+        key = (owner.tenant_id, owner.object_id.lower(), caller.client_id)
+        with self._lock:
+            installed = key in self._installed
+        if not installed:
+            raise GraphError(
+                404,
+                "NotFound",
+                f"The Teams app of the Microsoft Entra application '{caller.client_id}' is not installed "
+                "for the recipient.",
+            )
+        entry = {
+            "channel": "activity",
+            "tenant_id": owner.tenant_id,
+            "recipient": owner.object_id.lower(),
+            "client_id": caller.client_id,
+            "activity_type": activity_type,
+            "topic": dict(topic),
+            "preview": preview["content"],
+            "template_parameters": {p["name"]: p["value"] for p in parameters},
+            "chain_id": chain_id,
+            "at": datetime.now(UTC),
+        }
+        with self._lock:
+            if chain_id is not None:
+                for earlier in self._notifications:
+                    if (
+                        earlier["channel"] == "activity"
+                        and (earlier["tenant_id"], earlier["recipient"], earlier["client_id"]) == key
+                        and earlier["chain_id"] == chain_id
+                    ):
+                        earlier["replaced"] = True
+            self._notifications.append(entry)
+        return Response(204)
+
+    def _send_mail(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        self._require(caller, _MAIL_SEND, _MAIL_SEND, _OUTLOOK_DENIED)
+        self._same_person(caller, owner, _OUTLOOK_DENIED)
+        payload = _json_object(request)
+        message = payload.get("message")
+        if not isinstance(message, dict):
+            raise GraphError(400, "ErrorInvalidRequest", "The message property is required.")
+        recipients = message.get("toRecipients")
+        addresses = [
+            ((r or {}).get("emailAddress") or {}).get("address")
+            for r in (recipients if isinstance(recipients, list) else [])
+            if isinstance(r, dict)
+        ]
+        if not addresses or not all(isinstance(a, str) and _ADDRESS.fullmatch(a) for a in addresses):
+            raise GraphError(
+                400,
+                "ErrorInvalidRecipients",
+                "At least one recipient is not valid., Recipient is not resolved. All recipients must be "
+                "resolved before a message can be submitted.",
+            )
+        body = message.get("body") or {}
+        if not isinstance(body, dict) or str(body.get("contentType", "text")).lower() not in ("text", "html"):
+            raise GraphError(400, "ErrorInvalidRequest", "body.contentType must be Text or HTML.")
+        sender = owner.mail or owner.user_principal_name
+        with self._lock:
+            for address in addresses:
+                self._notifications.append(
+                    {
+                        "channel": "mail",
+                        "tenant_id": owner.tenant_id,
+                        "recipient": address,
+                        "sender": sender,
+                        "client_id": caller.client_id,
+                        "subject": str(message.get("subject") or ""),
+                        "body": str(body.get("content") or ""),
+                        "content_type": str(body.get("contentType", "text")).lower(),
+                        "at": datetime.now(UTC),
+                    }
+                )
+        return Response(202)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -850,6 +1034,10 @@ def _route(tail: list[str]) -> tuple[str, tuple[str, ...]] | None:
         return "manager", ("GET",)
     if n == 1 and tail[0] == "directReports":
         return "direct_reports", ("GET",)
+    if n == 2 and tail == ["teamwork", "sendActivityNotification"]:
+        return "send_activity_notification", ("POST",)
+    if n == 1 and tail[0] == "sendMail":
+        return "send_mail", ("POST",)
     if tail[0] == "events":  # the calendar: standins/m365_standins/calendar.py
         if n == 1:
             return "events", ("GET", "POST")
@@ -873,6 +1061,18 @@ def _route(tail: list[str]) -> tuple[str, tuple[str, ...]] | None:
     if n == 5 and tail[4] == "content":
         return "transcript_content", ("GET",)
     return None
+
+
+def _json_object(request: Request) -> dict:
+    try:
+        payload = request.json()
+    except (ValueError, UnicodeDecodeError):
+        raise GraphError(
+            400, "RequestBodyRead", "Invalid JSON. A token was not recognized in the JSON content."
+        ) from None
+    if not isinstance(payload, dict):
+        raise GraphError(400, "RequestBodyRead", "The request body must be a JSON object.")
+    return payload
 
 
 def _select(request: Request) -> list[str] | None:

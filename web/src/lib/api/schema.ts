@@ -1046,6 +1046,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last reminder sent to me per conversation
+         * @description Reminders go to the Teams activity feed, or by e-mail when the feed is not permitted; each is sent once. Only the signed-in person's own reminders, newest first.
+         */
+        get: operations["reminders_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/successes": {
         parameters: {
             query?: never;
@@ -3624,6 +3644,35 @@ export interface components {
              * @default []
              */
             tools?: components["schemas"]["Tool"][];
+        };
+        /** SentReminderList */
+        SentReminderList: {
+            /**
+             * Items
+             * @description The last reminder sent to me per conversation.
+             */
+            items: components["schemas"]["SentReminderOut"][];
+        };
+        /** SentReminderOut */
+        SentReminderOut: {
+            /**
+             * Channel
+             * @description The Teams activity feed, or e-mail.
+             * @enum {string}
+             */
+            channel: "activity" | "mail";
+            /** Conversation Id */
+            conversation_id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "prepare" | "check_in_due" | "follow_up_due" | "follow_up_overdue" | "approved" | "changes_requested";
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
         };
         /** SmartCheckOut */
         SmartCheckOut: {
@@ -10143,6 +10192,46 @@ export interface operations {
                         id?: string;
                         retry?: number;
                     };
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reminders_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentReminderList"];
                 };
             };
             /** @description Missing or invalid sign-in token */

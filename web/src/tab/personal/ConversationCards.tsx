@@ -5,7 +5,7 @@ import { describeError } from "../errors";
 import { useLoad } from "../hooks";
 import { useSession } from "../session";
 import { AgreedVersion, Approvals } from "./AgreedVersion";
-import { type AgreementVersion, type Goal, loadAgreed, type Summary } from "./data";
+import { type AgreementVersion, type Goal, loadAgreed, type SentReminder, type Summary } from "./data";
 import { GoalList } from "./GoalList";
 import { InviteButton } from "./InviteButton";
 import { conversationDate, latestLocked, roleIn } from "./overview";
@@ -16,8 +16,17 @@ export function titleOf(conversation: Summary, { t }: Texts): string {
 }
 
 /** My conversations, newest first: title (opens the conversation), kind, status, date, the other
- * party; agreed ones with their agreement and the progress of the goals set in them. */
-export function ConversationCards({ items, myObjectId }: { items: Summary[]; myObjectId: string }) {
+ * party, the last reminder sent to me about it; agreed ones with their agreement and the progress of
+ * the goals set in them. */
+export function ConversationCards({
+  items,
+  myObjectId,
+  reminders,
+}: {
+  items: Summary[];
+  myObjectId: string;
+  reminders?: Map<number, SentReminder>;
+}) {
   const texts = useTexts();
   const { t } = texts;
   return (
@@ -27,6 +36,7 @@ export function ConversationCards({ items, myObjectId }: { items: Summary[]; myO
         const other = role === "manager" ? item.employee : item.manager;
         const date = conversationDate(item);
         const headingId = `conversation-${item.id}-title`;
+        const reminder = reminders?.get(item.id);
         return (
           <li key={item.id} class="mymus-card" data-conversation-id={item.id} data-status={item.status}>
             <h3 id={headingId} class="mymus-card-title">
@@ -65,6 +75,13 @@ export function ConversationCards({ items, myObjectId }: { items: Summary[]; myO
                 )}
                 {item.scheduled_at && <InviteButton id={item.id} />}
               </div>
+            )}
+            {reminder && (
+              <p class="hint" data-testid="reminder-sent">
+                {t(`ui.mymus.reminder.${reminder.channel}`, {
+                  date: formatDateTime(reminder.sent_at, texts.language) ?? "",
+                })}
+              </p>
             )}
             {item.status === "agreed" && <AgreedDetails conversation={item} headingId={headingId} />}
           </li>

@@ -10,7 +10,7 @@ import { useSession } from "../session";
 import { Checkins } from "./Checkins";
 import { ConversationCards } from "./ConversationCards";
 import { Coverage } from "./Coverage";
-import { listMine, loadFollowUps, type Summary } from "./data";
+import { listMine, listSentReminders, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
 import { PlanForm } from "./PlanForm";
@@ -31,6 +31,8 @@ export function MyMus() {
   const { t } = texts;
   const { api, me } = useSession();
   const [list, reloadList] = useLoad(() => listMine(api), [api]);
+  // Which reminders reached me: a hint on the cards only, so a failed load just shows none.
+  const [sent] = useLoad(() => listSentReminders(api), [api]);
   const conversations: Summary[] | null = list.status === "ok" ? list.value : null;
   const [followUps, reloadFollowUps] = useLoad(
     () => (conversations ? loadFollowUps(api, conversations) : waiting()),
@@ -83,7 +85,11 @@ export function MyMus() {
               {t("ui.mymus.conversations.heading")}
             </h2>
             {conversations.length ? (
-              <ConversationCards items={conversations} myObjectId={me.object_id} />
+              <ConversationCards
+                items={conversations}
+                myObjectId={me.object_id}
+                reminders={sent.status === "ok" ? sent.value : undefined}
+              />
             ) : (
               <p class="mymus-empty">{t("ui.mymus.conversations.empty")}</p>
             )}

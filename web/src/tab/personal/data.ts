@@ -57,6 +57,14 @@ export async function listMine(api: Api): Promise<Summary[]> {
   return (await api.get<Schemas["ConversationList"]>("/api/conversations")).items;
 }
 
+export type SentReminder = Schemas["SentReminderOut"];
+
+/** The last reminder the app sent me per conversation, by conversation id. */
+export async function listSentReminders(api: Api): Promise<Map<number, SentReminder>> {
+  const items = (await api.get<Schemas["SentReminderList"]>("/api/me/reminders")).items;
+  return new Map(items.map((reminder) => [reminder.conversation_id, reminder]));
+}
+
 /** The follow-up dates of each conversation. */
 export async function loadFollowUps(api: Api, conversations: Summary[]): Promise<Map<number, FollowUp[]>> {
   const lists = await mapLimited(conversations, PARALLEL_REQUESTS, (c) => listFollowUps(api, c.id));
