@@ -5,6 +5,7 @@ from .agreements import AgendaSummary, AgreementDecision, AgreementVersion, Cons
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .live import LiveEvent, LiveStream, NoteDocument
+from .organisation import OrgSettingsRecord
 from .people import Person, Tenant
 from .readiness import ReadinessProbe
 from .records import (
@@ -38,6 +39,7 @@ __all__ = [
     "LiveStream",
     "MaintenanceLease",
     "NoteDocument",
+    "OrgSettingsRecord",
     "OrgTemplate",
     "Person",
     "PreparationItem",
