@@ -17,6 +17,7 @@ from . import (
     my_data,
     my_rights,
     openapi,
+    organisation,
     preparation,
 )
 
@@ -33,6 +34,7 @@ def init_app(app: Flask) -> None:
         goals.bp,
         agreements.bp,
         admin.bp,
+        organisation.bp,
         my_data.bp,
         live.bp,
         my_rights.bp,

@@ -17,7 +17,9 @@ so every way in refuses the same values).
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import datetime
 
 from .errors import InvalidInput
 
@@ -71,3 +73,11 @@ def check_settings(
     if agreement_retention_months is not None:
         _within("agreement_retention_months", agreement_retention_months, AGREEMENT_RETENTION_MONTHS)
     _within("notes_retention_days", notes_retention_days, NOTES_RETENTION_DAYS)
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day `months` calendar months earlier (the month's last day when it has fewer days)."""
+    total = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))

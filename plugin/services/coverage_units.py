@@ -18,7 +18,6 @@ database work is three statements whatever the size of the organisation."""
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,6 +27,7 @@ from sqlalchemy import and_, case, func, or_, select
 from ..domain.actor import Actor
 from ..domain.errors import Forbidden
 from ..domain.lifecycle import ConversationKind, Status
+from ..domain.org_settings import months_before
 from ..domain.permissions import can_see_coverage
 from ..identity.graph import Graph, GraphDenied, GraphUnavailable
 from ..storage import Conversation, Person
@@ -62,14 +62,6 @@ class UnitsCoverage:
     organisation: UnitFigures
     mus_interval_months: int
     min_group_size: int = MIN_GROUP_SIZE
-
-
-def months_before(moment: datetime, months: int) -> datetime:
-    """The same day `months` calendar months earlier (the month's last day when it has fewer days)."""
-    total = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(total, 12)
-    month += 1
-    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
 
 
 def _directory_units(graph: Graph | None) -> dict[str, str | None] | None:
@@ -142,7 +134,9 @@ def _per_employee(uow: UnitOfWork, tenant_id: str, now: datetime) -> dict[str, t
         .where(Conversation.tenant_id == tenant_id)
         .group_by(Person.object_id)
     ).all()
-    return {oid.lower(): (last_mus, planned or 0, last_checkin) for oid, last_mus, planned, last_checkin in rows}
+    return {
+        oid.lower(): (last_mus, planned or 0, last_checkin) for oid, last_mus, planned, last_checkin in rows
+    }
 
 
 def _first(row: dict[str, int]) -> dict[str, int | None]:

@@ -6,7 +6,6 @@ retention and the default MUS template. One row per tenant; a tenant without one
 
 from __future__ import annotations
 
-
 from sqlalchemy import select
 
 from ..domain.actor import Actor

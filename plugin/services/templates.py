@@ -138,7 +138,7 @@ def do_update_template(
 
 
 def do_retire_template(uow: UnitOfWork, actor: Actor, key: str, *, version: int) -> Template:
-    """No longer offered for new conversations; refused for the default MUS template (choose another first)."""
+    """No longer offered for new conversations; refused for the default MUS template (choose another)."""
     with uow:
         record = _editable(uow, actor, key, version)
         if record.retired_at is None:
