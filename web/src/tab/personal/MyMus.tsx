@@ -12,6 +12,7 @@ import { Coverage } from "./Coverage";
 import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
+import { Organisation } from "./Organisation";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
 import { Rights } from "./Rights";
 import { Team } from "./Team";
@@ -85,6 +86,7 @@ export function MyMus() {
           </section>
           {leadsAny && <Team rows={derived?.team ?? null} pending={pending(t("ui.mymus.team.loading"))} />}
           {me.is_admin && <Coverage />}
+          {me.is_admin && <Organisation />}
         </>
       )}
       <MyData />
