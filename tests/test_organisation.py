@@ -46,12 +46,15 @@ def test_settings_start_as_the_defaults_and_are_saved_with_a_version(api, people
     assert first["version"] == 0
     assert first["notes_retention_days"] == app.extensions["mus.settings"].retention_days
     assert first["agreement_retention_months"] is None
-    saved = admin.put("/api/organisation/settings", json={**SETTINGS, "checkin_interval_weeks": None})
+    saved = admin.put(
+        "/api/organisation/settings",
+        json={**SETTINGS, "checkin_interval_weeks": None, "agreement_retention_months": None},
+    )
     assert saved.status_code == 200, saved.get_json()
     assert saved.get_json()["version"] == 1
     assert saved.get_json()["checkin_interval_weeks"] is None
+    assert saved.get_json()["agreement_retention_months"] is None  # not set: kept
     assert admin.get("/api/organisation/settings").get_json() == saved.get_json()
-    # Another organisation still has its defaults.
     with app.app_context():
         actions = db.session.scalars(select(AuditEvent.action)).all()
         assert "organisation.settings_changed" in actions

@@ -19,7 +19,7 @@ class OrgSettingsRecord(db.Model):
     mus_interval_months: Mapped[int]
     checkin_interval_weeks: Mapped[int | None]  # None: no check-ins by default
     reminder_lead_days: Mapped[int]
-    agreement_retention_months: Mapped[int]
+    agreement_retention_months: Mapped[int | None]  # None: agreed conversations kept (until erasure)
     notes_retention_days: Mapped[int]
     default_mus_template: Mapped[str | None] = mapped_column(String(64))
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))

@@ -40,9 +40,9 @@ export function Organisation() {
   return (
     <section class="mymus-section org" aria-labelledby="org-heading" data-testid="organisation">
       <h2 id="org-heading" class="section-title">
-        {t("ui.org.heading")}
+        {t("ui.mymus.org.heading")}
       </h2>
-      <p class="hint">{t("ui.org.intro")}</p>
+      <p class="hint">{t("ui.mymus.org.intro")}</p>
       <UnitCoverage />
       <SettingsForm templates={templates} />
       <Templates templates={templates} reload={reloadTemplates} />
@@ -72,33 +72,33 @@ function UnitCoverage() {
   return (
     <div class="org-part" data-testid="org-units">
       <h3 id="org-units-heading" class="org-part-title">
-        {t("ui.org.units.heading")}
+        {t("ui.mymus.org.units.heading")}
       </h3>
       {coverage.status === "loading" && <Loading />}
       {coverage.status === "error" && <ErrorNotice message={describeError(coverage.error, texts)} onRetry={reload} />}
       {coverage.status === "ok" && (
         <>
           <p class="hint" id="org-units-note">
-            {t("ui.org.units.note", { min: coverage.value.min_group_size, months: coverage.value.mus_interval_months })}
+            {t("ui.mymus.org.units.note", { min: coverage.value.min_group_size, months: coverage.value.mus_interval_months })}
           </p>
           {coverage.value.source === "known_people" && (
             <p class="hint" data-testid="org-units-known-people">
-              {t("ui.org.units.known_people")}
+              {t("ui.mymus.org.units.known_people")}
             </p>
           )}
           {/* Focusable so that the keyboard scrolls it at 280 px; the region is named by the caption. */}
           <div class="org-table-wrap" role="region" aria-labelledby="org-units-caption" tabIndex={0}>
             <table class="org-table" aria-describedby="org-units-note">
               <caption id="org-units-caption">
-                {t("ui.org.units.caption")}
-                <span class="visually-hidden"> {t("ui.org.units.scroll")}</span>
+                {t("ui.mymus.org.units.caption")}
+                <span class="visually-hidden"> {t("ui.mymus.org.units.scroll")}</span>
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("ui.org.units.unit")}</th>
+                  <th scope="col">{t("ui.mymus.org.units.unit")}</th>
                   {FIGURES.map((name) => (
                     <th key={name} scope="col">
-                      {t(`ui.org.units.${name}`)}
+                      {t(`ui.mymus.org.units.${name}`)}
                     </th>
                   ))}
                 </tr>
@@ -106,7 +106,7 @@ function UnitCoverage() {
               <tbody>
                 {coverage.value.units.map((unit) => (
                   <tr key={unit.unit ?? ""} data-unit={unit.unit ?? ""}>
-                    <th scope="row">{unit.unit ?? t("ui.org.units.no_unit")}</th>
+                    <th scope="row">{unit.unit ?? t("ui.mymus.org.units.no_unit")}</th>
                     {FIGURES.map((name) => (
                       <td key={name} data-figure={name}>
                         <Figure value={unit[name]} min={coverage.value.min_group_size} />
@@ -117,7 +117,7 @@ function UnitCoverage() {
               </tbody>
               <tfoot>
                 <tr data-unit="*">
-                  <th scope="row">{t("ui.org.units.total")}</th>
+                  <th scope="row">{t("ui.mymus.org.units.total")}</th>
                   {FIGURES.map((name) => (
                     <td key={name} data-figure={name}>
                       <Figure value={coverage.value.organisation[name]} min={coverage.value.min_group_size} />
@@ -200,7 +200,7 @@ function SettingsForm({ templates }: { templates: Load<Template[]> }) {
       if (error instanceof ApiError && error.code === "stale_version" && error.current) {
         // Another admin saved meanwhile: keep what this one typed, base the next save on theirs.
         setVersion((error.current as OrgSettings).version);
-        setSaving({ state: "refused", message: t("ui.org.settings.stale"), field: null });
+        setSaving({ state: "refused", message: t("ui.mymus.org.settings.stale"), field: null });
         return;
       }
       const field = error instanceof ApiError ? error.field : null;
@@ -217,7 +217,7 @@ function SettingsForm({ templates }: { templates: Load<Template[]> }) {
     const [min, max] = BOUNDS[name];
     return (
       <div class="field">
-        <label for={`org-${name}`}>{t(`field.${name}`)}</label>
+        <label for={`org-${name}`}>{t(`ui.mymus.org.field.${name}`)}</label>
         <input
           id={`org-${name}`}
           class="input"
@@ -245,15 +245,15 @@ function SettingsForm({ templates }: { templates: Load<Template[]> }) {
   return (
     <div class="org-part" data-testid="org-settings">
       <h3 id="org-settings-heading" class="org-part-title">
-        {t("ui.org.settings.heading")}
+        {t("ui.mymus.org.settings.heading")}
       </h3>
       {loaded.status === "loading" && <Loading />}
       {loaded.status === "error" && <ErrorNotice message={describeError(loaded.error, texts)} onRetry={reload} />}
       {draft && (
         <form class="stack org-form" aria-labelledby="org-settings-heading" onSubmit={submit} noValidate>
-          {number("mus_interval_months", "ui.org.settings.range")}
+          {number("mus_interval_months", "ui.mymus.org.settings.range")}
           <div class="field">
-            <label for="org-checkin_interval_weeks">{t("field.checkin_interval_weeks")}</label>
+            <label for="org-checkin_interval_weeks">{t("ui.mymus.org.field.checkin_interval_weeks")}</label>
             <select
               id="org-checkin_interval_weeks"
               class="input"
@@ -262,19 +262,19 @@ function SettingsForm({ templates }: { templates: Load<Template[]> }) {
               aria-invalid={invalid("checkin_interval_weeks")}
               aria-describedby={describedBy("checkin_interval_weeks")}
             >
-              <option value="">{t("ui.org.settings.checkin_none")}</option>
+              <option value="">{t("ui.mymus.org.settings.checkin_none")}</option>
               {CHECKIN_WEEKS.map((weeks) => (
                 <option key={weeks} value={String(weeks)}>
-                  {t("ui.org.settings.checkin_weeks", { weeks })}
+                  {t("ui.mymus.org.settings.checkin_weeks", { weeks })}
                 </option>
               ))}
             </select>
           </div>
-          {number("reminder_lead_days", "ui.org.settings.range")}
-          {number("agreement_retention_months", "ui.org.settings.agreement_hint", true)}
-          {number("notes_retention_days", "ui.org.settings.notes_hint")}
+          {number("reminder_lead_days", "ui.mymus.org.settings.range")}
+          {number("agreement_retention_months", "ui.mymus.org.settings.agreement_hint", true)}
+          {number("notes_retention_days", "ui.mymus.org.settings.notes_hint")}
           <div class="field">
-            <label for="org-default_mus_template">{t("field.default_mus_template")}</label>
+            <label for="org-default_mus_template">{t("ui.mymus.org.field.default_mus_template")}</label>
             <select
               id="org-default_mus_template"
               class="input"
@@ -284,7 +284,7 @@ function SettingsForm({ templates }: { templates: Load<Template[]> }) {
               aria-describedby={describedBy("default_mus_template")}
             >
               <option value="">
-                {t("ui.org.settings.builtin_template", { name: builtin ? localised(builtin.name, language) : "MUS" })}
+                {t("ui.mymus.org.settings.builtin_template", { name: builtin ? localised(builtin.name, language) : "MUS" })}
               </option>
               {musTemplates
                 .filter((x) => !x.retired || x.key === draft.default_mus_template)
@@ -297,7 +297,7 @@ function SettingsForm({ templates }: { templates: Load<Template[]> }) {
           </div>
           <div class="org-actions">
             <button type="submit" class="button button-primary" disabled={saving.state === "saving"}>
-              {saving.state === "saving" ? t("ui.org.settings.saving") : t("ui.org.settings.save")}
+              {saving.state === "saving" ? t("ui.mymus.org.settings.saving") : t("ui.mymus.org.settings.save")}
             </button>
           </div>
           {saving.state === "refused" && (
@@ -306,7 +306,7 @@ function SettingsForm({ templates }: { templates: Load<Template[]> }) {
             </p>
           )}
           <p role="status" class={saving.state === "saved" ? "hint" : "visually-hidden"} data-testid="org-settings-status">
-            {saving.state === "saved" ? t("ui.org.settings.saved") : ""}
+            {saving.state === "saved" ? t("ui.mymus.org.settings.saved") : ""}
           </p>
         </form>
       )}
@@ -355,7 +355,7 @@ function Templates({ templates, reload }: { templates: Load<Template[]>; reload:
   const retire = async (x: Template) => {
     try {
       await api.post<Template>(`/api/templates/${encodeURIComponent(x.key)}/retire`, { version: x.version });
-      setNotice({ kind: "done", text: t("ui.org.templates.retired_done", { name: localised(x.name, language) }) });
+      setNotice({ kind: "done", text: t("ui.mymus.org.templates.retired_done", { name: localised(x.name, language) }) });
       setConfirming(null);
       reload();
     } catch (error) {
@@ -367,7 +367,7 @@ function Templates({ templates, reload }: { templates: Load<Template[]>; reload:
   return (
     <div class="org-part" data-testid="org-templates">
       <h3 id="org-templates-heading" class="org-part-title">
-        {t("ui.org.templates.heading")}
+        {t("ui.mymus.org.templates.heading")}
       </h3>
       {templates.status === "loading" && <Loading />}
       {templates.status === "error" && <ErrorNotice message={describeError(templates.error, texts)} onRetry={reload} />}
@@ -379,28 +379,28 @@ function Templates({ templates, reload }: { templates: Load<Template[]>; reload:
               <li key={x.key} class="mymus-card" data-template={x.key} data-retired={x.retired ? "true" : "false"}>
                 <h4 class="mymus-card-title">{name}</h4>
                 <p class="hint">
-                  {t(`ui.kind.${x.kind}`)} · {t("ui.org.templates.sections", { count: x.sections.length })}
-                  {x.builtin && <> · {t("ui.org.templates.builtin")}</>}
-                  {x.retired && <> · {t("ui.org.templates.retired")}</>}
+                  {t(`ui.kind.${x.kind}`)} · {t("ui.mymus.org.templates.sections", { count: x.sections.length })}
+                  {x.builtin && <> · {t("ui.mymus.org.templates.builtin")}</>}
+                  {x.retired && <> · {t("ui.mymus.org.templates.retired")}</>}
                 </p>
                 {!x.builtin && !x.retired && (
                   <div class="org-actions">
                     <button type="button" class="button button-small" onClick={() => setEditing(draftOfTemplate(x))}>
-                      {t("ui.org.templates.edit", { name })}
+                      {t("ui.mymus.org.templates.edit", { name })}
                     </button>
                     {confirming === x.key ? (
                       <>
-                        <span class="hint">{t("ui.org.templates.retire_confirm", { name })}</span>
+                        <span class="hint">{t("ui.mymus.org.templates.retire_confirm", { name })}</span>
                         <button type="button" class="button button-small" onClick={() => retire(x)}>
-                          {t("ui.org.templates.retire", { name })}
+                          {t("ui.mymus.org.templates.retire", { name })}
                         </button>
                         <button type="button" class="button button-small button-subtle" onClick={() => setConfirming(null)}>
-                          {t("ui.org.templates.cancel")}
+                          {t("ui.mymus.org.templates.cancel")}
                         </button>
                       </>
                     ) : (
                       <button type="button" class="button button-small button-subtle" onClick={() => setConfirming(x.key)}>
-                        {t("ui.org.templates.retire", { name })}
+                        {t("ui.mymus.org.templates.retire", { name })}
                       </button>
                     )}
                   </div>
@@ -410,7 +410,7 @@ function Templates({ templates, reload }: { templates: Load<Template[]>; reload:
           })}
         </ul>
       )}
-      {templates.status === "ok" && own.length === 0 && <p class="hint">{t("ui.org.templates.empty")}</p>}
+      {templates.status === "ok" && own.length === 0 && <p class="hint">{t("ui.mymus.org.templates.empty")}</p>}
       {notice && (
         <p class={notice.kind === "refused" ? "hint-error" : "hint"} role={notice.kind === "refused" ? "alert" : "status"}>
           {notice.text}
@@ -423,7 +423,7 @@ function Templates({ templates, reload }: { templates: Load<Template[]>; reload:
           onCancel={() => setEditing(null)}
           onSaved={(saved) => {
             setEditing(null);
-            setNotice({ kind: "done", text: t("ui.org.templates.saved", { name: localised(saved.name, language) }) });
+            setNotice({ kind: "done", text: t("ui.mymus.org.templates.saved", { name: localised(saved.name, language) }) });
             reload();
           }}
         />
@@ -437,7 +437,7 @@ function Templates({ templates, reload }: { templates: Load<Template[]>; reload:
               setEditing({ key: "", kind: "mus", da: "", en: "", sections: [newSection()], version: null });
             }}
           >
-            {t("ui.org.templates.new")}
+            {t("ui.mymus.org.templates.new")}
           </button>
         </div>
       )}
@@ -489,16 +489,16 @@ function TemplateEditor({
   return (
     <form class="stack org-form org-editor" aria-labelledby="org-editor-heading" onSubmit={submit} noValidate data-testid="org-template-editor">
       <h4 id="org-editor-heading" class="org-part-title">
-        {creating ? t("ui.org.templates.new") : t("ui.org.templates.edit", { name: draft.da || draft.en || draft.key })}
+        {creating ? t("ui.mymus.org.templates.new") : t("ui.mymus.org.templates.edit", { name: draft.da || draft.en || draft.key })}
       </h4>
       {creating && (
         <>
           <div class="field">
-            <label for="org-template-key">{t("ui.org.templates.key")}</label>
+            <label for="org-template-key">{t("ui.mymus.org.templates.key")}</label>
             <input id="org-template-key" class="input" value={draft.key} onInput={(e) => onChange({ ...draft, key: value(e) })} />
           </div>
           <div class="field">
-            <label for="org-template-kind">{t("ui.org.templates.kind")}</label>
+            <label for="org-template-kind">{t("ui.mymus.org.templates.kind")}</label>
             <select
               id="org-template-kind"
               class="input"
@@ -512,26 +512,26 @@ function TemplateEditor({
         </>
       )}
       <div class="field">
-        <label for="org-template-name-da">{t("ui.org.templates.name_da")}</label>
+        <label for="org-template-name-da">{t("ui.mymus.org.templates.name_da")}</label>
         <input id="org-template-name-da" class="input" value={draft.da} onInput={(e) => onChange({ ...draft, da: value(e) })} />
       </div>
       <div class="field">
-        <label for="org-template-name-en">{t("ui.org.templates.name_en")}</label>
+        <label for="org-template-name-en">{t("ui.mymus.org.templates.name_en")}</label>
         <input id="org-template-name-en" class="input" value={draft.en} onInput={(e) => onChange({ ...draft, en: value(e) })} />
       </div>
       {draft.sections.map((section, index) => (
         <fieldset key={section.key} class="field-group org-section">
-          <legend>{t("ui.org.templates.section", { number: index + 1 })}</legend>
+          <legend>{t("ui.mymus.org.templates.section", { number: index + 1 })}</legend>
           <div class="field">
-            <label for={`org-section-${index}-da`}>{t("ui.org.templates.title_da")}</label>
+            <label for={`org-section-${index}-da`}>{t("ui.mymus.org.templates.title_da")}</label>
             <input id={`org-section-${index}-da`} class="input" value={section.da} onInput={(e) => setSection(index, { da: value(e) })} />
           </div>
           <div class="field">
-            <label for={`org-section-${index}-en`}>{t("ui.org.templates.title_en")}</label>
+            <label for={`org-section-${index}-en`}>{t("ui.mymus.org.templates.title_en")}</label>
             <input id={`org-section-${index}-en`} class="input" value={section.en} onInput={(e) => setSection(index, { en: value(e) })} />
           </div>
           <fieldset class="field-group">
-            <legend>{t("ui.org.templates.tools")}</legend>
+            <legend>{t("ui.mymus.org.templates.tools")}</legend>
             <div class="org-tools">
               {TOOLS.map((tool) => (
                 <label key={tool} class="choice">
@@ -546,7 +546,7 @@ function TemplateEditor({
                       })
                     }
                   />
-                  {t(`ui.org.tool.${tool}`)}
+                  {t(`ui.mymus.org.tool.${tool}`)}
                 </label>
               ))}
             </div>
@@ -557,14 +557,14 @@ function TemplateEditor({
               class="button button-small button-subtle"
               onClick={() => onChange({ ...draft, sections: draft.sections.filter((_, i) => i !== index) })}
             >
-              {t("ui.org.templates.remove_section", { number: index + 1 })}
+              {t("ui.mymus.org.templates.remove_section", { number: index + 1 })}
             </button>
           )}
         </fieldset>
       ))}
       <div class="org-actions">
         <button type="button" class="button" onClick={() => onChange({ ...draft, sections: [...draft.sections, newSection()] })}>
-          {t("ui.org.templates.add_section")}
+          {t("ui.mymus.org.templates.add_section")}
         </button>
       </div>
       {refused && (
@@ -574,10 +574,10 @@ function TemplateEditor({
       )}
       <div class="org-actions">
         <button type="submit" class="button button-primary" disabled={busy}>
-          {t("ui.org.templates.save")}
+          {t("ui.mymus.org.templates.save")}
         </button>
         <button type="button" class="button button-subtle" onClick={onCancel}>
-          {t("ui.org.templates.cancel")}
+          {t("ui.mymus.org.templates.cancel")}
         </button>
       </div>
     </form>
