@@ -494,3 +494,25 @@ def test_coverage_per_unit_takes_the_same_statements_for_10_and_100_employees(ap
     large, body = measured()
     assert units_of(body)["Enhed"]["mus_held"] == 100
     assert small == large
+
+
+@pytest.mark.parametrize(
+    "change,code,field",
+    [
+        ({"mus_interval_months": 25}, "setting_out_of_range", "mus_interval_months"),
+        ({"checkin_interval_weeks": 3}, "checkin_interval_choice", "checkin_interval_weeks"),
+        ({"agreement_retention_months": 121}, "setting_out_of_range", "agreement_retention_months"),
+        ({"notes_retention_days": 0}, "setting_out_of_range", "notes_retention_days"),
+    ],
+)
+def test_the_domain_refuses_settings_out_of_bounds_for_every_caller(change, code, field):
+    from plugin.api.errors import message
+    from plugin.domain.errors import InvalidInput
+    from plugin.domain.org_settings import check_settings
+
+    values = {k: v for k, v in SETTINGS.items() if k not in ("version", "default_mus_template")}
+    with pytest.raises(InvalidInput) as refused:
+        check_settings(**{**values, **change})
+    assert (refused.value.code, refused.value.field) == (code, field)
+    text = message(code, "en", refused.value.params)
+    assert "{" not in text and text.startswith(("Interval", "Keeping"))

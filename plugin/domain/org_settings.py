@@ -50,7 +50,9 @@ class OrgSettings:
 def _within(name: str, value: int, bounds: tuple[int, int]) -> None:
     low, high = bounds
     if not low <= value <= high:
-        raise InvalidInput("setting_out_of_range", field=name, params={"min": low, "max": high})
+        raise InvalidInput(
+            "setting_out_of_range", field=name, params={"field": name, "min": low, "max": high}
+        )
 
 
 def check_settings(
@@ -67,7 +69,10 @@ def check_settings(
         raise InvalidInput(
             "checkin_interval_choice",
             field="checkin_interval_weeks",
-            params={"choices": ", ".join(str(w) for w in CHECKIN_INTERVAL_WEEKS)},
+            params={
+                "field": "checkin_interval_weeks",
+                "choices": ", ".join(str(w) for w in CHECKIN_INTERVAL_WEEKS),
+            },
         )
     _within("reminder_lead_days", reminder_lead_days, REMINDER_LEAD_DAYS)
     if agreement_retention_months is not None:

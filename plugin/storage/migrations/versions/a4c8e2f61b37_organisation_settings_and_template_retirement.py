@@ -24,7 +24,7 @@ def upgrade():
     sa.Column('mus_interval_months', sa.Integer(), nullable=False),
     sa.Column('checkin_interval_weeks', sa.Integer(), nullable=True),
     sa.Column('reminder_lead_days', sa.Integer(), nullable=False),
-    sa.Column('agreement_retention_months', sa.Integer(), nullable=False),
+    sa.Column('agreement_retention_months', sa.Integer(), nullable=True),
     sa.Column('notes_retention_days', sa.Integer(), nullable=False),
     sa.Column('default_mus_template', sa.String(length=64), nullable=True),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
