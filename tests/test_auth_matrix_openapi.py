@@ -122,6 +122,7 @@ def world(authority, postgres_url, tmp_path_factory):
         )
         w.ok("employee", "post", f"/api/handovers/{handover['id']}/decision", {"decision": "approved"})
         w.base["handover"] = handover["id"]
+        w.ok("admin", "post", "/api/templates", MATRIX_TEMPLATE)  # for the edit and retire cases
         yield w
 
 
@@ -201,6 +202,14 @@ class Case:
     expect: dict = field(default_factory=dict)
 
 
+MATRIX_TEMPLATE = {
+    "key": "matrix-template",
+    "kind": "mus",
+    "name": {"da": "Matrixskabelon"},
+    "sections": [{"key": "status", "title": {"da": "Status"}}],
+}
+
+
 def conv(suffix: str = "") -> Callable[[dict], str]:
     return lambda ids: f"/api/conversations/{ids['cid']}{suffix}"
 
@@ -268,6 +277,37 @@ CASES: dict[tuple[str, str], Case] = {
         who="admin",
     ),
     ("get", "/api/coverage"): Case(lambda ids: "/api/coverage", who="admin"),
+    ("get", "/api/coverage/units"): Case(lambda ids: "/api/coverage/units", who="admin"),
+    ("get", "/api/organisation/settings"): Case(lambda ids: "/api/organisation/settings", who="admin"),
+    # HR only; the admin's first save (from version 0) succeeds, a later one from 0 is stale.
+    ("put", "/api/organisation/settings"): Case(
+        lambda ids: "/api/organisation/settings",
+        lambda ids: {
+            "version": 0,
+            "mus_interval_months": 12,
+            "checkin_interval_weeks": 4,
+            "reminder_lead_days": 7,
+            "agreement_retention_months": 60,
+            "notes_retention_days": 30,
+            "default_mus_template": None,
+        },
+        who="rule",
+        expect={"admin": (200, 409)} | {role: (403,) for role in (*PARTIES, "colleague", "outsider")},
+    ),
+    # The module's own template (made in `world`): HR edits and retires it (after the first change
+    # its version 1 is stale: 409); nobody else may.
+    ("put", "/api/templates/{key}"): Case(
+        lambda ids: f"/api/templates/{MATRIX_TEMPLATE['key']}",
+        lambda ids: {"version": 1, "name": MATRIX_TEMPLATE["name"], "sections": MATRIX_TEMPLATE["sections"]},
+        who="rule",
+        expect={"admin": (200, 409)} | {role: (403,) for role in (*PARTIES, "colleague", "outsider")},
+    ),
+    ("post", "/api/templates/{key}/retire"): Case(
+        lambda ids: f"/api/templates/{MATRIX_TEMPLATE['key']}/retire",
+        lambda ids: {"version": 1},
+        who="rule",
+        expect={"admin": (200, 409)} | {role: (403,) for role in (*PARTIES, "colleague", "outsider")},
+    ),
     ("get", "/api/preparation/prompts"): Case(
         lambda ids: "/api/preparation/prompts?role=employee", who="anyone"
     ),

@@ -125,9 +125,12 @@ def test_path_parameters_are_declared(document):
         declared = {p["name"]: p for p in op.get("parameters", []) if p["in"] == "path"}
         assert sorted(declared) == sorted(names), (method, path)
         assert all(p["required"] for p in declared.values())
-        if names:
+        if names and names[0].endswith("_id"):
             # ids: within the id columns' range (32-bit), as the URL converter bounds them
             assert declared[names[0]]["schema"] == {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+        elif names:  # a template's key: a bounded string
+            assert names == ["key"], (method, path)
+            assert declared["key"]["schema"]["type"] == "string" and declared["key"]["schema"]["pattern"]
 
 
 def test_every_ref_outside_query_parameters_names_a_component(document):

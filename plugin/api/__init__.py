@@ -18,6 +18,7 @@ from . import (
     my_data,
     my_rights,
     openapi,
+    organisation,
     preparation,
     reminders,
 )
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
         goals.bp,
         agreements.bp,
         admin.bp,
+        organisation.bp,
         my_data.bp,
         live.bp,
         my_rights.bp,

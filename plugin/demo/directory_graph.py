@@ -19,6 +19,7 @@ def _person(user: Any) -> DirectoryPerson | None:
         email=user.mail or user.user_principal_name,
         job_title=user.job_title,
         preferred_language=user.preferred_language,
+        department=user.department,
     )
 
 
@@ -45,6 +46,9 @@ class DirectoryGraph:
     def direct_reports(self, object_id: str | None = None) -> list[DirectoryPerson]:
         reports = self._directory.direct_reports(self._tenant, object_id or self._me)
         return [p for p in map(_person, reports) if p is not None]
+
+    def organisation_users(self) -> list[DirectoryPerson]:
+        return [p for p in map(_person, self._directory.users(self._tenant)) if p is not None]
 
     def __getattr__(self, name: str):  # meetings, calendar, transcripts: not in a directory
         def unavailable(*args, **kwargs):

@@ -20,7 +20,8 @@ Goes at once:
 - their browser sessions, their Microsoft token caches, stored answers to retried requests that
   hold their data, and handover requests about them or to them.
 
-Kept until the organisation's retention ends (`Settings.retention_days` after the last approval):
+Kept until the organisation's retention ends (its `notes_retention_days`, else
+`Settings.retention_days`, after the last approval):
 - the agreed versions both parties approved (with both approvals and the consent choices that
   prove what was agreed to, the agreed summaries and follow-up dates), pseudonymised. The retention
   run deletes the conversation with everything in it once that date has passed; if it has passed

@@ -65,6 +65,11 @@ def can_manage_templates(actor: Actor) -> bool:
     return actor.is_admin
 
 
+def can_manage_organisation(actor: Actor) -> bool:
+    """The organisation's settings (cadence defaults, retention, default template): HR/admins only."""
+    return actor.is_admin
+
+
 class HandoverLike(Protocol):
     tenant_id: str
     employee_id: int

@@ -1,6 +1,7 @@
 """How long each kind of content is kept: the rules in one place.
 
-The retention period is the organisation's (`Settings.retention_days`). The rules, in the order the
+The retention period is the organisation's (`notes_retention_days` of its settings, else the
+installation's `Settings.retention_days`). The rules, in the order the
 privacy page lists them (`RULES`, each with its text `ui.privacy.rule.<kind>` in both languages):
 
 - conversation: a conversation that never reached an agreement both approved is deleted with
@@ -8,7 +9,9 @@ privacy page lists them (`RULES`, each with its text `ui.privacy.rule.<kind>` in
   is that long past).
 - agreement_draft: a draft never approved by both is deleted once it is older than the retention
   period and a newer version exists or the conversation has been idle for that long.
-- agreement: a version both approved is kept; it is never changed.
+- agreement: a version both approved is kept; it is never changed. When the organisation set an
+  agreement retention (`agreement_retention_months`), an agreed conversation is deleted with
+  everything in it once its last version was locked that many months ago.
 - notes: the shared working notes are kept only if both parties chose to keep them. Otherwise they
   are deleted at once when the agreement is locked, and in any case once the meeting has been over
   for the retention period. The agreement holds the summaries both approved, never the notes.
@@ -110,3 +113,9 @@ def event_expired(*, at: datetime, now: datetime) -> bool:
 
 def idempotent_response_expired(*, created_at: datetime, now: datetime) -> bool:
     return created_at + IDEMPOTENT_RESPONSES_KEEP <= now
+
+
+def agreement_expired(*, last_locked_at: datetime | None, cutoff: datetime | None) -> bool:
+    """An agreed conversation whose last locked version is older than the organisation's agreement
+    retention (`cutoff`: now minus that many months; None: no such retention, kept)."""
+    return cutoff is not None and last_locked_at is not None and last_locked_at <= cutoff

@@ -36,6 +36,8 @@ class Template:
     name: dict[str, str]
     sections: tuple[AgendaSection, ...] = field(default_factory=tuple)
     builtin: bool = True
+    retired: bool = False  # an organisation's template no longer offered for new conversations
+    version: int = 0  # an organisation's template: its edit version (built-in ones never change)
 
 
 def title_for(title: dict[str, str], locale: str) -> str:

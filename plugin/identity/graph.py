@@ -53,6 +53,7 @@ class DirectoryPerson:
     email: str
     job_title: str | None = None
     preferred_language: str | None = None
+    department: str | None = None  # the organisation's unit, as the directory names it
 
     @classmethod
     def from_graph(cls, data: dict[str, Any]) -> DirectoryPerson:
@@ -62,6 +63,7 @@ class DirectoryPerson:
             email=data.get("mail") or data.get("userPrincipalName") or "",
             job_title=data.get("jobTitle"),
             preferred_language=data.get("preferredLanguage"),
+            department=data.get("department"),
         )
 
 
@@ -137,6 +139,7 @@ class Graph(Protocol):
     def person(self, object_id: str) -> DirectoryPerson | None: ...
     def manager_of(self, object_id: str | None = None) -> DirectoryPerson | None: ...
     def direct_reports(self, object_id: str | None = None) -> list[DirectoryPerson]: ...
+    def organisation_users(self) -> list[DirectoryPerson]: ...
     def meeting_by_join_url(self, join_url: str) -> OnlineMeeting | None: ...
     def meeting(self, meeting_id: str) -> OnlineMeeting | None: ...
     def create_event(
@@ -224,6 +227,11 @@ class HttpGraph:
 
     def direct_reports(self, object_id: str | None = None) -> list[DirectoryPerson]:
         path = "/me/directReports" if object_id is None else f"/users/{quote(object_id)}/directReports"
+        return [DirectoryPerson.from_graph(d) for d in self._pages(path, [SCOPE_PEOPLE])]
+
+    def organisation_users(self) -> list[DirectoryPerson]:
+        """Every user of the organisation with their unit (`GET /users`, paged; User.Read.All)."""
+        path = "/users?$select=id,displayName,mail,userPrincipalName,department&$top=999"
         return [DirectoryPerson.from_graph(d) for d in self._pages(path, [SCOPE_PEOPLE])]
 
     def meeting_by_join_url(self, join_url: str) -> OnlineMeeting | None:

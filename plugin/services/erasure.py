@@ -36,6 +36,7 @@ from ..storage import (
 )
 from ..storage.unit_of_work import UnitOfWork
 from . import audit
+from .org_settings import settings_for
 from .retention import delete_conversation, delete_goals, remove_notes
 
 
@@ -77,7 +78,7 @@ def do_erase(uow: UnitOfWork, actor: Actor) -> ErasureResult:
         )
         plan = _survey(uow, actor)
         now = uow.now()
-        retention = timedelta(days=uow.settings.retention_days)
+        retention = timedelta(days=settings_for(uow, actor.tenant_id).notes_retention_days)
         needles = [n for n in (person.object_id, person.display_name, person.email) if n]
         for conversation in _conversations(uow, actor):
             last_lock = _last_lock(uow, conversation.id)
@@ -133,7 +134,7 @@ def _survey(uow: UnitOfWork, actor: Actor) -> ErasurePlan:
     kept: list[KeptAgreement] = []
     if person is None or person.erased_at is not None:
         return ErasurePlan(counts, kept, erased=True)
-    retention = timedelta(days=uow.settings.retention_days)
+    retention = timedelta(days=settings_for(uow, actor.tenant_id).notes_retention_days)
     now = uow.now()
     me = actor.person_id
     counts[ErasedKind.PERSONAL_DATA] = 1

@@ -23,9 +23,11 @@ from sqlalchemy import delete, exists, func, or_, select, update
 
 from ..domain.agreement import ConsentKind
 from ..domain.erasure import erased_agreement_expired
+from ..domain.org_settings import months_before
 from ..domain.retention import (
     EVENT_LOG_KEEP,
     IDEMPOTENT_RESPONSES_KEEP,
+    agreement_expired,
     conversation_expired,
     draft_expired,
     meeting_content_expired,
@@ -62,6 +64,7 @@ from ..storage.locks import release_lease, take_lease
 from ..storage.unit_of_work import UnitOfWork
 from . import audit
 from . import notes as shared_notes
+from .org_settings import settings_by_tenant
 
 LEASE = "retention"
 LEASE_HOLD = timedelta(minutes=15)  # longer than a run takes; the holder gives it back when done
@@ -107,11 +110,13 @@ def _run(uow: UnitOfWork) -> PurgeReport:
     report = PurgeReport()
     with uow:
         now = uow.now()
-        retention = timedelta(days=uow.settings.retention_days)
+        policy = Policy(
+            default=timedelta(days=uow.settings.retention_days), by_tenant=settings_by_tenant(uow), now=now
+        )
         candidates = list(uow.session.scalars(select(Conversation.id).order_by(Conversation.id)))
     for conversation_id in candidates:
         with uow:  # one transaction per conversation
-            counts = _purge_conversation(uow, conversation_id, now, retention)
+            counts = _purge_conversation(uow, conversation_id, now, policy)
         if counts:
             report.by_conversation[conversation_id] = counts
             report.conversations_deleted += counts["conversation"]
@@ -130,9 +135,25 @@ def _run(uow: UnitOfWork) -> PurgeReport:
     return report
 
 
-def _purge_conversation(
-    uow: UnitOfWork, conversation_id: int, now: datetime, retention: timedelta
-) -> Counter:
+@dataclass(frozen=True)
+class Policy:
+    """The retention periods per organisation: its settings where it saved them, else the defaults."""
+
+    default: timedelta
+    by_tenant: dict
+    now: datetime
+
+    def retention(self, tenant_id: str) -> timedelta:
+        own = self.by_tenant.get(tenant_id)
+        return timedelta(days=own.notes_retention_days) if own else self.default
+
+    def agreement_cutoff(self, tenant_id: str) -> datetime | None:
+        own = self.by_tenant.get(tenant_id)
+        months = own.agreement_retention_months if own else None
+        return months_before(self.now, months) if months else None
+
+
+def _purge_conversation(uow: UnitOfWork, conversation_id: int, now: datetime, policy: Policy) -> Counter:
     counts: Counter = Counter()
     conversation = uow.session.scalar(
         select(Conversation)
@@ -142,6 +163,7 @@ def _purge_conversation(
     )
     if conversation is None:
         return counts
+    retention = policy.retention(conversation.tenant_id)
     ever_agreed = bool(
         uow.session.scalar(
             select(
@@ -159,6 +181,15 @@ def _purge_conversation(
         audit.record(
             uow, None, "retention.erased_agreement_deleted", tenant_id=tenant_id, former_id=conversation_id
         )
+        return counts
+    if ever_agreed and agreement_expired(
+        last_locked_at=_last_locked(uow, conversation_id),
+        cutoff=policy.agreement_cutoff(conversation.tenant_id),
+    ):
+        tenant_id = conversation.tenant_id
+        delete_conversation(uow, conversation)
+        counts["conversation"] = 1
+        audit.record(uow, None, "retention.agreement_deleted", tenant_id=tenant_id, former_id=conversation_id)
         return counts
     if conversation_expired(
         ever_agreed=ever_agreed,
@@ -232,13 +263,17 @@ def _erased_party_agreement_expired(
     return erased_agreement_expired(
         erased_party=conversation.employee.erased_at is not None
         or conversation.manager.erased_at is not None,
-        last_locked_at=uow.session.scalar(
-            select(func.max(AgreementVersion.locked_at)).where(
-                AgreementVersion.conversation_id == conversation.id
-            )
-        ),
+        last_locked_at=_last_locked(uow, conversation.id),
         now=now,
         retention=retention,
+    )
+
+
+def _last_locked(uow: UnitOfWork, conversation_id: int) -> datetime | None:
+    return uow.session.scalar(
+        select(func.max(AgreementVersion.locked_at)).where(
+            AgreementVersion.conversation_id == conversation_id
+        )
     )
 
 

@@ -6,6 +6,7 @@ from .checkins import CheckinClosure, CheckinResponse, GoalAdjustment, GoalSucce
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .live import LiveEvent, LiveStream, NoteDocument
+from .organisation import OrgSettingsRecord
 from .people import Person, Tenant
 from .readiness import ReadinessProbe
 from .records import (
@@ -44,6 +45,7 @@ __all__ = [
     "LiveStream",
     "MaintenanceLease",
     "NoteDocument",
+    "OrgSettingsRecord",
     "OrgTemplate",
     "Person",
     "PreparationItem",

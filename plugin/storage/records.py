@@ -51,6 +51,12 @@ class OrgTemplate(db.Model):
     sections: Mapped[list] = mapped_column(JSON)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Retired: no longer offered for new conversations (those that used it keep their own agenda).
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class TokenCacheEntry(db.Model):

@@ -9,6 +9,8 @@ Permissions follow Microsoft's permission tables, delegated (`scp`) or applicati
 
 - `GET /me`, `GET /users/{id | userPrincipalName}` (`$select`): User.Read for oneself;
   User.ReadBasic.All (basic properties only) or User.Read.All and above for others;
+- `GET /users` (`$select`, `$top` up to 999, paged with `@odata.nextLink`): User.ReadBasic.All
+  (basic properties only) or User.Read.All and above; application User.Read.All;
 - `GET /me/manager`, `/users/{id}/manager`: User.Read.All and above; 404 when there is none;
 - `GET /me/directReports`, `/users/{id}/directReports` (`$top`, `$select`, paged with
   `@odata.nextLink` carrying a `$skiptoken`): User.Read.All and above;
@@ -390,6 +392,12 @@ class GraphStandin(CalendarRoutes, HTTPSService):
                 if rest[2] == "installedApps"
                 else (self._chat_tab(request, caller, rest[1]))
             )
+        if rest == ["users"]:
+            if request.method != "GET":
+                raise GraphError(
+                    405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target."
+                )
+            return self._list_users(request, caller)
         if rest[0] == "me":
             owner_path, tail = rest[:1], rest[1:]
         elif rest[0] == "users" and len(rest) >= 2:
@@ -530,6 +538,17 @@ class GraphStandin(CalendarRoutes, HTTPSService):
             DEFAULT_PAGE_SIZE,
             MAX_PAGE_SIZE,
         )
+
+    def _list_users(self, request: Request, caller: Caller) -> Response:
+        """`GET /users` (`$select`, `$top` up to 999, paged): User.ReadBasic.All (basic properties
+        only) or User.Read.All and above, delegated or application."""
+        self._require(caller, _BASIC_READ | _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
+        basic_only = caller.delegated and not (caller.scopes & _FULL_READ)
+        select = _select(request)
+        users = sorted(self.directory.users(caller.tenant_id), key=lambda u: u.object_id)
+        items = [self._user_json(u, select, basic_only=basic_only) for u in users]
+        entity = f"users({','.join(select)})" if select else "users"
+        return self._page(request, f"users:{caller.tenant_id}", items, entity, 100, 999)
 
     def _user_json(self, user: User, select: list[str] | None, *, basic_only: bool = False) -> dict:
         values: dict[str, Any] = {

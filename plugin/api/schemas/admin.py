@@ -38,6 +38,8 @@ class TemplateOut(Output):
     kind: ConversationKind
     name: dict[str, str]
     builtin: bool
+    retired: bool = Field(description="No longer offered for new conversations (an organisation's own).")
+    version: int = Field(description="An organisation's template: its edit version (0 for built-in ones).")
     sections: list[TemplateSection]
 
 

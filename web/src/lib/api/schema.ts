@@ -745,6 +745,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coverage/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage per unit and for the organisation (HR/admin; counts of people only)
+         * @description Units are the directory's departments (Microsoft Graph, the app's own permission User.Read.All); without the directory, the people the app knows, without units.
+         */
+        get: operations["organisation_show_unit_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/goals/{goal_id}": {
         parameters: {
             query?: never;
@@ -1086,6 +1106,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisation/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's settings (HR/admin)
+         * @description `version` 0: the organisation has saved none, these are the defaults.
+         */
+        get: operations["organisation_show_settings"];
+        /**
+         * Change the organisation's settings (HR/admin)
+         * @description Send every setting and the `version` read. Another admin's change since answers 409 `stale_version` with the current settings in `current`.
+         */
+        put: operations["organisation_change_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/preparation/prompts": {
         parameters: {
             query?: never;
@@ -1115,6 +1159,46 @@ export interface paths {
         put?: never;
         /** Add an organisation template (HR/admin) */
         post: operations["admin_create_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an organisation template's name and sections (HR/admin)
+         * @description Conversations already planned from it keep their agenda. Built-in templates cannot be changed (403); a retired one neither (409).
+         */
+        put: operations["organisation_change_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{key}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire an organisation template: no longer offered for new conversations (HR/admin)
+         * @description Conversations that used it keep their agenda. The default MUS template cannot be retired (409 template_is_default).
+         */
+        post: operations["organisation_retire_template"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3220,6 +3304,64 @@ export interface components {
              */
             update: string;
         };
+        /** OrgSettingsIn */
+        OrgSettingsIn: {
+            /**
+             * Agreement Retention Months
+             * @description Months an agreed conversation is kept after its last locked version; null: kept until a party is erased.
+             */
+            agreement_retention_months: number | null;
+            /**
+             * Checkin Interval Weeks
+             * @description Default check-in interval in weeks; null: no check-ins by default.
+             */
+            checkin_interval_weeks: (2 | 4 | 6 | 8 | 12) | null;
+            /**
+             * Default Mus Template
+             * @description The template a new MUS starts from; null: the built-in one.
+             */
+            default_mus_template: string | null;
+            /**
+             * Mus Interval Months
+             * @description Default MUS interval.
+             */
+            mus_interval_months: number;
+            /**
+             * Notes Retention Days
+             * @description Retention of working material: shared notes not kept, drafts, unfinished conversations, pulses and private preparation.
+             */
+            notes_retention_days: number;
+            /**
+             * Reminder Lead Days
+             * @description Days before a MUS that the parties are reminded to prepare.
+             */
+            reminder_lead_days: number;
+            /**
+             * Version
+             * @description The version the change is based on; 0: none saved yet.
+             */
+            version: number;
+        };
+        /** OrgSettingsOut */
+        OrgSettingsOut: {
+            /** Agreement Retention Months */
+            agreement_retention_months: number | null;
+            /** Checkin Interval Weeks */
+            checkin_interval_weeks: number | null;
+            /** Default Mus Template */
+            default_mus_template: string | null;
+            /** Mus Interval Months */
+            mus_interval_months: number;
+            /** Notes Retention Days */
+            notes_retention_days: number;
+            /** Reminder Lead Days */
+            reminder_lead_days: number;
+            /**
+             * Version
+             * @description 0: the organisation has not saved settings (these are the defaults).
+             */
+            version: number;
+        };
         /** PartIn */
         PartIn: {
             /**
@@ -3927,8 +4069,26 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+            /**
+             * Retired
+             * @description No longer offered for new conversations (an organisation's own).
+             */
+            retired: boolean;
             /** Sections */
             sections: components["schemas"]["TemplateSection"][];
+            /**
+             * Version
+             * @description An organisation's template: its edit version (0 for built-in ones).
+             */
+            version: number;
+        };
+        /** TemplateRetire */
+        TemplateRetire: {
+            /**
+             * Version
+             * @description The version the change is based on (optimistic locking).
+             */
+            version: number;
         };
         /** TemplateSection */
         TemplateSection: {
@@ -3940,6 +4100,20 @@ export interface components {
             };
             /** Tools */
             tools: components["schemas"]["Tool"][];
+        };
+        /** TemplateUpdate */
+        TemplateUpdate: {
+            /** Name */
+            name: {
+                [key: string]: string;
+            };
+            /** Sections */
+            sections: components["schemas"]["SectionIn"][];
+            /**
+             * Version
+             * @description The version the change is based on (optimistic locking).
+             */
+            version: number;
         };
         /**
          * Tool
@@ -3955,6 +4129,85 @@ export interface components {
              * @description The version the change is based on (optimistic locking).
              */
             version: number;
+        };
+        /** UnitCoverageOut */
+        UnitCoverageOut: {
+            /**
+             * Checkins Recent
+             * @description Employees with a check-in held in the last 90 days. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            checkins_recent: number | null;
+            /**
+             * Employees
+             * @description null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            employees: number | null;
+            /**
+             * Mus Held
+             * @description Employees with a MUS agreed in the last 12 months. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            mus_held: number | null;
+            /**
+             * Mus Overdue
+             * @description Employees without a MUS agreed within the MUS interval. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            mus_overdue: number | null;
+            /**
+             * Mus Planned
+             * @description Employees with a MUS planned ahead. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            mus_planned: number | null;
+            /**
+             * Unit
+             * @description The directory's department; null: none given.
+             */
+            unit: string | null;
+        };
+        /** UnitFigures */
+        UnitFigures: {
+            /**
+             * Checkins Recent
+             * @description Employees with a check-in held in the last 90 days. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            checkins_recent: number | null;
+            /**
+             * Employees
+             * @description null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            employees: number | null;
+            /**
+             * Mus Held
+             * @description Employees with a MUS agreed in the last 12 months. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            mus_held: number | null;
+            /**
+             * Mus Overdue
+             * @description Employees without a MUS agreed within the MUS interval. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            mus_overdue: number | null;
+            /**
+             * Mus Planned
+             * @description Employees with a MUS planned ahead. null when the group behind the figure is under `min_group_size` people (or the figure would let such a group be worked out): shown as 'fewer than 5'.
+             */
+            mus_planned: number | null;
+        };
+        /** UnitsCoverageOut */
+        UnitsCoverageOut: {
+            /** Min Group Size */
+            min_group_size: number;
+            /** Mus Interval Months */
+            mus_interval_months: number;
+            organisation: components["schemas"]["UnitFigures"];
+            /**
+             * Source
+             * @description directory: every user of the organisation's directory (Microsoft Graph); known_people: the people the app knows, without their units (the directory was not available).
+             * @enum {string}
+             */
+            source: "directory" | "known_people";
+            /** Tenant Id */
+            tenant_id: string;
+            /** Units */
+            units: components["schemas"]["UnitCoverageOut"][];
         };
         /**
          * Verdict
@@ -8809,6 +9062,55 @@ export interface operations {
             };
         };
     };
+    organisation_show_unit_coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitsCoverageOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     goals_show_goal: {
         parameters: {
             query?: never;
@@ -10296,6 +10598,153 @@ export interface operations {
             };
         };
     };
+    organisation_show_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgSettingsOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    organisation_change_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgSettingsIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgSettingsOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     preparation_prompts: {
         parameters: {
             query: {
@@ -10442,6 +10891,224 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    organisation_change_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    organisation_retire_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateRetire"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,7 @@ import { listMine, listSentReminders, loadFollowUps, type Summary } from "./data
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
 import { PlanForm } from "./PlanForm";
+import { Organisation } from "./Organisation";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
 import { Rights } from "./Rights";
 import { Successes } from "./Successes";
@@ -96,6 +97,7 @@ export function MyMus() {
           </section>
           {leadsAny && <Team rows={derived?.team ?? null} pending={pending(t("ui.mymus.team.loading"))} />}
           {me.is_admin && <Coverage />}
+          {me.is_admin && <Organisation />}
         </>
       )}
       <Successes reloadKey={checkinsChanged} />
