@@ -6,6 +6,7 @@ import logging
 
 from flask import Blueprint, Response, after_this_request, current_app
 
+from ..calendar_job import sync_calendars
 from ..services import agreements as svc
 from ..services import calendar_sync
 from ..services import consent as consent_svc
@@ -47,14 +48,9 @@ def sync_calendar_after(conversation_id: int) -> None:
 
 
 def sync_conversation(conversation_id: int) -> calendar_sync.SyncReport | None:
-    from ..identity import app_graph_for
-
-    app = current_app._get_current_object()
     if not calendar_sync.has_pending(new_unit_of_work(), conversation_id):
         return None
-    return calendar_sync.run_pending(
-        new_unit_of_work(), lambda tenant_id: app_graph_for(app, tenant_id), conversation_id=conversation_id
-    )
+    return sync_calendars(current_app._get_current_object(), conversation_id=conversation_id)
 
 
 # --- Consent -----------------------------------------------------------------------------------
