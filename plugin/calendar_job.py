@@ -10,28 +10,18 @@ import logging
 
 from flask import Flask
 
+from .identity import app_graph_for
 from .services import calendar_sync
 from .storage.setup import new_unit_of_work
 
 log = logging.getLogger(__name__)
 
 
-def calendar_graph(app: Flask, tenant_id: str):
-    """Graph with the organisation's app-only token (`mus.calendar_graph` is the seam where a test
-    puts a calendar of its own)."""
-    factory = app.extensions.get("mus.calendar_graph")
-    if factory is not None:
-        return factory(app, tenant_id)
-    from .identity import app_graph_for
-
-    return app_graph_for(app, tenant_id)
-
-
 def sync_calendars(app: Flask, *, conversation_id: int | None = None) -> calendar_sync.SyncReport:
     with app.app_context():
         report = calendar_sync.run_pending(
             new_unit_of_work(app),
-            lambda tenant_id: calendar_graph(app, tenant_id),
+            lambda tenant_id: app_graph_for(app, tenant_id),
             conversation_id=conversation_id,
         )
     if report.sent or report.retried or report.denied:

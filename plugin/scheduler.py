@@ -100,8 +100,17 @@ class Job:
     run: Callable[[Flask], object]
 
 
+def _sync_calendars(app: Flask) -> object:
+    from .calendar_job import sync_calendars
+
+    return sync_calendars(app)
+
+
 # One entry per job; each branch of work adds its own.
-JOBS: tuple[Job, ...] = ()
+JOBS: tuple[Job, ...] = (
+    # The follow-ups' events in both calendars (an outbox; rows are claimed, retried with backoff).
+    Job("calendar", timedelta(minutes=1), _sync_calendars),
+)
 
 
 class JobScheduler:

@@ -95,7 +95,8 @@ class FakeCalendar:
             self.calls.append(("cancel", event_id))
             self.store[event_id]["cancelled"] = True
 
-    def events_of(self, owner):
+    def events(self, *, owner=None):
+        self._check()
         return [self._view(i) for i, e in self.store.items() if e["owner"] == owner]
 
 
@@ -110,7 +111,7 @@ class Clock:
 @pytest.fixture
 def calendar(app):
     fake = FakeCalendar()
-    app.extensions["mus.calendar_graph"] = lambda _app, _tenant: fake
+    app.extensions["mus.app_graph_factory"] = lambda _app, _tenant: fake
     return fake
 
 
