@@ -101,7 +101,12 @@ function VersionView({ version, names, latest }: { version: AgreementVersion; na
       {latest && state.data.conversation.status === "reviewing" && !agreed && version.state !== "superseded" && (
         <DecisionForm version={version} mine={decisionOf(state.role)} />
       )}
-      <SnapshotView snapshot={version.snapshot} names={names} />
+      <SnapshotView
+        snapshot={version.snapshot}
+        names={names}
+        calendarOf={latest && agreed ? state.data.conversation.id : undefined}
+        refreshKey={version.locked_at}
+      />
     </article>
   );
 }
