@@ -54,7 +54,7 @@ export function IcsButton({ conversationId }: { conversationId: number }) {
         class="button button-subtle ics-button"
         disabled={busy}
         onClick={() => void download()}
-        aria-label={t("ui.followups.ics_label")}
+        title={t("ui.followups.ics_label")}
         data-testid="follow-ups-ics"
       >
         {t("ui.followups.ics")}
