@@ -52,6 +52,7 @@ def test_agreed_follow_up_is_in_both_calendars_with_the_ics(simulator: Simulator
         line.locator('[data-testid="calendar-state"][data-state="in_calendar"]').wait_for()
         assert panel.t("ui.followups.calendar.in_calendar") in line.inner_text()
         assert follow_ups.get_by_role("button", name=panel.t("ui.followups.ics"), exact=True).is_visible()
+        assert panel.fits_280()  # the side panel: no horizontal scrolling with the state and the button
 
     wait_until(simulator.page, lambda: _events(live_app, "jonas"), what="the employee's copy of the event")
     [organised] = _events(live_app, "mette")
