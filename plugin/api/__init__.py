@@ -7,6 +7,7 @@ from flask import Flask
 from . import (
     admin,
     agreements,
+    checkins,
     conversations,
     errors,
     goals,
@@ -36,5 +37,6 @@ def init_app(app: Flask) -> None:
         my_data.bp,
         live.bp,
         my_rights.bp,
+        checkins.bp,
     ):
         app.register_blueprint(blueprint)

@@ -270,6 +270,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/checkin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A check-in: its goals, my part and the other party's
+         * @description The other party's answers are shown only once they marked their part done. 409 checkin_not_a_checkin for a MUS.
+         */
+        get: operations["checkins_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/checkin/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a check-in whose two parts are done
+         * @description Either party. Each party's progress values become progress entries of the goals (that party the author, this check-in the conversation), each pulse a wellbeing pulse, and the conversation is held. Once only: a second close is refused (409 checkin_closed) and applies nothing; before both parts are done, 409 checkin_not_ready.
+         */
+        post: operations["checkins_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/checkin/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save my part of a check-in (a draft while I write)
+         * @description Each party writes only their own part, so two people writing at once never overwrite each other. A write based on an older version of my part is refused (409 stale_version, with the check-in as it is now); a part marked done or a closed check-in no longer changes (409).
+         */
+        put: operations["checkins_save_mine"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/checkin/mine/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark my part of a check-in done
+         * @description From now on the other party sees my answers, and they no longer change.
+         */
+        post: operations["checkins_mark_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/consent": {
         parameters: {
             query?: never;
@@ -650,6 +730,26 @@ export interface paths {
         patch: operations["goals_update_goal"];
         trace?: never;
     };
+    "/api/goals/{goal_id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a goal (title, measure, deadline, status)
+         * @description A goal that is part of a locked agreement keeps its agreed values: the change is proposed in a new version of that agreement and applied (with the goal's history, the proposer as author) when both approve it. Any other goal changes at once, with its history.
+         */
+        post: operations["checkins_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/goals/{goal_id}/history": {
         parameters: {
             query?: never;
@@ -681,6 +781,26 @@ export interface paths {
          * @description Reaching 100 % does not change the status.
          */
         post: operations["goals_add_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goals/{goal_id}/success": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a goal achieved, with a short note (a success)
+         * @description Both parties see it in their successes; the status change is kept in the goal's history. Marking it again changes the note.
+         */
+        post: operations["checkins_mark_success"];
         delete?: never;
         options?: never;
         head?: never;
@@ -805,6 +925,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My check-ins with the state of each part
+         * @description Check-ins where I am the employee or the manager, newest first; each part not_started, in_progress or done.
+         */
+        get: operations["checkins_my_checkins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/erasure": {
         parameters: {
             query?: never;
@@ -858,6 +998,26 @@ export interface paths {
          * @description The same content as the JSON export, laid out for reading, in the reader's language (`X-Teams-Locale`, then `Accept-Language`). Recorded in the audit log.
          */
         get: operations["my_data_export_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/successes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The successes of my goals
+         * @description Goals marked achieved, with their note, of every pair I am part of; newest first.
+         */
+        get: operations["checkins_my_successes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1136,6 +1296,73 @@ export interface components {
          * @enum {string}
          */
         ActionStatus: "planned" | "in_progress" | "done" | "cancelled";
+        /** AdjustmentIn */
+        AdjustmentIn: {
+            /**
+             * Checkin Id
+             * @description The check-in in which the adjustment is made.
+             * @default null
+             */
+            checkin_id?: number | null;
+            /**
+             * Deadline
+             * @description null clears the deadline.
+             * @default null
+             */
+            deadline?: string | null;
+            /**
+             * Measure
+             * @default null
+             */
+            measure?: string | null;
+            /** @default null */
+            status?: components["schemas"]["GoalStatus"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Version
+             * @description The version the change is based on (optimistic locking).
+             */
+            version: number;
+        };
+        /** AdjustmentOut */
+        AdjustmentOut: {
+            /** Agreement Conversation Id */
+            agreement_conversation_id: number;
+            /**
+             * Changes
+             * @description The proposed values of the adjusted fields.
+             */
+            changes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Goal Id */
+            goal_id: number;
+            /** Id */
+            id: number;
+            proposed_by: components["schemas"]["PersonOut"];
+        };
+        /** AdjustmentResultOut */
+        AdjustmentResultOut: {
+            /** Agreement Number */
+            agreement_number: number | null;
+            /**
+             * Applied
+             * @description true: changed at once; false: proposed in a new agreement version.
+             */
+            applied: boolean;
+            /** @description The goal as it is now (an agreed goal keeps its values until approved). */
+            goal: components["schemas"]["GoalOut"];
+            pending: components["schemas"]["AdjustmentOut"] | null;
+        };
         /** AgendaItemCreate */
         AgendaItemCreate: {
             /** Title */
@@ -1205,6 +1432,16 @@ export interface components {
             snapshot: components["schemas"]["SnapshotOut"];
             state: components["schemas"]["VersionState"];
         };
+        /** AnswersOut */
+        AnswersOut: {
+            /** Blockers */
+            blockers: string;
+            /** Goals */
+            goals: components["schemas"]["GoalAnswerOut"][];
+            /** Next Steps */
+            next_steps: string;
+            pulse: components["schemas"]["PulseAnswerOut"] | null;
+        };
         /** AuditEntryOut */
         AuditEntryOut: {
             /**
@@ -1259,6 +1496,69 @@ export interface components {
              * @default 50
              */
             limit?: number;
+        };
+        /** CheckinGoalOut */
+        CheckinGoalOut: {
+            /** Deadline */
+            deadline: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Locked
+             * @description Part of a locked agreement: a change is proposed, both approve it.
+             */
+            locked: boolean;
+            /** Measure */
+            measure: string;
+            pending: components["schemas"]["AdjustmentOut"] | null;
+            /** Progress Percent */
+            progress_percent: number | null;
+            status: components["schemas"]["GoalStatus"];
+            success: components["schemas"]["SuccessOut"] | null;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** CheckinList */
+        CheckinList: {
+            /** Items */
+            items: components["schemas"]["CheckinSummaryOut"][];
+        };
+        /** CheckinOut */
+        CheckinOut: {
+            /** Can Close */
+            can_close: boolean;
+            /** Closed */
+            closed: boolean;
+            /** Closed At */
+            closed_at: string | null;
+            closed_by: components["schemas"]["PersonOut"] | null;
+            /** Conversation Id */
+            conversation_id: number;
+            /** Goals */
+            goals: components["schemas"]["CheckinGoalOut"][];
+            mine: components["schemas"]["PartOut"];
+            /** Status */
+            status: string;
+            theirs: components["schemas"]["PartOut"];
+            /** Title */
+            title: string;
+        };
+        /** CheckinSummaryOut */
+        CheckinSummaryOut: {
+            /** Closed */
+            closed: boolean;
+            /** Conversation Id */
+            conversation_id: number;
+            employee: components["schemas"]["PersonOut"];
+            manager: components["schemas"]["PersonOut"];
+            my_state: components["schemas"]["PartState"];
+            /** Scheduled At */
+            scheduled_at: string | null;
+            their_state: components["schemas"]["PartState"];
+            /** Title */
+            title: string;
         };
         /** ConsentAnswerOut */
         ConsentAnswerOut: {
@@ -1551,6 +1851,14 @@ export interface components {
             /** Object Id */
             object_id: string;
         };
+        /** DoneIn */
+        DoneIn: {
+            /**
+             * Version
+             * @description The version of my part the change is based on: 0 before I started it. A write based on an older version (another tab) is refused with 409 stale_version and the check-in as it is now.
+             */
+            version: number;
+        };
         /** DraftAck */
         DraftAck: {
             /**
@@ -1769,6 +2077,38 @@ export interface components {
             /** Id */
             id: number;
         };
+        /** ExportCheckinPart */
+        ExportCheckinPart: {
+            /** Blockers */
+            blockers: string;
+            /**
+             * Done At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            done_at: string | null;
+            /**
+             * Goals
+             * @description Per goal: goal_id, percent, note.
+             */
+            goals: {
+                [key: string]: unknown;
+            }[];
+            /** Next Steps */
+            next_steps: string;
+            /** Pulse Comment */
+            pulse_comment: string;
+            /** Pulse Score */
+            pulse_score: number | null;
+            /** Pulse Shared */
+            pulse_shared: boolean;
+            /** State */
+            state: string;
+            /**
+             * Updated At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            updated_at: string | null;
+        };
         /** ExportConsent */
         ExportConsent: {
             /** Kind */
@@ -1824,6 +2164,11 @@ export interface components {
              * @description ISO 8601 date or date-time (UTC).
              */
             meeting_ended_at: string | null;
+            /**
+             * @description My own part of an asynchronous check-in (never the other party's).
+             * @default null
+             */
+            my_checkin_part?: components["schemas"]["ExportCheckinPart"] | null;
             /** My Consents */
             my_consents: components["schemas"]["ExportConsent"][];
             /**
@@ -2159,6 +2504,31 @@ export interface components {
             title: string;
             /** Version */
             version: number;
+        };
+        /** GoalAnswerIn */
+        GoalAnswerIn: {
+            /** Goal Id */
+            goal_id: number;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /**
+             * Percent
+             * @description My view of the progress; null: not given.
+             * @default null
+             */
+            percent?: number | null;
+        };
+        /** GoalAnswerOut */
+        GoalAnswerOut: {
+            /** Goal Id */
+            goal_id: number;
+            /** Note */
+            note: string;
+            /** Percent */
+            percent: number | null;
         };
         /**
          * GoalBase
@@ -2703,6 +3073,47 @@ export interface components {
              */
             update: string;
         };
+        /** PartIn */
+        PartIn: {
+            /**
+             * Blockers
+             * @default
+             */
+            blockers?: string;
+            /** Goals */
+            goals?: components["schemas"]["GoalAnswerIn"][];
+            /**
+             * Next Steps
+             * @default
+             */
+            next_steps?: string;
+            /** @default null */
+            pulse?: components["schemas"]["PulseAnswerIn"] | null;
+            /**
+             * Version
+             * @description The version of my part the change is based on: 0 before I started it. A write based on an older version (another tab) is refused with 409 stale_version and the check-in as it is now.
+             */
+            version: number;
+        };
+        /** PartOut */
+        PartOut: {
+            /** @description Mine always; the other party's only once they marked their part done. */
+            answers: components["schemas"]["AnswersOut"] | null;
+            /** Done At */
+            done_at: string | null;
+            party: components["schemas"]["Party"];
+            person: components["schemas"]["PersonOut"];
+            state: components["schemas"]["PartState"];
+            /** Updated At */
+            updated_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * PartState
+         * @enum {string}
+         */
+        PartState: "not_started" | "in_progress" | "done";
         /**
          * Party
          * @enum {string}
@@ -2936,6 +3347,37 @@ export interface components {
              */
             role: "employee" | "manager";
         };
+        /** PulseAnswerIn */
+        PulseAnswerIn: {
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+            /**
+             * Score
+             * @description 1 (very poor) to 5 (very good).
+             */
+            score: number;
+            /**
+             * Shared
+             * @description Shared with the other party; otherwise seen by me only.
+             * @default false
+             */
+            shared?: boolean;
+        };
+        /** PulseAnswerOut */
+        PulseAnswerOut: {
+            /** Comment */
+            comment: string;
+            /**
+             * Score
+             * @description null: the other party kept their pulse private.
+             */
+            score: number | null;
+            /** Shared */
+            shared: boolean;
+        };
         /** PulseCreate */
         PulseCreate: {
             /**
@@ -3117,6 +3559,38 @@ export interface components {
          * @enum {string}
          */
         Status: "planned" | "preparing" | "in_meeting" | "reviewing" | "agreed";
+        /** SuccessIn */
+        SuccessIn: {
+            /**
+             * Checkin Id
+             * @default null
+             */
+            checkin_id?: number | null;
+            /** Note */
+            note: string;
+        };
+        /** SuccessList */
+        SuccessList: {
+            /** Items */
+            items: components["schemas"]["SuccessOut"][];
+        };
+        /** SuccessOut */
+        SuccessOut: {
+            employee: components["schemas"]["PersonOut"];
+            /** Goal Id */
+            goal_id: number;
+            manager: components["schemas"]["PersonOut"];
+            /**
+             * Marked At
+             * Format: date-time
+             */
+            marked_at: string;
+            marked_by: components["schemas"]["PersonOut"];
+            /** Note */
+            note: string;
+            /** Title */
+            title: string;
+        };
         /** SummaryEdit */
         SummaryEdit: {
             /**
@@ -4865,6 +5339,362 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_save_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_mark_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoneIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
                 };
             };
             /** @description Malformed request */
@@ -7772,6 +8602,115 @@ export interface operations {
             };
         };
     };
+    checkins_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentResultOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     goals_goal_history: {
         parameters: {
             query?: never;
@@ -7857,6 +8796,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GoalOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_mark_success: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key return the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuccessIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessOut"];
                 };
             };
             /** @description Malformed request */
@@ -8477,6 +9528,46 @@ export interface operations {
             };
         };
     };
+    checkins_my_checkins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinList"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     my_rights_erasure_preview: {
         parameters: {
             query?: never;
@@ -8658,6 +9749,46 @@ export interface operations {
                         id?: string;
                         retry?: number;
                     };
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_my_successes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessList"];
                 };
             };
             /** @description Missing or invalid sign-in token */
