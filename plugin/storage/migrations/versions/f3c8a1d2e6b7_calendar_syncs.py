@@ -1,7 +1,7 @@
 """calendar outbox: one row per follow-up whose event is (to be) in both calendars
 
 Revision ID: f3c8a1d2e6b7
-Revises: e5d7a3c1b2f4
+Revises: c4e8b2a61f07
 Create Date: 2026-12-07 17:50:00.000000
 
 """
@@ -13,7 +13,7 @@ import plugin.storage.types
 
 # revision identifiers, used by Alembic.
 revision = 'f3c8a1d2e6b7'
-down_revision = "e5d7a3c1b2f4"
+down_revision = "c4e8b2a61f07"
 branch_labels = None
 depends_on = None
 
