@@ -419,3 +419,18 @@ def test_retry_delays_grow_and_are_capped():
     delays = [retry_delay(n) for n in range(1, 15)]
     assert delays[0] == timedelta(minutes=1) and delays[1] == timedelta(minutes=2)
     assert delays == sorted(delays) and delays[-1] == LONGEST_RETRY
+
+
+def test_the_event_links_to_the_personal_tab_in_teams_when_the_app_id_is_known(
+    api, people, conversation, calendar, clock, app
+):
+    app_id = "5f2c7a1e-0d3b-4c6a-9e8f-1a2b3c4d5e6f"
+    app.extensions["mus.settings"] = app.extensions["mus.settings"].with_changes(teams_app_id=app_id)
+    add_follow_up(api, people["manager"], conversation["id"], "Kursus <booket> & betalt", "2030-04-10")
+    lock(api, people, conversation)
+    [event] = live(calendar)
+    assert f'href="https://teams.microsoft.com/l/entity/{app_id}/my-mus"' in event["body"]
+    domain = app.extensions["mus.settings"].app_domain
+    assert f'href="https://{domain}/tab/personal"' in event["body"]
+    assert "Kursus &lt;booket&gt; &amp; betalt" in event["body"]  # the title is text in the HTML body
+    assert event["subject"] == "Opfølgning: Kursus <booket> & betalt"
