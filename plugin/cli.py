@@ -1,4 +1,4 @@
-"""The `mus` command: run, serve, db (migrations), purge, keys, seed-demo, package, shell, routes.
+"""The `mus` command: run, serve, db (migrations), purge, calendar, keys, seed-demo, package, shell, routes.
 
 Every command is declared here, so `mus --help` lists them all without building the app; a command
 that needs the app builds it from the environment when it runs, and a missing or bad setting is one
@@ -176,6 +176,29 @@ def send_reminders_command() -> None:
     )
 
 
+@click.group("calendar", help="The follow-ups' events in both people's calendars (Microsoft Graph).")
+def calendar_command() -> None:
+    pass
+
+
+@calendar_command.command(
+    "sync",
+    help="Send the pending calendar events of follow-ups to Graph (create, update, cancel); failures "
+    "are retried by a later run. Safe to run from cron while the app runs (rows are claimed).",
+)
+@with_appcontext
+def calendar_sync_command() -> None:
+    from flask import current_app
+
+    from .calendar_job import sync_calendars
+
+    report = sync_calendars(current_app._get_current_object())
+    click.echo(
+        f"calendar events: {report.created} created, {report.updated} updated, "
+        f"{report.cancelled} cancelled; {report.retried} to retry later, {report.denied} not permitted"
+    )
+
+
 @click.group("keys", help="The keys that encrypt conversation content at rest (MUS_DATA_KEYS).")
 def keys_command() -> None:
     pass
@@ -326,6 +349,7 @@ for command in (
     db_command,
     purge_command,
     reminders_command,
+    calendar_command,
     keys_command,
     seed_demo_command,
     package_command,

@@ -120,18 +120,26 @@ def send_reminders(app: Flask):
     return report
 
 
-# One entry per job; each branch of work adds its own.
+def _sync_calendars(app: Flask) -> object:
+    from .calendar_job import sync_calendars
+
+    return sync_calendars(app)
+
+
 def _calendar_retry(app: Flask) -> object:
     from .planning_job import retry_calendars
 
     return retry_calendars(app)
 
 
+# One entry per job.
 JOBS: tuple[Job, ...] = (
     # Planned conversations whose Teams meeting Graph could not make yet (`mus calendar-retry`).
     Job("calendar-retry", timedelta(minutes=5), _calendar_retry),
     # Reminders in the activity feed or by e-mail, each once (`mus reminders send`).
     Job("reminders", timedelta(minutes=5), send_reminders),
+    # The follow-ups' events in both calendars (an outbox; rows are claimed, retried with backoff).
+    Job("calendar", timedelta(minutes=1), _sync_calendars),
 )
 
 

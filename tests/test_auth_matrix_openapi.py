@@ -414,6 +414,7 @@ CASES: dict[tuple[str, str], Case] = {
         lambda ids: f"/api/conversations/{ids['cid']}/feedback/{ids['feedback']}", ok=204
     ),
     ("get", "/api/conversations/{conversation_id}/follow-ups"): Case(conv("/follow-ups")),
+    ("get", "/api/conversations/{conversation_id}/follow-ups.ics"): Case(conv("/follow-ups.ics")),
     ("post", "/api/conversations/{conversation_id}/follow-ups"): Case(
         conv("/follow-ups"), lambda ids: {"title": "Ring til HR", "due_on": "2030-02-01"}, ok=201
     ),

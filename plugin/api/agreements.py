@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+import logging
 
-from ..services import agreement_pdf
+from flask import Blueprint, Response, after_this_request, current_app
+
+from ..calendar_job import sync_calendars
+from ..services import agreement_pdf, calendar_sync
 from ..services import agreements as svc
 from ..services import consent as consent_svc
+from ..services.follow_up_ics import follow_ups_ics
+from ..storage.setup import new_unit_of_work
 from .endpoint import endpoint
 from .schemas.agreements import (
     AgreementOut,
@@ -26,6 +31,27 @@ from .schemas.agreements import (
 
 bp = Blueprint("agreements", __name__, url_prefix="/api")
 CONVERSATION = "/conversations/<int:conversation_id>"
+log = logging.getLogger(__name__)
+
+
+def sync_calendar_after(conversation_id: int) -> None:
+    """Once this request's change is committed and answered, try to send the conversation's pending
+    calendar events right away (best effort: the calendar job retries whatever fails)."""
+
+    @after_this_request
+    def _sync(response: Response) -> Response:
+        if response.status_code < 400:
+            try:
+                sync_conversation(conversation_id)
+            except Exception:  # never the request's failure: the job tries again
+                log.exception("calendar sync after the request failed")
+        return response
+
+
+def sync_conversation(conversation_id: int) -> calendar_sync.SyncReport | None:
+    if not calendar_sync.has_pending(new_unit_of_work(), conversation_id):
+        return None
+    return sync_calendars(current_app._get_current_object(), conversation_id=conversation_id)
 
 
 # --- Consent -----------------------------------------------------------------------------------
@@ -74,6 +100,7 @@ def follow_ups(actor, conversation_id: int, uow):
     errors=(403,),
 )
 def add_follow_up(actor, conversation_id: int, body: FollowUpCreate, uow):
+    sync_calendar_after(conversation_id)
     return svc.do_add_follow_up(uow, actor, conversation_id, title=body.title, due_on=body.due_on)
 
 
@@ -93,6 +120,7 @@ def edit_follow_up(actor, conversation_id: int, follow_up_id: int, body: FollowU
     changes = body.model_dump(include={"title", "due_on"}, exclude_unset=True)
     changes = {k: v for k, v in changes.items() if v is not None}
     base = body.base.model_dump(exclude_unset=True)
+    sync_calendar_after(conversation_id)
     return svc.do_edit_follow_up(
         uow, actor, conversation_id, follow_up_id, version=body.version, base=base, changes=changes
     )
@@ -101,7 +129,25 @@ def edit_follow_up(actor, conversation_id: int, follow_up_id: int, body: FollowU
 @bp.delete(f"{CONVERSATION}/follow-ups/<int:follow_up_id>")
 @endpoint(summary="Remove a follow-up date", tags="Follow-ups", response=None, status=204, errors=(403,))
 def delete_follow_up(actor, conversation_id: int, follow_up_id: int, uow):
+    sync_calendar_after(conversation_id)
     svc.do_delete_follow_up(uow, actor, conversation_id, follow_up_id)
+
+
+@bp.get(f"{CONVERSATION}/follow-ups.ics")
+@endpoint(
+    summary="Download the follow-up dates as a calendar file (.ics)",
+    tags="Follow-ups",
+    stream="text/calendar",
+    errors=(403,),
+    description="One event per follow-up (09:00-09:30 in the organisation's time zone, Europe/"
+    "Copenhagen), with a UID that stays the same for the follow-up and a SEQUENCE that rises with "
+    "each change, so importing a newer file updates the events. Texts in the reader's language. "
+    "Offered always; the way to the calendar when the organisation did not permit calendar access.",
+)
+def follow_ups_calendar(actor, conversation_id: int, uow):
+    response = Response(follow_ups_ics(uow, actor, conversation_id), mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="mus-follow-ups-{conversation_id}.ics"'
+    return response
 
 
 # --- Agreement ---------------------------------------------------------------------------------
@@ -145,6 +191,7 @@ def draft(actor, conversation_id: int, uow):
     "the version is locked and the conversation is agreed.",
 )
 def decide(actor, conversation_id: int, number: int, body: DecisionIn, uow):
+    sync_calendar_after(conversation_id)  # when this approval locked the agreement
     return svc.do_decide(
         uow,
         actor,

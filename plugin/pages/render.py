@@ -25,6 +25,7 @@ TAB_TEXTS = (
     "ui.consent.",
     "ui.conversation.",
     "ui.error.",
+    "ui.followups.",
     "ui.kind.",
     "ui.meeting.",
     "ui.mymus.",

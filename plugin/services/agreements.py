@@ -41,7 +41,7 @@ from ..storage import (
     Person,
 )
 from ..storage.unit_of_work import UnitOfWork
-from . import adjustments, audit, audit_log, coedit, lookups, reminders, retention
+from . import adjustments, audit, audit_log, calendar_sync, coedit, lookups, reminders, retention
 from .conversations import apply_status
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
@@ -81,10 +81,34 @@ class AgreementView:
 # --- Follow-ups --------------------------------------------------------------------------------
 
 
-def list_follow_ups(uow: UnitOfWork, actor: Actor, conversation_id: int) -> list[FollowUp]:
+@dataclass(frozen=True)
+class FollowUpView:
+    id: int
+    title: str
+    due_on: date
+    created_at: datetime
+    version: int
+    # Where its calendar event stands (calendar_sync.IN_CALENDAR, STATE_PENDING, NOT_PERMITTED);
+    # None while the agreement was never locked (nothing scheduled yet).
+    calendar: str | None
+
+
+def list_follow_ups(uow: UnitOfWork, actor: Actor, conversation_id: int) -> list[FollowUpView]:
     with uow:
         lookups.conversation_for(uow, actor, conversation_id)
-        return _follow_ups(uow, conversation_id)
+        follow_ups = _follow_ups(uow, conversation_id)
+        states = calendar_sync.states(uow, [f.id for f in follow_ups])
+        return [
+            FollowUpView(
+                id=f.id,
+                title=f.title,
+                due_on=f.due_on,
+                created_at=f.created_at,
+                version=f.version,
+                calendar=states.get(f.id),
+            )
+            for f in follow_ups
+        ]
 
 
 def _follow_ups(uow: UnitOfWork, conversation_id: int) -> list[FollowUp]:
@@ -100,7 +124,7 @@ def do_add_follow_up(
     uow: UnitOfWork, actor: Actor, conversation_id: int, *, title: str, due_on: date
 ) -> FollowUp:
     with uow:
-        lookups.conversation_for(uow, actor, conversation_id)
+        conversation = lookups.conversation_for(uow, actor, conversation_id)
         follow_up = FollowUp(
             conversation_id=conversation_id,
             title=title,
@@ -110,6 +134,7 @@ def do_add_follow_up(
         )
         uow.session.add(follow_up)
         uow.session.flush()
+        calendar_sync.schedule_follow_up(uow, conversation, follow_up)
         uow.emit(actor.tenant_id, conversation_id, "follow_up.added", id=follow_up.id)
         return follow_up
 
@@ -122,6 +147,7 @@ def do_delete_follow_up(uow: UnitOfWork, actor: Actor, conversation_id: int, fol
             raise NotFound()
         uow.session.delete(follow_up)
         uow.session.flush()
+        calendar_sync.cancel_follow_up(uow, follow_up_id)
         uow.emit(actor.tenant_id, conversation_id, "follow_up.removed", id=follow_up_id)
 
 
@@ -490,6 +516,7 @@ def do_edit_follow_up(
                 setattr(follow_up, key, value)
             follow_up.updated_at = uow.now()
             uow.session.flush()
+            calendar_sync.schedule_follow_up(uow, conversation, follow_up)
             uow.emit(actor.tenant_id, conversation_id, "follow_up.updated", id=follow_up.id)
             _redraft_after_edit(uow, actor, conversation)
         return follow_up
@@ -558,6 +585,8 @@ def do_decide(
             adjusted = adjustments.apply_pending(uow, conversation_id)
             for goal_id in adjusted:
                 uow.emit(actor.tenant_id, conversation_id, "goal.updated", id=goal_id)
+            uow.session.flush()
+            calendar_sync.schedule_conversation(uow, conversation)  # sent after the commit
             if notes_removed_at_lock(retention.keep_votes(uow, conversation_id)):
                 # Not both chose to keep the notes: they go now, everywhere (the agreement holds
                 # the summaries both approved).

@@ -62,7 +62,7 @@ from ..storage import (
 )
 from ..storage.locks import release_lease, take_lease
 from ..storage.unit_of_work import UnitOfWork
-from . import audit
+from . import audit, calendar_sync
 from . import notes as shared_notes
 from .org_settings import settings_by_tenant
 
@@ -466,6 +466,7 @@ def delete_conversation(uow: UnitOfWork, conversation: Conversation) -> None:
     _delete(uow, LiveEvent, LiveEvent.conversation_id == cid)
     _delete(uow, AgreementDecision, AgreementDecision.version_id.in_(versions))
     _delete(uow, AgreementVersion, AgreementVersion.conversation_id == cid)
+    calendar_sync.cancel_conversation(uow, cid)  # their events leave both calendars
     _delete(uow, FollowUp, FollowUp.conversation_id == cid)
     _delete(uow, Consent, Consent.conversation_id == cid)
     _delete(uow, AgendaSummary, AgendaSummary.conversation_id == cid)

@@ -2,6 +2,7 @@
 every table on the metadata that migrations compare against."""
 
 from .agreements import AgendaSummary, AgreementDecision, AgreementVersion, Consent, FollowUp
+from .calendar import CalendarSync
 from .checkins import CheckinClosure, CheckinResponse, GoalAdjustment, GoalSuccess
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
@@ -27,6 +28,7 @@ __all__ = [
     "AgreementVersion",
     "AuditEvent",
     "BrowserSession",
+    "CalendarSync",
     "CheckinClosure",
     "CheckinResponse",
     "Consent",

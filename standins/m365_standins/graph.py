@@ -838,6 +838,7 @@ class GraphStandin(CalendarRoutes, HTTPSService):
             self._chat_tabs.setdefault(chat_id, []).append(tab)
         body = {"@odata.context": self._context(f"chats('{chat_id}')/tabs/$entity"), **tab}
         return self._json(201, body)
+
     # -- activity feed and mail ----------------------------------------------------------------
 
     def _send_activity_notification(self, request: Request, caller: Caller, owner: User, _tail) -> Response:

@@ -49,6 +49,13 @@ class FollowUpOut(Output):
     due_on: date
     created_at: datetime
     version: int
+    calendar: Literal["in_calendar", "pending", "not_permitted"] | None = Field(
+        default=None,
+        description="Where the follow-up's event in both calendars stands, once the agreement was "
+        "locked: `in_calendar`, `pending` (being sent, or Microsoft 365 unavailable: retried), "
+        "`not_permitted` (the organisation did not permit calendar access: use the .ics). null: not "
+        "scheduled (no agreement locked yet) or not known in this answer.",
+    )
 
 
 class FollowUpBase(Input):

@@ -495,6 +495,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/follow-ups.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the follow-up dates as a calendar file (.ics)
+         * @description One event per follow-up (09:00-09:30 in the organisation's time zone, Europe/Copenhagen), with a UID that stays the same for the follow-up and a SEQUENCE that rises with each change, so importing a newer file updates the events. Texts in the reader's language. Offered always; the way to the calendar when the organisation did not permit calendar access.
+         */
+        get: operations["agreements_follow_ups_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/follow-ups/{follow_up_id}": {
         parameters: {
             query?: never;
@@ -2714,6 +2734,12 @@ export interface components {
         };
         /** FollowUpOut */
         FollowUpOut: {
+            /**
+             * Calendar
+             * @description Where the follow-up's event in both calendars stands, once the agreement was locked: `in_calendar`, `pending` (being sent, or Microsoft 365 unavailable: retried), `not_permitted` (the organisation did not permit calendar access: use the .ics). null: not scheduled (no agreement locked yet) or not known in this answer.
+             * @default null
+             */
+            calendar?: ("in_calendar" | "pending" | "not_permitted") | null;
             /**
              * Created At
              * Format: date-time
@@ -7234,6 +7260,71 @@ export interface operations {
             };
             /** @description Invalid fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agreements_follow_ups_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": {
+                        data?: string;
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

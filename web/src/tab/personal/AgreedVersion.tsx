@@ -5,6 +5,7 @@
 import { formatDate, formatDateTime, localised } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
 import { AgreementPdf } from "../components/AgreementPdf";
+import { AgreedFollowUps } from "../components/FollowUpCalendar";
 import type { AgreementVersion, Party, SnapshotAgendaItem, Summary } from "./data";
 
 const PARTY_ORDER = { employee: 0, manager: 1 } as const;
@@ -153,13 +154,7 @@ export function AgreedVersion({ version, conversation }: { version: AgreementVer
       {snapshot.follow_ups.length === 0 ? (
         <p class="hint">{t("ui.mymus.agreement.follow_ups_empty")}</p>
       ) : (
-        <ul class="mymus-bullets">
-          {snapshot.follow_ups.map((followUp, index) => (
-            <li key={index} data-testid="agreed-follow-up">
-              <time dateTime={followUp.due_on}>{formatDate(followUp.due_on, language) ?? followUp.due_on}</time> · {followUp.title}
-            </li>
-          ))}
-        </ul>
+        <AgreedFollowUps conversationId={conversation.id} items={snapshot.follow_ups} refreshKey={version.locked_at} listClass="mymus-bullets" />
       )}
     </div>
   );

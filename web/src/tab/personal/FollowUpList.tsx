@@ -1,5 +1,6 @@
 import { formatDate } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
+import { CalendarBadge, IcsButton } from "../components/FollowUpCalendar";
 import { titleOf } from "./ConversationCards";
 import type { DatedFollowUp } from "./overview";
 
@@ -17,6 +18,8 @@ export function FollowUpList({ items, empty }: { items: DatedFollowUp[]; empty: 
           </time>
           <span class="mymus-followup-title">{followUp.title}</span>
           <span class="hint">{t("ui.mymus.followups.from", { title: titleOf(conversation, texts) })}</span>
+          <CalendarBadge state={followUp.calendar} />
+          <IcsButton conversationId={conversation.id} />
         </li>
       ))}
     </ul>

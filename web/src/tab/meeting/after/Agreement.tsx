@@ -103,7 +103,12 @@ function VersionView({ version, names, latest }: { version: AgreementVersion; na
         <DecisionForm version={version} mine={decisionOf(state.role)} />
       )}
       <AgreementPdf conversationId={state.data.conversation.id} number={version.number} />
-      <SnapshotView snapshot={version.snapshot} names={names} />
+      <SnapshotView
+        snapshot={version.snapshot}
+        names={names}
+        calendarOf={latest && agreed ? state.data.conversation.id : undefined}
+        refreshKey={version.locked_at}
+      />
     </article>
   );
 }

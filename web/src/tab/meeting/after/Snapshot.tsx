@@ -3,8 +3,21 @@
 import { formatDate, localised } from "../../../lib/format";
 import { useTexts } from "../../../lib/i18n";
 import type { Party, Snapshot } from "../../../lib/meeting/types";
+import { AgreedFollowUps } from "../../components/FollowUpCalendar";
 
-export function SnapshotView({ snapshot, names }: { snapshot: Snapshot; names: Record<Party, string> }) {
+/** `calendarOf`: the conversation whose locked agreement this is, to show each follow-up's place in
+ * the calendar and the .ics download (only for the agreed version). */
+export function SnapshotView({
+  snapshot,
+  names,
+  calendarOf,
+  refreshKey,
+}: {
+  snapshot: Snapshot;
+  names: Record<Party, string>;
+  calendarOf?: number;
+  refreshKey?: unknown;
+}) {
   const { t, language } = useTexts();
   const items = snapshot.agenda.filter((item) => item.summary.trim() || item.talking_points.length);
   return (
@@ -70,6 +83,8 @@ export function SnapshotView({ snapshot, names }: { snapshot: Snapshot; names: R
       <h4 class="sub-title">{t("ui.meeting.follow_ups.heading")}</h4>
       {snapshot.follow_ups.length === 0 ? (
         <p class="hint">{t("ui.meeting.follow_ups.none")}</p>
+      ) : calendarOf !== undefined ? (
+        <AgreedFollowUps conversationId={calendarOf} items={snapshot.follow_ups} refreshKey={refreshKey} />
       ) : (
         <ul class="plain-list">
           {snapshot.follow_ups.map((followUp, index) => (
