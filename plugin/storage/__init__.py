@@ -2,6 +2,7 @@
 every table on the metadata that migrations compare against."""
 
 from .agreements import AgendaSummary, AgreementDecision, AgreementVersion, Consent, FollowUp
+from .cadence import CadenceSetting
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .live import LiveEvent, LiveStream, NoteDocument
@@ -24,6 +25,7 @@ __all__ = [
     "AgreementVersion",
     "AuditEvent",
     "BrowserSession",
+    "CadenceSetting",
     "Consent",
     "Conversation",
     "DevelopmentAction",
