@@ -18,6 +18,7 @@ from . import (
     my_rights,
     openapi,
     preparation,
+    team,
 )
 
 
@@ -36,5 +37,6 @@ def init_app(app: Flask) -> None:
         my_data.bp,
         live.bp,
         my_rights.bp,
+        team.bp,
     ):
         app.register_blueprint(blueprint)
