@@ -249,6 +249,28 @@ CASES: dict[tuple[str, str], Case] = {
         expect={"manager": (200,), "employee": (403, 404), "colleague": (403, 404), "admin": (403, 404)}
         | {"outsider": (404,)},
     ),
+    # The team: the manager's direct reports in the directory (the outsider leads a team of their own
+    # in their organisation); a cadence is read by the employee and their manager, set by the manager
+    # (again with the same version: 409).
+    ("get", "/api/team"): Case(
+        lambda ids: "/api/team",
+        who="rule",
+        expect={"manager": (200,), "employee": (403,), "colleague": (403,), "admin": (403,)}
+        | {"outsider": (200,)},
+    ),
+    ("get", "/api/team/{employee_object_id}/cadence"): Case(
+        lambda ids: f"/api/team/{person_oid(TENANT_A, 'employee')}/cadence",
+        who="rule",
+        expect={"manager": (200,), "employee": (200,), "colleague": (403,), "admin": (403,)}
+        | {"outsider": (404,)},
+    ),
+    ("put", "/api/team/{employee_object_id}/cadence"): Case(
+        lambda ids: f"/api/team/{person_oid(TENANT_A, 'employee')}/cadence",
+        lambda ids: {"mus_interval_months": 12, "check_in_interval_weeks": 4, "version": 0},
+        who="rule",
+        expect={"manager": (200, 409), "employee": (403,), "colleague": (403,), "admin": (403,)}
+        | {"outsider": (404,)},
+    ),
     ("get", "/api/templates"): Case(lambda ids: "/api/templates", who="anyone"),
     ("post", "/api/templates"): Case(
         lambda ids: "/api/templates",
