@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 
 import { ApiError } from "../../lib/api";
 import { formatDate, formatDateTime, formatPercent } from "../../lib/format";
@@ -17,9 +17,10 @@ import {
   MUS_MONTHS,
   type Pulse,
   putCadence,
+  type Team as TeamOverview,
   type TeamMember,
 } from "./data";
-import type { TeamRow } from "./overview";
+import { dayOf, type TeamRow } from "./overview";
 
 /** For managers: every direct report in the organisation's directory, what needs attention first,
  * each with the cadence and what is due, the last MUS, the next planned conversation, overdue
@@ -40,20 +41,27 @@ export function Team({
   const { api } = useSession();
   const [team, reload] = useLoad(() => getTeam(api), [api]);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The last team read stays on screen while it is read again (after a save), so an open form keeps
+  // what the person chose.
+  const [shown, setShown] = useState<TeamOverview | null>(null);
+  useEffect(() => {
+    if (team.status === "ok") setShown(team.value);
+    if (team.status === "error") setShown(null);
+  }, [team]);
   const code = team.status === "error" && team.error instanceof ApiError ? team.error.code : null;
   // Someone who leads no conversation sees the section only when the directory shows their team.
-  if (!leadsAny && team.status !== "ok") return null;
+  if (!leadsAny && team.status !== "ok" && shown === null) return null;
   return (
     <section class="mymus-section" aria-labelledby="mymus-team-heading" data-testid="mymus-team">
       <h2 id="mymus-team-heading" class="section-title">
         {t("ui.mymus.team.heading")}
       </h2>
-      {team.status === "loading" && <Loading label={t("ui.mymus.team.loading")} />}
-      {team.status === "ok" && (
+      {team.status === "loading" && shown === null && <Loading label={t("ui.mymus.team.loading")} />}
+      {shown !== null && (
         <>
           <p class="hint">{t("ui.mymus.team.intro")}</p>
           <ul class="mymus-cards" data-testid="team-members">
-            {team.value.members.map((member) => (
+            {shown.members.map((member) => (
               <MemberCard
                 key={member.object_id}
                 member={member}
@@ -62,6 +70,7 @@ export function Team({
                   setNotice({ objectId: member.object_id, kind: "ok", text });
                   reload();
                 }}
+                onStale={reload}
               />
             ))}
           </ul>
@@ -136,10 +145,12 @@ function MemberCard({
   member,
   notice,
   onSaved,
+  onStale,
 }: {
   member: TeamMember;
   notice: Notice | null;
   onSaved: (text: string) => void;
+  onStale: () => void;
 }) {
   const { t, language } = useTexts();
   const [editing, setEditing] = useState(false);
@@ -150,7 +161,7 @@ function MemberCard({
   const status = member.cadence.status;
   const goals = member.goals;
   const points = member.wellbeing.map((p) =>
-    t("ui.mymus.team.wellbeing_point", { score: p.score, date: formatDate(p.at, language) ?? p.at }),
+    t("ui.mymus.team.wellbeing_point", { score: p.score, date: formatDate(dayOf(new Date(p.at)), language) ?? p.at }),
   );
   const trend = t("ui.mymus.team.wellbeing_trend", { points: points.join(", ") });
   const plan = () =>
@@ -259,6 +270,7 @@ function MemberCard({
         <CadenceForm
           member={member}
           name={name}
+          onStale={onStale}
           onDone={(text) => {
             setEditing(false);
             if (text) onSaved(text);
@@ -278,7 +290,20 @@ function MemberCard({
   );
 }
 
-function CadenceForm({ member, name, onDone }: { member: TeamMember; name: string; onDone: (saved: string | null) => void }) {
+/** The cadence, with labelled selects. A refusal stays in the form in the reader's language; when
+ * someone changed the cadence meanwhile (409), the team is read again so a second save is based on
+ * what is stored now. */
+function CadenceForm({
+  member,
+  name,
+  onDone,
+  onStale,
+}: {
+  member: TeamMember;
+  name: string;
+  onDone: (saved: string | null) => void;
+  onStale: () => void;
+}) {
   const texts = useTexts();
   const { t } = texts;
   const { api } = useSession();
@@ -302,6 +327,7 @@ function CadenceForm({ member, name, onDone }: { member: TeamMember; name: strin
     } catch (failure) {
       setError(describeError(failure, texts));
       setSaving(false);
+      if (failure instanceof ApiError && failure.status === 409) onStale();
     }
   };
   return (
