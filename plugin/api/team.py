@@ -19,11 +19,11 @@ OID = "<employee_object_id>"
     tags=TEAM,
     response=TeamOut,
     graph=True,
-    errors=(403, 503),
+    errors=(503,),
     description="Every direct report in Microsoft Graph, also those never planned with or never signed "
-    "in, sorted by what needs attention first. Only the pair's own records are read; the wellbeing "
-    "trend holds only pulses the employee shared. 403 `team_not_a_manager` without direct reports; "
-    "503 `directory_unavailable` when the directory cannot be asked.",
+    "in, sorted by what needs attention first (none: an empty list). Only the pair's own records are "
+    "read; the wellbeing trend holds only pulses the employee shared. 503 `directory_unavailable` when "
+    "the directory cannot be asked.",
 )
 def get_team(actor, uow, graph):
     return team.team_overview(uow, actor, graph)

@@ -32,7 +32,7 @@ from ..domain.cadence import (
     assess,
     check_cadence,
 )
-from ..domain.errors import DomainError, Forbidden, StaleVersion
+from ..domain.errors import DomainError, StaleVersion
 from ..domain.goals import GoalStatus
 from ..domain.lifecycle import ConversationKind, Status
 from ..identity.graph import DirectoryPerson, Graph, GraphDenied, GraphUnavailable
@@ -65,10 +65,6 @@ class DirectoryUnavailable(DomainError):
 
     status = 503
     code = "directory_unavailable"
-
-
-class NotAManager(Forbidden):
-    code = "team_not_a_manager"
 
 
 # --- what the API shows ------------------------------------------------------------------------------
@@ -293,11 +289,10 @@ def _reports(graph: Graph) -> list[DirectoryPerson]:
 def team_overview(
     uow: UnitOfWork, actor: Actor, graph: Graph, *, defaults: CadenceDefaults = DEFAULTS
 ) -> TeamView:
-    """Every direct report of the actor in the directory, what needs attention first."""
+    """Every direct report of the actor in the directory, what needs attention first. Someone
+    without direct reports has an empty team (not a refusal: the tab asks for everyone)."""
     me = actor.object_id.lower()
     reports = [r for r in _reports(graph) if r.object_id and r.object_id.lower() != me]
-    if not reports:
-        raise NotAManager()
     today = uow.now().date()
     oids = sorted({r.object_id.lower() for r in reports})
     with uow:

@@ -50,7 +50,7 @@ export function Team({
   }, [team]);
   const code = team.status === "error" && team.error instanceof ApiError ? team.error.code : null;
   // Someone who leads no conversation sees the section only when the directory shows their team.
-  if (!leadsAny && team.status !== "ok" && shown === null) return null;
+  if (!leadsAny && (shown === null || shown.members.length === 0)) return null;
   return (
     <section class="mymus-section" aria-labelledby="mymus-team-heading" data-testid="mymus-team">
       <h2 id="mymus-team-heading" class="section-title">
@@ -60,6 +60,7 @@ export function Team({
       {shown !== null && (
         <>
           <p class="hint">{t("ui.mymus.team.intro")}</p>
+          {shown.members.length === 0 && <p class="mymus-empty">{t("ui.mymus.team.empty")}</p>}
           <ul class="mymus-cards" data-testid="team-members">
             {shown.members.map((member) => (
               <MemberCard
@@ -76,10 +77,10 @@ export function Team({
           </ul>
         </>
       )}
-      {team.status === "error" && (code === "directory_unavailable" || code === "team_not_a_manager") && (
+      {team.status === "error" && code === "directory_unavailable" && (
         <>
           <div class="mymus-team-notice mymus-team-notice-warning" role="status" data-testid="team-fallback">
-            <p>{code === "directory_unavailable" ? t("ui.mymus.team.fallback") : team.error instanceof ApiError && team.error.message}</p>
+            <p>{t("ui.mymus.team.fallback")}</p>
             <button type="button" class="button" onClick={reload}>
               {t("ui.common.retry")}
             </button>
@@ -87,7 +88,7 @@ export function Team({
           {fallback === null ? pending : <FallbackList rows={fallback} />}
         </>
       )}
-      {team.status === "error" && code !== "directory_unavailable" && code !== "team_not_a_manager" && (
+      {team.status === "error" && code !== "directory_unavailable" && (
         <ErrorNotice message={describeError(team.error, texts)} onRetry={reload} />
       )}
     </section>
