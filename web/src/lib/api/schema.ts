@@ -872,7 +872,7 @@ export interface paths {
         };
         /**
          * My direct reports in the directory, each with cadence, what is due and how it goes
-         * @description Every direct report in Microsoft Graph, also those never planned with or never signed in, sorted by what needs attention first. Only the pair's own records are read; the wellbeing trend holds only pulses the employee shared. 403 `team_not_a_manager` without direct reports; 503 `directory_unavailable` when the directory cannot be asked.
+         * @description Every direct report in Microsoft Graph, also those never planned with or never signed in, sorted by what needs attention first (none: an empty list). Only the pair's own records are read; the wellbeing trend holds only pulses the employee shared. 503 `directory_unavailable` when the directory cannot be asked.
          */
         get: operations["team_get_team"];
         put?: never;
