@@ -9,6 +9,7 @@ import pytest
 from plugin.config import DEMO_TENANT_ID
 from plugin.demo.people import DEMO_BY_KEY
 from plugin.i18n import catalogue
+from plugin.identity.graph import GraphUnavailable
 
 from .support import STATE_TIMEOUT_MS, Simulator
 from .test_personal import NO_HORIZONTAL_SCROLL, _open_personal, _text
@@ -111,3 +112,49 @@ def test_team_lists_every_report_and_sets_jonass_check_in_interval(
     assert frame.evaluate(NO_HORIZONTAL_SCROLL)
     console.assert_clean(simulator.page)
     _reset_cadence(live_app, None)
+
+
+def test_directory_down_lists_the_team_from_conversations_with_a_notice(
+    simulator: Simulator, console, live_app
+):
+    """Graph cannot be reached: the API answers 503 `directory_unavailable`, and the tab lists the
+    employees of Mette's existing conversations instead, saying why."""
+    texts = catalogue("en")
+    app = live_app.app
+    real = app.extensions["mus.graph_factory"]
+
+    class Down:
+        def __getattr__(self, name):
+            def fail(*args, **kwargs):
+                raise GraphUnavailable()
+
+            return fail
+
+    app.extensions["mus.graph_factory"] = lambda app_, actor, assertion: Down()
+    try:
+        frame = _open_personal(simulator, "mette", "en")
+        tab = simulator.frame("mette", "content")
+        team = tab.get_by_test_id("mymus-team")
+        notice = team.get_by_test_id("team-fallback")
+        notice.wait_for()
+        assert notice.get_attribute("role") == "status"
+        assert texts["ui.mymus.team.fallback"] in _text(notice)
+        fallback = team.get_by_test_id("team-fallback-list")
+        fallback.wait_for()
+        led = {
+            c["employee"]["object_id"]
+            for c in live_app.api("mette", "GET", "/api/conversations")["items"]
+            if c["manager"]["object_id"] == DEMO_BY_KEY["mette"].object_id
+        }
+        shown = fallback.locator("[data-employee]").evaluate_all(
+            "(cards) => cards.map((c) => c.dataset.employee)"
+        )
+        assert set(shown) == led and JONAS in led
+        assert frame.evaluate(NO_HORIZONTAL_SCROLL)
+    finally:
+        app.extensions["mus.graph_factory"] = real
+    # The one refusal is the directory's: the 503 of the team overview.
+    refused = [e for e in console.errors if "503" in e]
+    assert any(e.startswith("HTTP 503: GET") and e.endswith("/api/team") for e in refused), console.errors
+    console.errors[:] = [e for e in console.errors if e not in refused]
+    console.assert_clean(simulator.page)
