@@ -1,9 +1,9 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 
 import { ApiError } from "../../lib/api";
 import { formatDate, formatDateTime, formatPercent } from "../../lib/format";
-import { useTexts } from "../../lib/i18n";
+import { localeTag, useTexts } from "../../lib/i18n";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { describeError } from "../errors";
 import { useLoad } from "../hooks";
@@ -20,7 +20,7 @@ import {
   type Team as TeamOverview,
   type TeamMember,
 } from "./data";
-import { dayOf, type TeamRow } from "./overview";
+import { byAttention, dayOf, type TeamRow } from "./overview";
 
 /** For managers: every direct report in the organisation's directory, what needs attention first,
  * each with the cadence and what is due, the last MUS, the next planned conversation, overdue
@@ -40,6 +40,7 @@ export function Team({
   const { t } = texts;
   const { api } = useSession();
   const [team, reload] = useLoad(() => getTeam(api), [api]);
+  const collator = useMemo(() => new Intl.Collator(localeTag(texts.language)), [texts.language]);
   const [notice, setNotice] = useState<Notice | null>(null);
   // The last team read stays on screen while it is read again (after a save), so an open form keeps
   // what the person chose.
@@ -62,7 +63,7 @@ export function Team({
           <p class="hint">{t("ui.mymus.team.intro")}</p>
           {shown.members.length === 0 && <p class="mymus-empty">{t("ui.mymus.team.empty")}</p>}
           <ul class="mymus-cards" data-testid="team-members">
-            {shown.members.map((member) => (
+            {byAttention(shown.members, collator).map((member) => (
               <MemberCard
                 key={member.object_id}
                 member={member}

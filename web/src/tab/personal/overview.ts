@@ -1,6 +1,6 @@
 /** The pure part of "My MUS": which follow-ups are coming, who is in my team and how each stands. */
 import type { Person } from "../../lib/conversations";
-import type { AgreementVersion, FollowUp, Overview, Party, Summary } from "./data";
+import type { AgreementVersion, FollowUp, Overview, Party, Summary, TeamMember } from "./data";
 
 const HELD = new Set(["in_meeting", "reviewing", "agreed"]);
 
@@ -90,4 +90,17 @@ export function teamRows(overview: Overview, myObjectId: string, collator: Intl.
     return { employee: conversations[0].employee, lastMus, next: upcoming[0] ?? null };
   });
   return rows.sort((a, b) => collator.compare(a.employee.display_name, b.employee.display_name));
+}
+
+/** Overdue (a MUS, a check-in or a follow-up) first, then due, then the rest; by name in the
+ * reader's language within each (the API's order, with the names as the reader's language sorts). */
+export function byAttention(members: TeamMember[], collator: Intl.Collator): TeamMember[] {
+  const rank = (member: TeamMember) => {
+    const states = [member.cadence.status.mus.state, member.cadence.status.check_in.state];
+    if (member.overdue_follow_ups.count > 0 || states.includes("overdue")) return 0;
+    return states.includes("due") ? 1 : 2;
+  };
+  return [...members].sort(
+    (a, b) => rank(a) - rank(b) || collator.compare(a.display_name, b.display_name) || a.object_id.localeCompare(b.object_id),
+  );
 }
