@@ -292,7 +292,11 @@ def team_overview(
     """Every direct report of the actor in the directory, what needs attention first. Someone
     without direct reports has an empty team (not a refusal: the tab asks for everyone)."""
     me = actor.object_id.lower()
-    reports = [r for r in _reports(graph) if r.object_id and r.object_id.lower() != me]
+    reports: list[DirectoryPerson] = []
+    for report in _reports(graph):  # each once (a page boundary may repeat one), never oneself
+        oid = report.object_id.lower()
+        if oid and oid != me and all(r.object_id.lower() != oid for r in reports):
+            reports.append(report)
     today = uow.now().date()
     oids = sorted({r.object_id.lower() for r in reports})
     with uow:
