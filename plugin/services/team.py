@@ -293,9 +293,10 @@ def team_overview(
     without direct reports has an empty team (not a refusal: the tab asks for everyone)."""
     me = actor.object_id.lower()
     reports: list[DirectoryPerson] = []
+    seen = {me, ""}
     for report in _reports(graph):  # each once (a page boundary may repeat one), never oneself
-        oid = report.object_id.lower()
-        if oid and oid != me and all(r.object_id.lower() != oid for r in reports):
+        if report.object_id.lower() not in seen:
+            seen.add(report.object_id.lower())
             reports.append(report)
     today = uow.now().date()
     oids = sorted({r.object_id.lower() for r in reports})
