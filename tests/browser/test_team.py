@@ -56,6 +56,7 @@ def test_team_lists_every_report_and_sets_jonass_check_in_interval(
     # is refused in the reader's language, and the second (on what is stored now) is saved.
     jonas.get_by_role("button", name=texts["ui.mymus.team.set_cadence"]).click()
     form = jonas.get_by_test_id("cadence-form")
+    assert frame.evaluate("() => document.activeElement.id") == f"cadence-{JONAS}-mus"  # focus moved in
     form.get_by_label(texts["ui.mymus.team.check_in_interval"]).select_option(
         label=texts["ui.mymus.team.weeks"].format(weeks=2)
     )
@@ -81,6 +82,12 @@ def test_team_lists_every_report_and_sets_jonass_check_in_interval(
     notice = jonas.get_by_test_id("cadence-notice")
     notice.wait_for()
     assert _text(notice) == texts["ui.mymus.team.saved"].format(name=DEMO_BY_KEY["jonas"].name)
+    assert notice.get_attribute("role") == "status"
+    frame.wait_for_function(  # the form closed: the keyboard is back on its button
+        "(label) => document.activeElement?.textContent === label",
+        arg=texts["ui.mymus.team.set_cadence"],
+        timeout=STATE_TIMEOUT_MS,
+    )
     stored = live_app.api("mette", "GET", CADENCE)
     assert stored["check_in_interval_weeks"] == 2
     expected = stored["status"]["check_in"]["state"]

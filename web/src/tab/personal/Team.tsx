@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 
 import { ApiError } from "../../lib/api";
 import { formatDate, formatDateTime, formatPercent } from "../../lib/format";
@@ -156,6 +156,12 @@ function MemberCard({
 }) {
   const { t, language } = useTexts();
   const [editing, setEditing] = useState(false);
+  // Keyboard focus follows the form: into it when it opens, back to its button when it closes.
+  const setButton = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  useEffect(() => {
+    if (!editing && closed.current) setButton.current?.focus();
+  }, [editing]);
   const name = member.display_name || t("ui.common.unknown_person");
   const headingId = `team-${member.object_id}`;
   const next = member.next_conversation;
@@ -274,13 +280,14 @@ function MemberCard({
           name={name}
           onStale={onStale}
           onDone={(text) => {
+            closed.current = true;
             setEditing(false);
             if (text) onSaved(text);
           }}
         />
       ) : (
         <div class="mymus-card-actions">
-          <button type="button" class="button" aria-expanded="false" onClick={() => setEditing(true)}>
+          <button type="button" class="button" ref={setButton} onClick={() => setEditing(true)}>
             {t("ui.mymus.team.set_cadence")}
           </button>
           <button type="button" class="button button-primary" aria-label={t("ui.mymus.team.plan_with", { name })} onClick={plan}>
@@ -315,6 +322,8 @@ function CadenceForm({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = `cadence-${member.object_id}`;
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaving(true);
@@ -340,6 +349,7 @@ function CadenceForm({
       <div class="field">
         <label for={`${id}-mus`}>{t("ui.mymus.team.mus_interval")}</label>
         <select
+          ref={first}
           id={`${id}-mus`}
           class="input"
           value={String(months)}
