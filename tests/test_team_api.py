@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import event
 
+from plugin.i18n import catalogue
 from plugin.identity.graph import GraphUnavailable
 from plugin.storage.db import db
 from tests.support.directory import person_oid
@@ -260,6 +261,8 @@ def test_invalid_intervals_are_422_naming_the_field(api, people, body, field):
     refused = api.as_(people["manager"]).put(path, json=body, headers={"X-Teams-Locale": "en-gb"})
     assert refused.status_code == 422, refused.get_json()
     assert refused.get_json()["error"]["field"] == field
+    label = catalogue("en").get(f"field.{field}")
+    assert label is None or label in refused.get_json()["error"]["message"]  # named as a person would
     assert ok(api.as_(people["manager"]).get(path))["version"] == 0  # nothing stored
 
 
