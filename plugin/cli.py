@@ -211,6 +211,24 @@ def package_command(app_id: str, domain: str, client_id: str, app_version: str, 
     click.echo(f"wrote {path}")
 
 
+@click.command(
+    "calendar-retry",
+    help="Make the Teams meetings of planned conversations whose calendar is still pending (Graph was "
+    "unavailable when they were planned). Safe to run from cron while the app runs.",
+)
+@with_appcontext
+def calendar_retry_command() -> None:
+    from flask import current_app
+
+    from .planning_job import retry_calendars
+
+    report = retry_calendars(current_app._get_current_object())
+    click.echo(
+        f"calendar retry: {report.created} created, {report.still_pending} still pending, "
+        f"{report.not_permitted} not permitted"
+    )
+
+
 class MusGroup(FlaskGroup):
     """Flask's command group without its look into the app for more commands: listing the commands
     or finding one never builds the app (which needs the settings)."""
@@ -239,6 +257,7 @@ for command in (
     keys_command,
     seed_demo_command,
     package_command,
+    calendar_retry_command,
     shell_command,
     routes_command,
 ):

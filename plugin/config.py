@@ -46,6 +46,9 @@ class Settings:
     client_id: str = ""
     client_secret: str = ""
     app_domain: str = "localhost"
+    # The Teams app's id (the manifest's `id`, `mus package --app-id`), for deep links and the tab in a
+    # meeting chat; empty: the client id (the same GUID when the app was registered that way).
+    teams_app_id: str = ""
     tenants: frozenset[str] = field(default_factory=frozenset)  # empty: none; {"*"}: any
     authority_host: str = DEFAULT_AUTHORITY
     graph_url: str = DEFAULT_GRAPH
@@ -169,6 +172,7 @@ def settings_from_env(
         client_id=client_id,
         client_secret=env.get("MUS_CLIENT_SECRET") or "",
         app_domain=env.get("MUS_APP_DOMAIN") or "localhost",
+        teams_app_id=(env.get("MUS_TEAMS_APP_ID") or "").strip().lower(),
         tenants=tenants,
         authority_host=(env.get("MUS_AUTHORITY_HOST") or DEFAULT_AUTHORITY).rstrip("/"),
         graph_url=(env.get("MUS_GRAPH_URL") or DEFAULT_GRAPH).rstrip("/"),

@@ -101,7 +101,16 @@ class Job:
 
 
 # One entry per job; each branch of work adds its own.
-JOBS: tuple[Job, ...] = ()
+def _calendar_retry(app: Flask) -> object:
+    from .planning_job import retry_calendars
+
+    return retry_calendars(app)
+
+
+JOBS: tuple[Job, ...] = (
+    # Planned conversations whose Teams meeting Graph could not make yet (`mus calendar-retry`).
+    Job("calendar-retry", timedelta(minutes=5), _calendar_retry),
+)
 
 
 class JobScheduler:

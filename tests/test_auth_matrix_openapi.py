@@ -138,7 +138,8 @@ def setup(
         "manager",
         "patch",
         f"/api/conversations/{cid}",
-        {"version": conv["version"], "title": f"{CANARY} titel"},
+        # A time, so that the conversation has a calendar file (invite.ics).
+        {"version": conv["version"], "title": f"{CANARY} titel", "scheduled_at": "2030-01-07T09:00:00+00:00"},
     )
     item = conv["agenda"][0]
     item = w.ok(
@@ -202,6 +203,10 @@ class Case:
 
 def conv(suffix: str = "") -> Callable[[dict], str]:
     return lambda ids: f"/api/conversations/{ids['cid']}{suffix}"
+
+
+def checkin(suffix: str = "") -> Callable[[dict], str]:
+    return lambda ids: f"/api/conversations/{ids.get('checkin', ids['cid'])}/checkin{suffix}"
 
 
 def notes_update() -> str:
@@ -295,6 +300,22 @@ CASES: dict[tuple[str, str], Case] = {
         },
         ok=201,
     ),
+    # Planning ahead: parties plan "another anyway" (the pair has the matrix's open conversations);
+    # nobody else is a party of the pair, so it is refused before anything is stored.
+    ("post", "/api/conversations/plan"): Case(
+        lambda ids: "/api/conversations/plan",
+        lambda ids: {
+            "kind": "checkin",
+            "employee": {"object_id": person_oid(TENANT_A, "employee")},
+            "manager": {"object_id": person_oid(TENANT_A, "manager")},
+            "starts_at": "2030-01-08T09:00:00+01:00",
+            "allow_another": True,
+        },
+        who="rule",
+        expect={"employee": (201,), "manager": (201,), "colleague": (403,), "admin": (403,)}
+        | {"outsider": (403, 404)},
+    ),
+    ("get", "/api/conversations/{conversation_id}/invite.ics"): Case(conv("/invite.ics")),
     ("get", "/api/conversations/{conversation_id}"): Case(conv()),
     ("patch", "/api/conversations/{conversation_id}"): Case(
         conv(), lambda ids: {"version": ids["version"], "title": "Ny titel"}
@@ -434,6 +455,29 @@ CASES: dict[tuple[str, str], Case] = {
     ("post", "/api/goals/{goal_id}/progress"): Case(
         lambda ids: f"/api/goals/{ids['goal']}/progress", lambda ids: {"percent": 40}, ok=201
     ),
+    # Asynchronous check-ins: on a check-in of the pair (`needs`); outsiders are refused on the
+    # module's conversation before its kind is looked at.
+    ("get", "/api/me/checkins"): Case(lambda ids: "/api/me/checkins", who="anyone"),
+    ("get", "/api/me/successes"): Case(lambda ids: "/api/me/successes", who="anyone"),
+    ("get", "/api/conversations/{conversation_id}/checkin"): Case(checkin(), needs={"checkin": True}),
+    ("put", "/api/conversations/{conversation_id}/checkin/mine"): Case(
+        checkin("/mine"),
+        lambda ids: {"version": 0, "goals": [{"goal_id": ids["goal"], "percent": 30}], "blockers": "Tid"},
+        needs={"checkin": True},
+    ),
+    ("post", "/api/conversations/{conversation_id}/checkin/mine/done"): Case(
+        checkin("/mine/done"), lambda ids: {"version": 0}, needs={"checkin": True}
+    ),
+    ("post", "/api/conversations/{conversation_id}/checkin/close"): Case(
+        checkin("/close"), needs={"checkin": True, "checkin_done": True}
+    ),
+    ("post", "/api/goals/{goal_id}/adjustments"): Case(
+        lambda ids: f"/api/goals/{ids['goal']}/adjustments",
+        lambda ids: {"version": ids["goal_version"], "measure": "Tre om ugen"},
+    ),
+    ("post", "/api/goals/{goal_id}/success"): Case(
+        lambda ids: f"/api/goals/{ids['goal']}/success", lambda ids: {"note": "Nået"}, ok=201
+    ),
 }
 
 
@@ -464,12 +508,24 @@ def _fresh(world: World, case: Case, role: str) -> dict:
         ids = setup(world, role)
         goal = world.ok("manager", "post", f"/api/conversations/{ids['cid']}/goals", {"title": "Løst mål"})
         return {**ids, "goal": goal["id"]}
-    return setup(
+    ids = setup(
         world,
         role,
         meeting=case.needs.get("meeting", False),
         agreed_draft=case.needs.get("agreed_draft", False),
     )
+    if case.needs.get("checkin"):  # a check-in of the same pair (it follows up the goal just set)
+        planned = world.ok(
+            "manager",
+            "post",
+            "/api/conversations",
+            {"kind": "checkin", "employee": {"object_id": person_oid(TENANT_A, "employee")}},
+        )
+        ids["checkin"] = planned["id"]
+        if case.needs.get("checkin_done"):
+            for who in PARTIES:
+                world.ok(who, "post", f"/api/conversations/{planned['id']}/checkin/mine/done", {"version": 0})
+    return ids
 
 
 ALL = [(m, p) for (m, p) in CASES]

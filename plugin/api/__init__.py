@@ -7,6 +7,7 @@ from flask import Flask
 from . import (
     admin,
     agreements,
+    checkins,
     conversations,
     errors,
     goals,
@@ -38,5 +39,6 @@ def init_app(app: Flask) -> None:
         live.bp,
         my_rights.bp,
         team.bp,
+        checkins.bp,
     ):
         app.register_blueprint(blueprint)

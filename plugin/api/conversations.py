@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, Response
 
 from ..services import conversations as svc
+from ..services import planning
 from .endpoint import endpoint
 from .schemas.conversations import (
     AgendaItemCreate,
@@ -14,7 +15,9 @@ from .schemas.conversations import (
     ConversationList,
     ConversationOut,
     ConversationPatch,
+    ConversationPlan,
     ConversationQuery,
+    PlannedConversationOut,
     TalkingPointCreate,
     TransitionIn,
 )
@@ -49,6 +52,58 @@ def create(actor, body: ConversationCreate, uow, graph):
         graph=graph,
         confirm_relationship=body.confirm_relationship,
     )
+
+
+@bp.post("/plan")
+@endpoint(
+    summary="Plan a MUS or check-in ahead, with its Teams meeting in both calendars",
+    tags=TAG,
+    body=ConversationPlan,
+    response=PlannedConversationOut,
+    status=201,
+    graph=True,
+    errors=(403, 404, 409, 422, 503),
+    description="From the personal tab or a browser: a manager plans with a report, an employee asks "
+    "their manager for one (`created_by` records who). The conversation is saved first; then the "
+    "Teams meeting is made in the planner's calendar with the other person invited (`calendar_status` "
+    "`created`), and where permitted the app's tab is added to the meeting chat (`chat_tab`). Graph "
+    "unavailable: still 201, `pending` (a job retries it, never twice); permission missing: "
+    "`not_permitted`. Either way `invite.ics` has it. A second open conversation of the same kind for "
+    "the pair: 409 `open_conversation_exists` (the existing one in `current`) unless `allow_another`. "
+    "Not idempotent by key: a retry finds its first attempt as the open conversation (409).",
+)
+def plan(actor, body: ConversationPlan, uow, graph):
+    data = body.model_dump(exclude_unset=True)
+    return planning.do_plan_conversation(
+        uow,
+        actor,
+        kind=body.kind,
+        employee=data.get("employee"),
+        manager=data.get("manager"),
+        template_key=body.template_key,
+        title=body.title,
+        starts_at=body.starts_at,
+        duration_minutes=body.duration_minutes,
+        allow_another=body.allow_another,
+        confirm_relationship=body.confirm_relationship,
+        graph=graph,
+    )
+
+
+@bp.get("/<int:conversation_id>/invite.ics")
+@endpoint(
+    summary="The conversation as a calendar file (.ics)",
+    tags=TAG,
+    stream="text/calendar",
+    errors=(403, 422),
+    description="iCalendar (METHOD:PUBLISH) with a stable UID, the time in UTC, both parties and the "
+    "link to the conversation; the file name is in the reader's language. 422 when it has no time.",
+)
+def invite(actor, conversation_id: int, uow):
+    body, filename = planning.invite_ics(uow, actor, conversation_id)
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @bp.get("")

@@ -35,6 +35,13 @@ log = logging.getLogger(__name__)
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 CONVERSATION_CREATE = "conversations.create"
+CONVERSATION_PLAN = "conversations.plan"
+
+
+def _plans() -> bool:
+    return request.endpoint in (CONVERSATION_CREATE, CONVERSATION_PLAN)
+
+
 LIVE_OPEN = "live.live_stream"
 SIGNIN_TOKEN = "signin.token"  # asked by a page's script: the JSON error; the other sign-in pages: a page
 
@@ -115,8 +122,16 @@ def _limits() -> list[ApplicationLimit]:
         _limit("writes_person", person_key, _is_write),
         _limit("writes_tenant", tenant_key, _is_write),
         _limit("reads_person", person_key, _is_read),
-        _limit("conversations_person", person_key, lambda: request.endpoint == CONVERSATION_CREATE),
-        _limit("conversations_tenant", tenant_key, lambda: request.endpoint == CONVERSATION_CREATE),
+        _limit(
+            "conversations_person",
+            person_key,
+            lambda: request.endpoint in (CONVERSATION_CREATE, CONVERSATION_PLAN),
+        ),
+        _limit(
+            "conversations_tenant",
+            tenant_key,
+            lambda: request.endpoint in (CONVERSATION_CREATE, CONVERSATION_PLAN),
+        ),
         _limit("graph_person", person_key, _uses_graph),
         _limit("live_opens_person", person_key, lambda: request.endpoint == LIVE_OPEN),
         _limit("signin_address", _address, _is_signin),

@@ -23,6 +23,8 @@ SCOPE_PEOPLE = "User.Read.All"
 SCOPE_MEETINGS = "OnlineMeetings.Read"
 SCOPE_CALENDAR = "Calendars.ReadWrite"
 SCOPE_TRANSCRIPTS = "OnlineMeetingTranscript.Read.All"
+SCOPE_CHAT_APPS = "TeamsAppInstallation.ReadWriteForChat"
+SCOPE_CHAT_TABS = "TeamsTab.Create"
 
 
 class GraphUnavailable(DomainError):
@@ -153,6 +155,10 @@ class Graph(Protocol):
     def cancel_event(self, event_id: str, *, owner: str | None = None, comment: str = "") -> None: ...
     def events(self, *, owner: str | None = None) -> list[CalendarEvent]: ...
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]: ...
+    def install_app_in_chat(self, chat_id: str, teams_app_id: str) -> None: ...
+    def add_chat_tab(
+        self, chat_id: str, *, teams_app_id: str, display_name: str, entity_id: str, content_url: str
+    ) -> str: ...
     def transcript_content(self, meeting_id: str, transcript_id: str) -> str: ...
 
 
@@ -273,6 +279,29 @@ class HttpGraph:
     def _calendar(self, owner: str | None) -> str:
         return self._base + ("/me" if owner is None else f"/users/{quote(owner)}") + "/events"
 
+    def install_app_in_chat(self, chat_id: str, teams_app_id: str) -> None:
+        """Install the Teams app in a (meeting) chat; already installed (409) is fine."""
+        payload = {"teamsApp@odata.bind": f"{self._base}/appCatalogs/teamsApps/{quote(teams_app_id)}"}
+        url = f"{self._base}/chats/{quote(chat_id)}/installedApps"
+        self._request("POST", url, [SCOPE_CHAT_APPS], json=payload, ok_statuses=(409,))
+
+    def add_chat_tab(
+        self, chat_id: str, *, teams_app_id: str, display_name: str, entity_id: str, content_url: str
+    ) -> str:
+        """Pin the app's tab to a (meeting) chat; the app must be installed there. Returns the tab id."""
+        payload = {
+            "displayName": display_name,
+            "teamsApp@odata.bind": f"{self._base}/appCatalogs/teamsApps/{quote(teams_app_id)}",
+            "configuration": {
+                "entityId": entity_id,
+                "contentUrl": content_url,
+                "websiteUrl": content_url,
+                "removeUrl": None,
+            },
+        }
+        url = f"{self._base}/chats/{quote(chat_id)}/tabs"
+        return self._request("POST", url, [SCOPE_CHAT_TABS], json=payload).json().get("id", "")
+
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]:
         return list(self._pages(f"/me/onlineMeetings/{quote(meeting_id)}/transcripts", [SCOPE_TRANSCRIPTS]))
 
@@ -297,7 +326,16 @@ class HttpGraph:
             yield from page.get("value", [])
             url = page.get("@odata.nextLink")
 
-    def _request(self, method: str, url: str, scopes: list[str], *, missing_ok: bool = False, **kwargs):
+    def _request(
+        self,
+        method: str,
+        url: str,
+        scopes: list[str],
+        *,
+        missing_ok: bool = False,
+        ok_statuses: tuple[int, ...] = (),
+        **kwargs,
+    ):
         deadline = self._clock() + self._budget
         server_errors = 0
         while True:
@@ -309,7 +347,7 @@ class HttpGraph:
             except requests.RequestException as exc:
                 raise GraphUnavailable() from exc
             status = response.status_code
-            if status < 400:
+            if status < 400 or status in ok_statuses:
                 return response
             if status == 404 and missing_ok:
                 return None

@@ -30,6 +30,7 @@ TAB_TEXTS = (
     "ui.mymus.",
     "ui.panel.",
     "ui.personal.",
+    "ui.plan.",
     "ui.role.",
     "ui.signin.",
     "ui.stage.",

@@ -41,7 +41,7 @@ from ..storage import (
     Person,
 )
 from ..storage.unit_of_work import UnitOfWork
-from . import audit, audit_log, coedit, lookups, retention
+from . import adjustments, audit, audit_log, coedit, lookups, retention
 from .conversations import apply_status
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
@@ -162,19 +162,24 @@ def build_snapshot(uow: UnitOfWork, conversation: Conversation) -> dict[str, Any
             }
             for item in conversation.agenda
         ],
-        "goals": [
-            {
-                "id": goal.id,
-                "title": goal.title,
-                "specific": goal.specific,
-                "measure": goal.measure,
-                "achievable": goal.achievable,
-                "relevance": goal.relevance,
-                "deadline": _iso(goal.deadline),
-                "status": goal.status,
-            }
-            for goal in goals
-        ],
+        # A proposed adjustment of an agreed goal shows in the version both approve (the goal keeps
+        # its agreed values until then: `adjustments.apply_pending`).
+        "goals": adjustments.overlay(
+            [
+                {
+                    "id": goal.id,
+                    "title": goal.title,
+                    "specific": goal.specific,
+                    "measure": goal.measure,
+                    "achievable": goal.achievable,
+                    "relevance": goal.relevance,
+                    "deadline": _iso(goal.deadline),
+                    "status": goal.status,
+                }
+                for goal in goals
+            ],
+            adjustments.pending(uow, conversation.id),
+        ),
         "development_actions": [
             {
                 "kind": action.kind,
@@ -316,6 +321,12 @@ def _redraft_after_edit(uow: UnitOfWork, actor: Actor, conversation: Conversatio
     if not edit_opens_new_version(drafted=latest is not None, changed=changed):
         return None
     return _new_version(uow, actor, conversation, snapshot, changed).number
+
+
+def redraft_after_edit(uow: UnitOfWork, actor: Actor, conversation: Conversation) -> int | None:
+    """The same, for another use case that changed the agreement's content (a proposed adjustment
+    of an agreed goal: `services.checkins`)."""
+    return _redraft_after_edit(uow, actor, conversation)
 
 
 # --- Summaries ---------------------------------------------------------------------------------
@@ -530,6 +541,9 @@ def do_decide(
             version.locked_at = now
             check_transition(Status(conversation.status), Status.AGREED, requested=False)
             apply_status(uow, conversation, Status.AGREED)
+            adjusted = adjustments.apply_pending(uow, conversation_id)
+            for goal_id in adjusted:
+                uow.emit(actor.tenant_id, conversation_id, "goal.updated", id=goal_id)
             if notes_removed_at_lock(retention.keep_votes(uow, conversation_id)):
                 # Not both chose to keep the notes: they go now, everywhere (the agreement holds
                 # the summaries both approved).

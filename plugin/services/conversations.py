@@ -6,14 +6,16 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from ..domain.actor import Actor
 from ..domain.errors import Forbidden, InvalidInput, NotFound, StaleVersion
 from ..domain.lifecycle import ConversationKind, Status, check_transition
 from ..domain.permissions import can_plan_conversation
+from ..domain.planning import OPEN_STATUSES, OpenConversationExists
 from ..identity.graph import DirectoryPerson, Graph
 from ..storage import AgendaItem, Conversation, Person, PreparationItem, TalkingPoint
+from ..storage.sql import is_sqlite
 from ..storage.unit_of_work import UnitOfWork
 from . import audit, audit_log, directory, lookups, people, templates
 from . import notes as shared_notes
@@ -37,6 +39,9 @@ def do_create_conversation(
     meeting: Mapping | None = None,
     graph: Graph | None = None,
     confirm_relationship: bool = False,
+    duration_minutes: int | None = None,
+    calendar_status: str = "none",
+    open_guard: bool = False,
 ) -> Conversation:
     # Checked against the directory before the transaction (Graph is slow and may be down); with or
     # without a meeting. The rule is in `directory.check_pair`.
@@ -55,6 +60,8 @@ def do_create_conversation(
             raise InvalidInput("same_person", field="employee")
         if not can_plan_conversation(actor, employee_id=employee_person.id, manager_id=manager_person.id):
             raise Forbidden("not_a_party")
+        if open_guard:
+            refuse_open_duplicate(uow, actor, kind, employee_person, manager_person)
         template = templates.resolve(uow, actor.tenant_id, template_key, kind)
         meeting = meeting or {}
         conversation = Conversation(
@@ -71,6 +78,8 @@ def do_create_conversation(
             chat_id=meeting.get("chat_id"),
             join_url=meeting.get("join_url"),
             relationship_check=relationship,
+            duration_minutes=duration_minutes,
+            calendar_status=calendar_status,
         )
         uow.session.add(conversation)
         uow.session.flush()
@@ -89,6 +98,47 @@ def do_create_conversation(
         uow.session.flush()
         uow.session.refresh(conversation)
         return conversation
+
+
+def refuse_open_duplicate(
+    uow: UnitOfWork, actor: Actor, kind: ConversationKind, employee: Person, manager: Person
+) -> None:
+    """409 `open_conversation_exists` (naming it) when the pair has an open conversation of this kind.
+    Two planners at once: the employee's row is locked first (PostgreSQL: SELECT … FOR UPDATE; SQLite:
+    a write, which takes the database's write lock), so the second one waits for the first's commit
+    and then finds its conversation."""
+    if is_sqlite(uow.session):
+        uow.session.execute(
+            update(Person)
+            .where(Person.id == employee.id)
+            .values(object_id=Person.object_id)
+            .execution_options(synchronize_session=False)
+        )
+    else:
+        uow.session.execute(select(Person.id).where(Person.id == employee.id).with_for_update())
+    existing = uow.session.scalars(
+        select(Conversation)
+        .where(
+            Conversation.tenant_id == actor.tenant_id,
+            Conversation.employee_id == employee.id,
+            Conversation.manager_id == manager.id,
+            Conversation.kind == kind.value,
+            Conversation.status.in_([s.value for s in OPEN_STATUSES]),
+        )
+        .order_by(Conversation.scheduled_at.desc().nulls_last(), Conversation.id.desc())
+        .execution_options(populate_existing=True)
+    ).first()
+    if existing is not None:
+        raise OpenConversationExists(
+            params={
+                "id": existing.id,
+                "title": existing.title,
+                "kind": existing.kind,
+                "status": existing.status,
+                "scheduled_at": existing.scheduled_at.isoformat() if existing.scheduled_at else None,
+            },
+            current=existing,
+        )
 
 
 def _party(uow: UnitOfWork, actor: Actor, listed: DirectoryPerson) -> Person:

@@ -22,6 +22,7 @@ from ..domain.permissions import can_see_private, can_see_pulse
 from ..storage import (
     AgendaSummary,
     AgreementVersion,
+    CheckinResponse,
     Consent,
     Conversation,
     DevelopmentAction,
@@ -255,6 +256,29 @@ def _conversation(uow: UnitOfWork, actor: Actor, conversation: Conversation) -> 
             {"kind": c.kind, "value": c.value, "party": c.party, "recorded_at": _iso(c.recorded_at)}
             for c in consents
         ],
+        "my_checkin_part": _my_checkin_part(uow, actor, cid),
+    }
+
+
+def _my_checkin_part(uow: UnitOfWork, actor: Actor, cid: int) -> dict[str, Any] | None:
+    """My own part of an asynchronous check-in (never the other party's)."""
+    row = uow.session.scalar(
+        select(CheckinResponse).where(
+            CheckinResponse.conversation_id == cid, CheckinResponse.person_id == actor.person_id
+        )
+    )
+    if row is None:
+        return None
+    return {
+        "state": row.state,
+        "goals": list(row.goals or []),
+        "blockers": row.blockers,
+        "pulse_score": row.pulse_score,
+        "pulse_comment": row.pulse_comment,
+        "pulse_shared": row.pulse_shared,
+        "next_steps": row.next_steps,
+        "updated_at": _iso(row.updated_at),
+        "done_at": _iso(row.done_at),
     }
 
 

@@ -21,6 +21,7 @@ from ..storage import (
     AgreementDecision,
     AgreementVersion,
     BrowserSession,
+    CheckinResponse,
     Conversation,
     FeedbackEntry,
     Goal,
@@ -232,6 +233,7 @@ def _erase_everywhere(uow: UnitOfWork, actor: Actor, person: Person, needles: li
     )
     _delete(uow, PreparationItem, mine)
     _delete(uow, WellbeingPulse, WellbeingPulse.author_id == me)
+    _delete(uow, CheckinResponse, CheckinResponse.person_id == me)  # my answers in check-ins
     session.execute(
         update(LiveStream)
         .where(LiveStream.position_by_id == me)

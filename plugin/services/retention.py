@@ -38,14 +38,18 @@ from ..storage import (
     AgreementDecision,
     AgreementVersion,
     AuditEvent,
+    CheckinClosure,
+    CheckinResponse,
     Consent,
     Conversation,
     DevelopmentAction,
     FeedbackEntry,
     FollowUp,
     Goal,
+    GoalAdjustment,
     GoalChange,
     GoalProgress,
+    GoalSuccess,
     IdempotencyRecord,
     LiveEvent,
     LiveStream,
@@ -388,6 +392,23 @@ def delete_goals(uow: UnitOfWork, cid: int) -> None:
     goals = select(Goal.id).where(Goal.conversation_id == cid)
     _delete(uow, GoalProgress, or_(GoalProgress.conversation_id == cid, GoalProgress.goal_id.in_(goals)))
     _delete(uow, GoalChange, GoalChange.goal_id.in_(goals))
+    _delete(
+        uow, GoalAdjustment, or_(GoalAdjustment.goal_id.in_(goals), GoalAdjustment.conversation_id == cid)
+    )
+    _delete(uow, GoalSuccess, GoalSuccess.goal_id.in_(goals))
+    # what a check-in (this conversation) proposed or marked for goals that stay
+    uow.session.execute(
+        update(GoalAdjustment)
+        .where(GoalAdjustment.checkin_id == cid)
+        .values(checkin_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    uow.session.execute(
+        update(GoalSuccess)
+        .where(GoalSuccess.conversation_id == cid)
+        .values(conversation_id=None)
+        .execution_options(synchronize_session=False)
+    )
     uow.session.execute(
         update(DevelopmentAction)
         .where(DevelopmentAction.goal_id.in_(goals), DevelopmentAction.conversation_id != cid)
@@ -432,6 +453,8 @@ def delete_conversation(uow: UnitOfWork, conversation: Conversation) -> None:
     delete_goals(uow, cid)
     _delete(uow, FeedbackEntry, FeedbackEntry.conversation_id == cid)
     _delete(uow, WellbeingPulse, WellbeingPulse.conversation_id == cid)
+    _delete(uow, CheckinResponse, CheckinResponse.conversation_id == cid)
+    _delete(uow, CheckinClosure, CheckinClosure.conversation_id == cid)
     session.execute(
         update(AuditEvent)
         .where(AuditEvent.conversation_id == cid)

@@ -3,6 +3,7 @@ every table on the metadata that migrations compare against."""
 
 from .agreements import AgendaSummary, AgreementDecision, AgreementVersion, Consent, FollowUp
 from .cadence import CadenceSetting
+from .checkins import CheckinClosure, CheckinResponse, GoalAdjustment, GoalSuccess
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
 from .goals import DevelopmentAction, FeedbackEntry, Goal, GoalChange, GoalProgress, WellbeingPulse
 from .live import LiveEvent, LiveStream, NoteDocument
@@ -26,14 +27,18 @@ __all__ = [
     "AuditEvent",
     "BrowserSession",
     "CadenceSetting",
+    "CheckinClosure",
+    "CheckinResponse",
     "Consent",
     "Conversation",
     "DevelopmentAction",
     "FeedbackEntry",
     "FollowUp",
     "Goal",
+    "GoalAdjustment",
     "GoalChange",
     "GoalProgress",
+    "GoalSuccess",
     "HandoverRequest",
     "IdempotencyRecord",
     "LiveEvent",

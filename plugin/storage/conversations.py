@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 from sqlalchemy import JSON, ForeignKey, String
@@ -34,17 +34,32 @@ class Conversation(db.Model):
     relationship_check: Mapped[str] = mapped_column(
         String(16), default="unchecked", server_default="unchecked"
     )
+    # Planned ahead (from the personal tab): how long, and the Teams meeting in both calendars, made
+    # through Graph in the planner's calendar (`created_by_id`). calendar_status: none / created /
+    # pending (the retry job makes it; it claims the row until calendar_claimed_until) / not_permitted.
+    duration_minutes: Mapped[int | None] = mapped_column()
+    calendar_event_id: Mapped[str | None] = mapped_column(String(512))
+    calendar_status: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
+    calendar_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    calendar_claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
     employee = relationship("Person", foreign_keys=[employee_id], lazy="joined")
     manager = relationship("Person", foreign_keys=[manager_id], lazy="joined")
+    created_by = relationship("Person", foreign_keys=[created_by_id], lazy="joined")
     agenda = relationship(
         "AgendaItem", order_by="AgendaItem.position", back_populates="conversation", lazy="selectin"
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def ends_at(self) -> datetime | None:
+        if self.scheduled_at is None or self.duration_minutes is None:
+            return None
+        return self.scheduled_at + timedelta(minutes=self.duration_minutes)
 
     @property
     def meeting(self) -> SimpleNamespace:

@@ -41,6 +41,11 @@ GRAPH_DELEGATED_SCOPES = (
     "OnlineMeetingArtifact.Read.All",
     "Mail.Read",
     "Mail.Send",
+    # The app and its tab in a meeting chat (POST /chats/{id}/installedApps, /chats/{id}/tabs).
+    "TeamsAppInstallation.ReadWriteSelfForChat",
+    "TeamsAppInstallation.ReadWriteForChat",
+    "TeamsTab.Create",
+    "TeamsTab.ReadWriteForChat",
 )
 # Delegated permissions that only an administrator can consent to (Microsoft's permissions reference).
 ADMIN_CONSENT_SCOPES = frozenset(
@@ -52,6 +57,9 @@ ADMIN_CONSENT_SCOPES = frozenset(
         "Directory.AccessAsUser.All",
         "OnlineMeetingTranscript.Read.All",
         "OnlineMeetingArtifact.Read.All",
+        "TeamsAppInstallation.ReadWriteForChat",
+        "TeamsTab.Create",
+        "TeamsTab.ReadWriteForChat",
     }
 )
 # Application permissions (app roles) of Microsoft Graph the stand-in knows.

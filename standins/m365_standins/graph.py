@@ -145,6 +145,46 @@ def _user_not_found(key: str) -> GraphError:
 _DIRECTORY_DENIED = ("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
 _OUTLOOK_DENIED = ("ErrorAccessDenied", "Access is denied. Check credentials and try again.")
 _TEAMS_DENIED = ("Forbidden", "The caller does not have the permission needed for this onlineMeeting.")
+_CHAT_DENIED = ("Forbidden", "Missing role permissions on the request. API requires one of the permissions.")
+# POST /chats/{id}/installedApps and /chats/{id}/tabs (Microsoft's permission tables, v1.0).
+_CHAT_APPS = frozenset(
+    {
+        "TeamsAppInstallation.ReadWriteSelfForChat",
+        "TeamsAppInstallation.ReadWriteForChat",
+        "TeamsAppInstallation.ReadWriteAndConsentForChat",
+        "TeamsAppInstallation.ReadWriteAndConsentSelfForChat",
+        "TeamsAppInstallation.ManageSelectedForChat",
+    }
+)
+_APP_CHAT_APPS = frozenset(
+    {
+        "TeamsAppInstallation.ReadWriteSelfForChat.All",
+        "TeamsAppInstallation.ReadWriteForChat.All",
+        "TeamsAppInstallation.ReadWriteAndConsentForChat.All",
+        "TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All",
+        "TeamsAppInstallation.ManageSelectedForChat.All",
+        "Chat.Manage.Chat",
+    }
+)
+_CHAT_TABS = frozenset(
+    {
+        "TeamsTab.Create",
+        "TeamsTab.ReadWrite.All",
+        "TeamsTab.ReadWriteForChat",
+        "TeamsTab.ReadWriteSelfForChat",
+    }
+)
+_APP_CHAT_TABS = frozenset(
+    {
+        "TeamsTab.Create",
+        "TeamsTab.Create.Chat",
+        "TeamsTab.ReadWrite.All",
+        "TeamsTab.ReadWrite.Chat",
+        "TeamsTab.ReadWriteForChat.All",
+        "TeamsTab.ReadWriteSelfForChat.All",
+    }
+)
+_APP_BIND = re.compile(r"/appCatalogs/teamsApps/(?P<id>[^/?#]+)$")
 
 
 class GraphStandin(CalendarRoutes, HTTPSService):
@@ -168,6 +208,9 @@ class GraphStandin(CalendarRoutes, HTTPSService):
         self._failures: list[int] = []
         self._outage = False
         self._pages: dict[str, tuple[str, int]] = {}
+        # Meeting chats (a meeting's thread id): the Teams apps installed in them and their tabs.
+        self._chat_apps: dict[str, set[str]] = {}
+        self._chat_tabs: dict[str, list[dict]] = {}
 
     # -- observation and fault injection -------------------------------------------------------
 
@@ -275,6 +318,16 @@ class GraphStandin(CalendarRoutes, HTTPSService):
         rest = segments[1:]
         if not rest:
             raise GraphError(400, "BadRequest", "Resource not found for the segment ''.")
+        if rest[0] == "chats" and len(rest) == 3 and rest[2] in ("installedApps", "tabs"):
+            if request.method != "POST":
+                raise GraphError(
+                    405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target."
+                )
+            return (
+                self._chat_app(request, caller, rest[1])
+                if rest[2] == "installedApps"
+                else (self._chat_tab(request, caller, rest[1]))
+            )
         if rest[0] == "me":
             owner_path, tail = rest[:1], rest[1:]
         elif rest[0] == "users" and len(rest) >= 2:
@@ -628,6 +681,82 @@ class GraphStandin(CalendarRoutes, HTTPSService):
                 },
             },
         }
+
+    # -- meeting chats: the app and its tab -----------------------------------------------------
+
+    def chat_tabs(self, chat_id: str) -> list[dict]:
+        """The tabs pinned to a chat (for tests)."""
+        with self._lock:
+            return [dict(tab) for tab in self._chat_tabs.get(chat_id, [])]
+
+    def chat_apps(self, chat_id: str) -> set[str]:
+        with self._lock:
+            return set(self._chat_apps.get(chat_id, set()))
+
+    def _meeting_chat(self, caller: Caller, chat_id: str) -> OnlineMeeting:
+        """The meeting whose chat this is; a delegated caller must be one of its members."""
+        for meeting in self.directory.meetings(caller.tenant_id):
+            if meeting.thread_id == chat_id:
+                if caller.user is not None and not _takes_part(caller.user, meeting):
+                    break
+                return meeting
+        raise GraphError(404, "NotFound", f"Chat {chat_id} was not found.")
+
+    @staticmethod
+    def _bound_app(payload: Any) -> str:
+        bind = payload.get("teamsApp@odata.bind") if isinstance(payload, dict) else None
+        match = _APP_BIND.search(str(bind or ""))
+        if match is None:
+            raise GraphError(400, "BadRequest", "teamsApp@odata.bind must name an app of the app catalog.")
+        return unquote(match.group("id"))
+
+    def _chat_app(self, request: Request, caller: Caller, chat_id: str) -> Response:
+        self._require(caller, _CHAT_APPS, _APP_CHAT_APPS, _CHAT_DENIED)
+        self._meeting_chat(caller, chat_id)
+        try:
+            app_id = self._bound_app(request.json())
+        except (ValueError, UnicodeDecodeError):
+            raise GraphError(400, "BadRequest", "Invalid JSON.") from None
+        with self._lock:
+            installed = self._chat_apps.setdefault(chat_id, set())
+            if app_id in installed:
+                raise GraphError(409, "Conflict", "The app is already installed in this chat.")
+            installed.add(app_id)
+        return Response(201, b"", None, [("OData-Version", "4.0")])
+
+    def _chat_tab(self, request: Request, caller: Caller, chat_id: str) -> Response:
+        self._require(caller, _CHAT_TABS, _APP_CHAT_TABS, _CHAT_DENIED)
+        self._meeting_chat(caller, chat_id)
+        try:
+            payload = request.json()
+            app_id = self._bound_app(payload)
+        except (ValueError, UnicodeDecodeError):
+            raise GraphError(400, "BadRequest", "Invalid JSON.") from None
+        configuration = payload.get("configuration") or {}
+        if not isinstance(configuration, dict) or not str(configuration.get("contentUrl") or "").startswith(
+            "https://"
+        ):
+            raise GraphError(400, "BadRequest", "configuration.contentUrl must be an https URL.")
+        with self._lock:
+            if app_id not in self._chat_apps.get(chat_id, set()):
+                raise GraphError(
+                    400, "BadRequest", "The app must be installed in the chat before its tab is added."
+                )
+            tab = {
+                "id": str(uuid.uuid4()),
+                "displayName": str(payload.get("displayName") or ""),
+                "webUrl": f"https://teams.microsoft.com/l/entity/{app_id}/{uuid.uuid4()}",
+                "configuration": {
+                    "entityId": configuration.get("entityId"),
+                    "contentUrl": configuration.get("contentUrl"),
+                    "websiteUrl": configuration.get("websiteUrl"),
+                    "removeUrl": configuration.get("removeUrl"),
+                },
+                "teamsAppId": app_id,
+            }
+            self._chat_tabs.setdefault(chat_id, []).append(tab)
+        body = {"@odata.context": self._context(f"chats('{chat_id}')/tabs/$entity"), **tab}
+        return self._json(201, body)
 
     # -- helpers -------------------------------------------------------------------------------
 

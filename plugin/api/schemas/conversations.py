@@ -42,6 +42,27 @@ class ConversationCreate(Input):
     )
 
 
+class ConversationPlan(Input):
+    kind: ConversationKind = ConversationKind.MUS
+    employee: PersonRef | None = Field(None, description="Defaults to the signed-in person.")
+    manager: PersonRef | None = Field(None, description="Defaults to the signed-in person.")
+    template_key: Annotated[str | None, Field(max_length=64)] = None
+    title: ConversationTitle = ""
+    starts_at: AwareDatetime = Field(
+        description="The start, with the planner's UTC offset (ISO 8601, e.g. 2027-03-02T10:00:00+01:00); "
+        "not in the past."
+    )
+    duration_minutes: Annotated[int | None, Field(ge=15, le=180)] = Field(
+        None, description="15 to 180 minutes; default 60 for a MUS, 30 for a check-in."
+    )
+    allow_another: bool = Field(
+        False,
+        description="Plan it although the pair has an open conversation of this kind (without it: 409 "
+        "`open_conversation_exists`, with that conversation in `current`).",
+    )
+    confirm_relationship: bool = Field(False, description="As for planning in a meeting.")
+
+
 class ConversationPatch(Input):
     version: Version
     title: ConversationTitle | None = None
@@ -115,6 +136,13 @@ class ConversationSummary(Output):
     meeting: MeetingOut
     meeting_ended_at: datetime | None
     relationship_check: Literal["directory", "confirmed", "unchecked"]
+    created_by: PersonOut = Field(description="Who planned it (an employee who planned it asked for it).")
+    duration_minutes: int | None
+    ends_at: datetime | None
+    calendar_status: Literal["none", "created", "pending", "not_permitted"] = Field(
+        description="The Teams meeting in both calendars: made, pending (retried later), not permitted "
+        "(the `.ics` is the way), or none (planned in a meeting)."
+    )
     created_at: datetime
     updated_at: datetime
     version: int
@@ -122,6 +150,12 @@ class ConversationSummary(Output):
 
 class ConversationOut(ConversationSummary):
     agenda: list[AgendaItemOut]
+
+
+class PlannedConversationOut(ConversationOut):
+    chat_tab: Literal["added", "not_permitted", "unavailable", "skipped"] | None = Field(
+        None, description="The app's tab in the meeting's chat: added, or why not."
+    )
 
 
 class ConversationList(Output):

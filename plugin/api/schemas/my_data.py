@@ -135,6 +135,18 @@ class ExportConsent(Output):
     recorded_at: Stamp
 
 
+class ExportCheckinPart(Output):
+    state: str
+    goals: list[dict[str, Any]] = Field(description="Per goal: goal_id, percent, note.")
+    blockers: str
+    pulse_score: int | None
+    pulse_comment: str
+    pulse_shared: bool
+    next_steps: str
+    updated_at: Stamp
+    done_at: Stamp
+
+
 class ExportConversation(Output):
     id: int
     kind: str
@@ -157,6 +169,9 @@ class ExportConversation(Output):
     agreement_versions: list[ExportAgreementVersion]
     follow_ups: list[ExportFollowUp]
     my_consents: list[ExportConsent]
+    my_checkin_part: ExportCheckinPart | None = Field(
+        None, description="My own part of an asynchronous check-in (never the other party's)."
+    )
 
 
 class ExportAuditEvent(Output):

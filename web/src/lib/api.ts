@@ -67,6 +67,29 @@ export class Api {
     return this.request<void>("DELETE", path);
   }
 
+  /** A file the API sends (e.g. a calendar file): its bytes and the name the server gives it. A
+   * plain link would not carry the bearer token, so the tab fetches it and saves it itself. */
+  async download(path: string): Promise<{ blob: Blob; filename: string }> {
+    const token = await this.tokens.token();
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        headers: { ...languageHeaders(this.language()), Authorization: `Bearer ${token}` },
+        credentials: "same-origin",
+      });
+    } catch (error) {
+      throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) {
+      const detail = ((await response.json().catch(() => null)) as ErrorBody | null)?.error ?? {};
+      if (response.status === 401) this.tokens.forget();
+      throw new ApiError(response.status, detail.code ?? "http_error", detail.message ?? `HTTP ${response.status}`);
+    }
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "download";
+    return { blob: await response.blob(), filename };
+  }
+
   /** A bearer token for requests made outside this client (the live channel's stream). */
   token(): Promise<string> {
     return this.tokens.token();

@@ -15,6 +15,9 @@ export type AgendaItem = Schemas["AgendaItemOut"];
 export type ConversationSummary = Schemas["ConversationSummary"];
 export type Conversation = Schemas["ConversationOut"];
 export type NewConversation = Schemas["ConversationCreate"];
+export type ConversationPlan = Schemas["ConversationPlan"];
+export type PlannedConversation = Schemas["PlannedConversationOut"];
+export type Template = Schemas["TemplateOut"];
 
 export const getMe = (api: Api) => api.get<Me>("/api/me");
 
@@ -27,6 +30,41 @@ export const getConversation = (api: Api, id: number) => api.get<Conversation>(`
 
 export const createConversation = (api: Api, body: NewConversation, idempotencyKey: string) =>
   api.post<Conversation>("/api/conversations", body, idempotencyKey);
+
+/** Plan ahead from the personal tab (not idempotent by key: a retry finds its first try as the
+ * open conversation, 409). */
+export const planConversation = (api: Api, body: ConversationPlan) =>
+  api.post<PlannedConversation>("/api/conversations/plan", body);
+
+export async function listTemplates(api: Api): Promise<Template[]> {
+  return (await api.get<Schemas["TemplateList"]>("/api/templates")).items;
+}
+
+/** A date ("2027-03-02") and a time of day ("10:00") in the browser's time zone as an ISO timestamp
+ * with that zone's offset on that day ("2027-03-02T10:00:00+01:00"); null when they are not valid. */
+export function localTimestamp(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const moment = new Date(`${date}T${time}:00`);
+  if (Number.isNaN(moment.getTime())) return null;
+  const offset = -moment.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+  const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+  return `${date}T${time}:00${sign}${hours}:${minutes}`;
+}
+
+/** Save the conversation's calendar file (.ics) under the name the server gives it. */
+export async function saveInvite(api: Api, id: number): Promise<void> {
+  const { blob, filename } = await api.download(`/api/conversations/${id}/invite.ics`);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 /** The conversation a tab URL names: /tab/content?conversation=<id>. */
 export function conversationIdFromUrl(search = window.location.search): number | null {

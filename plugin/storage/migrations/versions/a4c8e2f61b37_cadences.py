@@ -1,7 +1,7 @@
 """cadences: per employee, how often their MUS and check-ins are, set by their manager
 
 Revision ID: a4c8e2f61b37
-Revises: e5d7a3c1b2f4
+Revises: a3c9d1e7f5b2
 Create Date: 2026-12-07 17:50:00.000000
 
 """
@@ -13,7 +13,7 @@ import plugin.storage.types
 
 # revision identifiers, used by Alembic.
 revision = 'a4c8e2f61b37'
-down_revision = "e5d7a3c1b2f4"
+down_revision = "a3c9d1e7f5b2"
 branch_labels = None
 depends_on = None
 

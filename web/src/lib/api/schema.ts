@@ -270,6 +270,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/checkin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A check-in: its goals, my part and the other party's
+         * @description The other party's answers are shown only once they marked their part done. 409 checkin_not_a_checkin for a MUS.
+         */
+        get: operations["checkins_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/checkin/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a check-in whose two parts are done
+         * @description Either party. Each party's progress values become progress entries of the goals (that party the author, this check-in the conversation), each pulse a wellbeing pulse, and the conversation is held. Once only: a second close is refused (409 checkin_closed) and applies nothing; before both parts are done, 409 checkin_not_ready.
+         */
+        post: operations["checkins_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/checkin/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save my part of a check-in (a draft while I write)
+         * @description Each party writes only their own part, so two people writing at once never overwrite each other. A write based on an older version of my part is refused (409 stale_version, with the check-in as it is now); a part marked done or a closed check-in no longer changes (409).
+         */
+        put: operations["checkins_save_mine"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversation_id}/checkin/mine/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark my part of a check-in done
+         * @description From now on the other party sees my answers, and they no longer change.
+         */
+        post: operations["checkins_mark_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/consent": {
         parameters: {
             query?: never;
@@ -437,6 +517,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{conversation_id}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversation as a calendar file (.ics)
+         * @description iCalendar (METHOD:PUBLISH) with a stable UID, the time in UTC, both parties and the link to the conversation; the file name is in the reader's language. 422 when it has no time.
+         */
+        get: operations["conversations_invite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{conversation_id}/live": {
         parameters: {
             query?: never;
@@ -588,6 +688,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a MUS or check-in ahead, with its Teams meeting in both calendars
+         * @description From the personal tab or a browser: a manager plans with a report, an employee asks their manager for one (`created_by` records who). The conversation is saved first; then the Teams meeting is made in the planner's calendar with the other person invited (`calendar_status` `created`), and where permitted the app's tab is added to the meeting chat (`chat_tab`). Graph unavailable: still 201, `pending` (a job retries it, never twice); permission missing: `not_permitted`. Either way `invite.ics` has it. A second open conversation of the same kind for the pair: 409 `open_conversation_exists` (the existing one in `current`) unless `allow_another`. Not idempotent by key: a retry finds its first attempt as the open conversation (409).
+         */
+        post: operations["conversations_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coverage": {
         parameters: {
             query?: never;
@@ -630,6 +750,26 @@ export interface paths {
         patch: operations["goals_update_goal"];
         trace?: never;
     };
+    "/api/goals/{goal_id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a goal (title, measure, deadline, status)
+         * @description A goal that is part of a locked agreement keeps its agreed values: the change is proposed in a new version of that agreement and applied (with the goal's history, the proposer as author) when both approve it. Any other goal changes at once, with its history.
+         */
+        post: operations["checkins_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/goals/{goal_id}/history": {
         parameters: {
             query?: never;
@@ -661,6 +801,26 @@ export interface paths {
          * @description Reaching 100 % does not change the status.
          */
         post: operations["goals_add_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goals/{goal_id}/success": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a goal achieved, with a short note (a success)
+         * @description Both parties see it in their successes; the status change is kept in the goal's history. Marking it again changes the note.
+         */
+        post: operations["checkins_mark_success"];
         delete?: never;
         options?: never;
         head?: never;
@@ -785,6 +945,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My check-ins with the state of each part
+         * @description Check-ins where I am the employee or the manager, newest first; each part not_started, in_progress or done.
+         */
+        get: operations["checkins_my_checkins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/erasure": {
         parameters: {
             query?: never;
@@ -838,6 +1018,26 @@ export interface paths {
          * @description The same content as the JSON export, laid out for reading, in the reader's language (`X-Teams-Locale`, then `Accept-Language`). Recorded in the audit log.
          */
         get: operations["my_data_export_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/successes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The successes of my goals
+         * @description Goals marked achieved, with their note, of every pair I am part of; newest first.
+         */
+        get: operations["checkins_my_successes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1160,6 +1360,73 @@ export interface components {
          * @enum {string}
          */
         ActionStatus: "planned" | "in_progress" | "done" | "cancelled";
+        /** AdjustmentIn */
+        AdjustmentIn: {
+            /**
+             * Checkin Id
+             * @description The check-in in which the adjustment is made.
+             * @default null
+             */
+            checkin_id?: number | null;
+            /**
+             * Deadline
+             * @description null clears the deadline.
+             * @default null
+             */
+            deadline?: string | null;
+            /**
+             * Measure
+             * @default null
+             */
+            measure?: string | null;
+            /** @default null */
+            status?: components["schemas"]["GoalStatus"] | null;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Version
+             * @description The version the change is based on (optimistic locking).
+             */
+            version: number;
+        };
+        /** AdjustmentOut */
+        AdjustmentOut: {
+            /** Agreement Conversation Id */
+            agreement_conversation_id: number;
+            /**
+             * Changes
+             * @description The proposed values of the adjusted fields.
+             */
+            changes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Goal Id */
+            goal_id: number;
+            /** Id */
+            id: number;
+            proposed_by: components["schemas"]["PersonOut"];
+        };
+        /** AdjustmentResultOut */
+        AdjustmentResultOut: {
+            /** Agreement Number */
+            agreement_number: number | null;
+            /**
+             * Applied
+             * @description true: changed at once; false: proposed in a new agreement version.
+             */
+            applied: boolean;
+            /** @description The goal as it is now (an agreed goal keeps its values until approved). */
+            goal: components["schemas"]["GoalOut"];
+            pending: components["schemas"]["AdjustmentOut"] | null;
+        };
         /** AgendaItemCreate */
         AgendaItemCreate: {
             /** Title */
@@ -1228,6 +1495,16 @@ export interface components {
             number: number;
             snapshot: components["schemas"]["SnapshotOut"];
             state: components["schemas"]["VersionState"];
+        };
+        /** AnswersOut */
+        AnswersOut: {
+            /** Blockers */
+            blockers: string;
+            /** Goals */
+            goals: components["schemas"]["GoalAnswerOut"][];
+            /** Next Steps */
+            next_steps: string;
+            pulse: components["schemas"]["PulseAnswerOut"] | null;
         };
         /** AuditEntryOut */
         AuditEntryOut: {
@@ -1330,6 +1607,69 @@ export interface components {
             check_in: components["schemas"]["DueOut"];
             mus: components["schemas"]["DueOut"];
         };
+        /** CheckinGoalOut */
+        CheckinGoalOut: {
+            /** Deadline */
+            deadline: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Locked
+             * @description Part of a locked agreement: a change is proposed, both approve it.
+             */
+            locked: boolean;
+            /** Measure */
+            measure: string;
+            pending: components["schemas"]["AdjustmentOut"] | null;
+            /** Progress Percent */
+            progress_percent: number | null;
+            status: components["schemas"]["GoalStatus"];
+            success: components["schemas"]["SuccessOut"] | null;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** CheckinList */
+        CheckinList: {
+            /** Items */
+            items: components["schemas"]["CheckinSummaryOut"][];
+        };
+        /** CheckinOut */
+        CheckinOut: {
+            /** Can Close */
+            can_close: boolean;
+            /** Closed */
+            closed: boolean;
+            /** Closed At */
+            closed_at: string | null;
+            closed_by: components["schemas"]["PersonOut"] | null;
+            /** Conversation Id */
+            conversation_id: number;
+            /** Goals */
+            goals: components["schemas"]["CheckinGoalOut"][];
+            mine: components["schemas"]["PartOut"];
+            /** Status */
+            status: string;
+            theirs: components["schemas"]["PartOut"];
+            /** Title */
+            title: string;
+        };
+        /** CheckinSummaryOut */
+        CheckinSummaryOut: {
+            /** Closed */
+            closed: boolean;
+            /** Conversation Id */
+            conversation_id: number;
+            employee: components["schemas"]["PersonOut"];
+            manager: components["schemas"]["PersonOut"];
+            my_state: components["schemas"]["PartState"];
+            /** Scheduled At */
+            scheduled_at: string | null;
+            their_state: components["schemas"]["PartState"];
+            /** Title */
+            title: string;
+        };
         /** ConsentAnswerOut */
         ConsentAnswerOut: {
             /**
@@ -1424,11 +1764,23 @@ export interface components {
             /** Agenda */
             agenda: components["schemas"]["AgendaItemOut"][];
             /**
+             * Calendar Status
+             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
+             * @enum {string}
+             */
+            calendar_status: "none" | "created" | "pending" | "not_permitted";
+            /**
              * Created At
              * Format: date-time
              */
             created_at: string;
+            /** @description Who planned it (an employee who planned it asked for it). */
+            created_by: components["schemas"]["PersonOut"];
+            /** Duration Minutes */
+            duration_minutes: number | null;
             employee: components["schemas"]["PersonOut"];
+            /** Ends At */
+            ends_at: string | null;
             /** Id */
             id: number;
             kind: components["schemas"]["ConversationKind"];
@@ -1480,6 +1832,55 @@ export interface components {
              */
             version: number;
         };
+        /** ConversationPlan */
+        ConversationPlan: {
+            /**
+             * Allow Another
+             * @description Plan it although the pair has an open conversation of this kind (without it: 409 `open_conversation_exists`, with that conversation in `current`).
+             * @default false
+             */
+            allow_another?: boolean;
+            /**
+             * Confirm Relationship
+             * @description As for planning in a meeting.
+             * @default false
+             */
+            confirm_relationship?: boolean;
+            /**
+             * Duration Minutes
+             * @description 15 to 180 minutes; default 60 for a MUS, 30 for a check-in.
+             * @default null
+             */
+            duration_minutes?: number | null;
+            /**
+             * @description Defaults to the signed-in person.
+             * @default null
+             */
+            employee?: components["schemas"]["PersonRef"] | null;
+            /** @default mus */
+            kind?: components["schemas"]["ConversationKind"];
+            /**
+             * @description Defaults to the signed-in person.
+             * @default null
+             */
+            manager?: components["schemas"]["PersonRef"] | null;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description The start, with the planner's UTC offset (ISO 8601, e.g. 2027-03-02T10:00:00+01:00); not in the past.
+             */
+            starts_at: string;
+            /**
+             * Template Key
+             * @default null
+             */
+            template_key?: string | null;
+            /**
+             * Title
+             * @default
+             */
+            title?: string;
+        };
         /** ConversationQuery */
         ConversationQuery: {
             /** @default null */
@@ -1500,11 +1901,23 @@ export interface components {
         /** ConversationSummary */
         ConversationSummary: {
             /**
+             * Calendar Status
+             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
+             * @enum {string}
+             */
+            calendar_status: "none" | "created" | "pending" | "not_permitted";
+            /**
              * Created At
              * Format: date-time
              */
             created_at: string;
+            /** @description Who planned it (an employee who planned it asked for it). */
+            created_by: components["schemas"]["PersonOut"];
+            /** Duration Minutes */
+            duration_minutes: number | null;
             employee: components["schemas"]["PersonOut"];
+            /** Ends At */
+            ends_at: string | null;
             /** Id */
             id: number;
             kind: components["schemas"]["ConversationKind"];
@@ -1620,6 +2033,14 @@ export interface components {
             job_title?: string | null;
             /** Object Id */
             object_id: string;
+        };
+        /** DoneIn */
+        DoneIn: {
+            /**
+             * Version
+             * @description The version of my part the change is based on: 0 before I started it. A write based on an older version (another tab) is refused with 409 stale_version and the check-in as it is now.
+             */
+            version: number;
         };
         /** DraftAck */
         DraftAck: {
@@ -1853,6 +2274,38 @@ export interface components {
             /** Id */
             id: number;
         };
+        /** ExportCheckinPart */
+        ExportCheckinPart: {
+            /** Blockers */
+            blockers: string;
+            /**
+             * Done At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            done_at: string | null;
+            /**
+             * Goals
+             * @description Per goal: goal_id, percent, note.
+             */
+            goals: {
+                [key: string]: unknown;
+            }[];
+            /** Next Steps */
+            next_steps: string;
+            /** Pulse Comment */
+            pulse_comment: string;
+            /** Pulse Score */
+            pulse_score: number | null;
+            /** Pulse Shared */
+            pulse_shared: boolean;
+            /** State */
+            state: string;
+            /**
+             * Updated At
+             * @description ISO 8601 date or date-time (UTC).
+             */
+            updated_at: string | null;
+        };
         /** ExportConsent */
         ExportConsent: {
             /** Kind */
@@ -1908,6 +2361,11 @@ export interface components {
              * @description ISO 8601 date or date-time (UTC).
              */
             meeting_ended_at: string | null;
+            /**
+             * @description My own part of an asynchronous check-in (never the other party's).
+             * @default null
+             */
+            my_checkin_part?: components["schemas"]["ExportCheckinPart"] | null;
             /** My Consents */
             my_consents: components["schemas"]["ExportConsent"][];
             /**
@@ -2237,6 +2695,31 @@ export interface components {
             title: string;
             /** Version */
             version: number;
+        };
+        /** GoalAnswerIn */
+        GoalAnswerIn: {
+            /** Goal Id */
+            goal_id: number;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /**
+             * Percent
+             * @description My view of the progress; null: not given.
+             * @default null
+             */
+            percent?: number | null;
+        };
+        /** GoalAnswerOut */
+        GoalAnswerOut: {
+            /** Goal Id */
+            goal_id: number;
+            /** Note */
+            note: string;
+            /** Percent */
+            percent: number | null;
         };
         /**
          * GoalBase
@@ -2817,6 +3300,47 @@ export interface components {
             /** Earliest */
             earliest: string | null;
         };
+        /** PartIn */
+        PartIn: {
+            /**
+             * Blockers
+             * @default
+             */
+            blockers?: string;
+            /** Goals */
+            goals?: components["schemas"]["GoalAnswerIn"][];
+            /**
+             * Next Steps
+             * @default
+             */
+            next_steps?: string;
+            /** @default null */
+            pulse?: components["schemas"]["PulseAnswerIn"] | null;
+            /**
+             * Version
+             * @description The version of my part the change is based on: 0 before I started it. A write based on an older version (another tab) is refused with 409 stale_version and the check-in as it is now.
+             */
+            version: number;
+        };
+        /** PartOut */
+        PartOut: {
+            /** @description Mine always; the other party's only once they marked their part done. */
+            answers: components["schemas"]["AnswersOut"] | null;
+            /** Done At */
+            done_at: string | null;
+            party: components["schemas"]["Party"];
+            person: components["schemas"]["PersonOut"];
+            state: components["schemas"]["PartState"];
+            /** Updated At */
+            updated_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * PartState
+         * @enum {string}
+         */
+        PartState: "not_started" | "in_progress" | "done";
         /**
          * Party
          * @enum {string}
@@ -2842,6 +3366,61 @@ export interface components {
              * @description Entra object id
              */
             object_id: string;
+        };
+        /** PlannedConversationOut */
+        PlannedConversationOut: {
+            /** Agenda */
+            agenda: components["schemas"]["AgendaItemOut"][];
+            /**
+             * Calendar Status
+             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
+             * @enum {string}
+             */
+            calendar_status: "none" | "created" | "pending" | "not_permitted";
+            /**
+             * Chat Tab
+             * @description The app's tab in the meeting's chat: added, or why not.
+             * @default null
+             */
+            chat_tab?: ("added" | "not_permitted" | "unavailable" | "skipped") | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** @description Who planned it (an employee who planned it asked for it). */
+            created_by: components["schemas"]["PersonOut"];
+            /** Duration Minutes */
+            duration_minutes: number | null;
+            employee: components["schemas"]["PersonOut"];
+            /** Ends At */
+            ends_at: string | null;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ConversationKind"];
+            manager: components["schemas"]["PersonOut"];
+            meeting: components["schemas"]["MeetingOut"];
+            /** Meeting Ended At */
+            meeting_ended_at: string | null;
+            /**
+             * Relationship Check
+             * @enum {string}
+             */
+            relationship_check: "directory" | "confirmed" | "unchecked";
+            /** Scheduled At */
+            scheduled_at: string | null;
+            status: components["schemas"]["Status"];
+            /** Template Key */
+            template_key: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /** PositionIn */
         PositionIn: {
@@ -3050,6 +3629,37 @@ export interface components {
              */
             role: "employee" | "manager";
         };
+        /** PulseAnswerIn */
+        PulseAnswerIn: {
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+            /**
+             * Score
+             * @description 1 (very poor) to 5 (very good).
+             */
+            score: number;
+            /**
+             * Shared
+             * @description Shared with the other party; otherwise seen by me only.
+             * @default false
+             */
+            shared?: boolean;
+        };
+        /** PulseAnswerOut */
+        PulseAnswerOut: {
+            /** Comment */
+            comment: string;
+            /**
+             * Score
+             * @description null: the other party kept their pulse private.
+             */
+            score: number | null;
+            /** Shared */
+            shared: boolean;
+        };
         /** PulseCreate */
         PulseCreate: {
             /**
@@ -3241,6 +3851,38 @@ export interface components {
          * @enum {string}
          */
         Status: "planned" | "preparing" | "in_meeting" | "reviewing" | "agreed";
+        /** SuccessIn */
+        SuccessIn: {
+            /**
+             * Checkin Id
+             * @default null
+             */
+            checkin_id?: number | null;
+            /** Note */
+            note: string;
+        };
+        /** SuccessList */
+        SuccessList: {
+            /** Items */
+            items: components["schemas"]["SuccessOut"][];
+        };
+        /** SuccessOut */
+        SuccessOut: {
+            employee: components["schemas"]["PersonOut"];
+            /** Goal Id */
+            goal_id: number;
+            manager: components["schemas"]["PersonOut"];
+            /**
+             * Marked At
+             * Format: date-time
+             */
+            marked_at: string;
+            marked_by: components["schemas"]["PersonOut"];
+            /** Note */
+            note: string;
+            /** Title */
+            title: string;
+        };
         /** SummaryEdit */
         SummaryEdit: {
             /**
@@ -5119,6 +5761,362 @@ export interface operations {
             };
         };
     };
+    checkins_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_save_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_mark_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoneIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     agreements_consent: {
         parameters: {
             query?: never;
@@ -6332,6 +7330,80 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    conversations_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": {
+                        data?: string;
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7589,6 +8661,122 @@ export interface operations {
             };
         };
     };
+    conversations_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationPlan"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedConversationOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     admin_show_coverage: {
         parameters: {
             query?: never;
@@ -7874,6 +9062,115 @@ export interface operations {
             };
         };
     };
+    checkins_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentResultOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     goals_goal_history: {
         parameters: {
             query?: never;
@@ -7959,6 +9256,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GoalOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_mark_success: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key return the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuccessIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessOut"];
                 };
             };
             /** @description Malformed request */
@@ -8579,6 +9988,46 @@ export interface operations {
             };
         };
     };
+    checkins_my_checkins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinList"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     my_rights_erasure_preview: {
         parameters: {
             query?: never;
@@ -8760,6 +10209,46 @@ export interface operations {
                         id?: string;
                         retry?: number;
                     };
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkins_my_successes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessList"];
                 };
             };
             /** @description Missing or invalid sign-in token */

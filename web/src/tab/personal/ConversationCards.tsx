@@ -7,6 +7,7 @@ import { useSession } from "../session";
 import { AgreedVersion, Approvals } from "./AgreedVersion";
 import { type AgreementVersion, type Goal, loadAgreed, type Summary } from "./data";
 import { GoalList } from "./GoalList";
+import { InviteButton } from "./InviteButton";
 import { conversationDate, latestLocked, roleIn } from "./overview";
 
 export function titleOf(conversation: Summary, { t }: Texts): string {
@@ -45,6 +46,26 @@ export function ConversationCards({ items, myObjectId }: { items: Summary[]; myO
             <p class="hint">
               {t(`ui.mymus.with.${role}`, { name: other.display_name || t("ui.common.unknown_person") })}
             </p>
+            {item.created_by.object_id === item.employee.object_id && item.employee.object_id !== item.manager.object_id && (
+              <p class="hint" data-testid="asked-by">
+                {t("ui.mymus.asked_by", { name: item.employee.display_name || t("ui.common.unknown_person") })}
+              </p>
+            )}
+            {(item.calendar_status === "pending" || item.calendar_status === "not_permitted") && (
+              <p class="hint" data-testid="calendar-status">
+                {t(`ui.mymus.calendar.${item.calendar_status}`)}
+              </p>
+            )}
+            {item.status !== "agreed" && (item.meeting.join_url || item.scheduled_at) && (
+              <div class="button-row">
+                {item.meeting.join_url && (
+                  <a class="button button-small" href={item.meeting.join_url} target="_blank" rel="noopener noreferrer" data-testid="join-teams">
+                    {t("ui.mymus.join")}
+                  </a>
+                )}
+                {item.scheduled_at && <InviteButton id={item.id} />}
+              </div>
+            )}
             {item.status === "agreed" && <AgreedDetails conversation={item} headingId={headingId} />}
           </li>
         );

@@ -1,19 +1,22 @@
 import "./mymus.css";
 
-import { useMemo } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 
 import { localeTag, useTexts } from "../../lib/i18n";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { describeError } from "../errors";
 import { useLoad } from "../hooks";
 import { useSession } from "../session";
+import { Checkins } from "./Checkins";
 import { ConversationCards } from "./ConversationCards";
 import { Coverage } from "./Coverage";
 import { listMine, loadFollowUps, type Summary } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
+import { PlanForm } from "./PlanForm";
 import { dayOf, roleIn, teamRows, upcomingFollowUps } from "./overview";
 import { Rights } from "./Rights";
+import { Successes } from "./Successes";
 import { Team } from "./Team";
 
 /** Pending until the list is there (nothing holds on to it, so it is collected). */
@@ -42,6 +45,7 @@ export function MyMus() {
       team: teamRows(overview, me.object_id, new Intl.Collator(localeTag(texts.language))),
     };
   }, [conversations, followUps, me.object_id, texts.language]);
+  const [checkinsChanged, setCheckinsChanged] = useState(0);
   const leadsAny = conversations?.some((c) => roleIn(c, me.object_id) === "manager");
 
   const pending = (label: string) =>
@@ -59,6 +63,7 @@ export function MyMus() {
         </h1>
         <p class="hint">{t("ui.mymus.intro")}</p>
       </div>
+      <PlanForm onPlanned={reloadList} />
       {list.status === "loading" && <Loading />}
       {list.status === "error" && <ErrorNotice message={describeError(list.error, texts)} onRetry={reloadList} />}
       {conversations && (
@@ -91,6 +96,13 @@ export function MyMus() {
           {me.is_admin && <Coverage />}
         </>
       )}
+      <Successes reloadKey={checkinsChanged} />
+      <Checkins
+        onChanged={() => {
+          setCheckinsChanged((n) => n + 1);
+          reloadList();
+        }}
+      />
       <MyData />
       <Rights />
     </div>
