@@ -105,16 +105,15 @@ def test_team_lists_every_report_and_sets_jonass_check_in_interval(
         jonas.locator('[data-fact="cadence"]')
     )
 
-    # The Plan button hands the employee to the planning form (wired at merge): a mus:plan event.
-    frame.evaluate(
-        """() => { window.__planned = null;
-                   window.addEventListener("mus:plan", (e) => {
-                       window.__planned = e.detail.object_id; }); }"""
-    )
+    # "Plan" opens the planning form with Mette as the manager and Jonas chosen, the keyboard on it.
     jonas.get_by_role(
         "button", name=texts["ui.mymus.team.plan_with"].format(name=DEMO_BY_KEY["jonas"].name)
     ).click()
-    assert frame.evaluate("() => window.__planned") == JONAS
+    plan = tab.get_by_test_id("plan")
+    frame.wait_for_function("() => document.querySelector('[data-testid=plan] details')?.open === true")
+    assert plan.locator('input[name="plan-role"][value="manager"]').is_checked()
+    assert plan.locator('input[name="other-person"][value="jonas"]').is_checked()
+    assert frame.evaluate("() => document.activeElement.closest('[data-testid=plan]') !== null")
 
     assert frame.evaluate(NO_HORIZONTAL_SCROLL)
     console.assert_clean(simulator.page)

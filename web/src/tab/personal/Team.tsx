@@ -173,6 +173,7 @@ function MemberCard({
   );
   const trend = t("ui.mymus.team.wellbeing_trend", { points: points.join(", ") });
   const plan = () =>
+    // The planning form (PlanForm) opens with this employee chosen.
     window.dispatchEvent(new CustomEvent("mus:plan", { detail: { object_id: member.object_id } }));
   return (
     <li class="mymus-card" data-employee={member.object_id} aria-labelledby={headingId}>
