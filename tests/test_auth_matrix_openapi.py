@@ -97,6 +97,7 @@ def world(authority, postgres_url, tmp_path_factory):
         reads_person=many,
         conversations_person=many,
         conversations_tenant=many,
+        graph_person=many,  # the team's operations ask the directory too: many calls per minute here
     )
     settings = make_settings(authority, url, folder / "instance").with_changes(rate_limits=limits)
     with built_app(settings, postgres_url) as app:
