@@ -97,6 +97,7 @@ def world(authority, postgres_url, tmp_path_factory):
         reads_person=many,
         conversations_person=many,
         conversations_tenant=many,
+        graph_person=many,  # the team's operations ask the directory too: many calls per minute here
     )
     settings = make_settings(authority, url, folder / "instance").with_changes(rate_limits=limits)
     with built_app(settings, postgres_url) as app:
@@ -262,6 +263,23 @@ CASES: dict[tuple[str, str], Case] = {
         lambda ids: f"/api/handovers/{ids['handover']}/history",
         who="rule",
         expect={"manager": (200,), "employee": (403, 404), "colleague": (403, 404), "admin": (403, 404)}
+        | {"outsider": (404,)},
+    ),
+    # The team: one's own direct reports in the directory (none: an empty list; test_team_api checks
+    # that nobody sees another's); a cadence is read by the employee and their manager, set by the
+    # manager (again with the same version: 409).
+    ("get", "/api/team"): Case(lambda ids: "/api/team", who="anyone"),
+    ("get", "/api/team/{employee_object_id}/cadence"): Case(
+        lambda ids: f"/api/team/{person_oid(TENANT_A, 'employee')}/cadence",
+        who="rule",
+        expect={"manager": (200,), "employee": (200,), "colleague": (403,), "admin": (403,)}
+        | {"outsider": (404,)},
+    ),
+    ("put", "/api/team/{employee_object_id}/cadence"): Case(
+        lambda ids: f"/api/team/{person_oid(TENANT_A, 'employee')}/cadence",
+        lambda ids: {"mus_interval_months": 12, "check_in_interval_weeks": 4, "version": 0},
+        who="rule",
+        expect={"manager": (200, 409), "employee": (403,), "colleague": (403,), "admin": (403,)}
         | {"outsider": (404,)},
     ),
     ("get", "/api/templates"): Case(lambda ids: "/api/templates", who="anyone"),

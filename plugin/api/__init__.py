@@ -21,6 +21,7 @@ from . import (
     organisation,
     preparation,
     reminders,
+    team,
 )
 
 
@@ -41,6 +42,7 @@ def init_app(app: Flask) -> None:
         live.bp,
         my_rights.bp,
         reminders.bp,
+        team.bp,
         checkins.bp,
     ):
         app.register_blueprint(blueprint)

@@ -13,6 +13,7 @@ from pydantic.json_schema import models_json_schema
 from .errors import ErrorBody
 from .inputs import ROW_ID_MAX
 from .schemas.goals import DRAFT_KEY_PATTERN
+from .schemas.team import OBJECT_ID_PATTERN
 
 bp = Blueprint("openapi", __name__)
 
@@ -55,6 +56,8 @@ def _path_parameters(rule: str) -> list[dict]:
             schema: dict = {"type": "integer", "minimum": 1, "maximum": ROW_ID_MAX}
         elif m.group("name") == "key":  # a draft's key, checked by the view (422 draft_key_invalid)
             schema = {"type": "string", "pattern": DRAFT_KEY_PATTERN}
+        elif m.group("name").endswith("object_id"):  # a person, by Entra object id (a GUID)
+            schema = {"type": "string", "pattern": OBJECT_ID_PATTERN}
         else:
             schema = {"type": "string"}
         params.append({"name": m.group("name"), "in": "path", "required": True, "schema": schema})

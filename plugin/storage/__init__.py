@@ -2,6 +2,7 @@
 every table on the metadata that migrations compare against."""
 
 from .agreements import AgendaSummary, AgreementDecision, AgreementVersion, Consent, FollowUp
+from .cadence import CadenceSetting
 from .calendar import CalendarSync
 from .checkins import CheckinClosure, CheckinResponse, GoalAdjustment, GoalSuccess
 from .conversations import AgendaItem, Conversation, PreparationItem, TalkingPoint
@@ -28,6 +29,7 @@ __all__ = [
     "AgreementVersion",
     "AuditEvent",
     "BrowserSession",
+    "CadenceSetting",
     "CalendarSync",
     "CheckinClosure",
     "CheckinResponse",

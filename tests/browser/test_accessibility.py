@@ -142,7 +142,7 @@ def test_no_serious_accessibility_violations_on_any_surface(
     personal.locator(f'[data-conversation-id="{agreed.conversation["id"]}"] [data-testid="goals"]').wait_for()
     team = personal.get_by_test_id("mymus-team")
     team.locator(".mymus-overdue").first.wait_for()
-    team.locator(".mymus-warning").first.wait_for()
+    team.locator('[data-state="overdue"]').first.wait_for()
     violations += _scan(simulator, "mette", "content", theme, axe_source)
 
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)

@@ -64,6 +64,7 @@ USER_FIELDS = {
     "name",
     "email",
     "note",
+    "job_title",  # the directory's, as the organisation writes it (the team overview shows it)
 }
 # What the test writes, per language.
 WRITTEN = {

@@ -45,7 +45,7 @@ export function MyMus() {
     const now = new Date();
     return {
       upcoming: upcomingFollowUps(overview, dayOf(now)),
-      team: teamRows(overview, me.object_id, now, new Intl.Collator(localeTag(texts.language))),
+      team: teamRows(overview, me.object_id, new Intl.Collator(localeTag(texts.language))),
     };
   }, [conversations, followUps, me.object_id, texts.language]);
   const [checkinsChanged, setCheckinsChanged] = useState(0);
@@ -95,7 +95,11 @@ export function MyMus() {
               <p class="mymus-empty">{t("ui.mymus.conversations.empty")}</p>
             )}
           </section>
-          {leadsAny && <Team rows={derived?.team ?? null} pending={pending(t("ui.mymus.team.loading"))} />}
+          <Team
+            leadsAny={Boolean(leadsAny)}
+            fallback={derived?.team ?? null}
+            pending={pending(t("ui.mymus.team.loading"))}
+          />
           {me.is_admin && <Coverage />}
           {me.is_admin && <Organisation />}
         </>

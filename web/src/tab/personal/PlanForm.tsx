@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 
 import { ApiError } from "../../lib/api";
 import {
@@ -84,6 +84,26 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
   });
   const [state, setState] = useState<State>({ kind: "idle" });
   const [templates] = useLoad(() => listTemplates(api), [api]);
+  const details = useRef<HTMLDetailsElement>(null);
+  const [pickerKey, setPickerKey] = useState(0);
+  // "Plan" on a card of the team overview (a `mus:plan` event naming the employee): the form opens
+  // with me as the manager and that employee chosen, and the keyboard goes to it.
+  useEffect(() => {
+    const open = (event: Event) => {
+      const objectId = (event as CustomEvent<{ object_id?: string }>).detail?.object_id;
+      if (!objectId || !isObjectId(objectId)) return;
+      setForm((previous) => ({ ...previous, myRole: "manager", other: { object_id: objectId }, confirm: false }));
+      setPickerKey((n) => n + 1); // the picker starts again from the chosen person
+      setState({ kind: "idle" });
+      const element = details.current;
+      if (!element) return;
+      element.open = true;
+      element.scrollIntoView({ block: "start" });
+      element.querySelector<HTMLInputElement>("input:checked")?.focus();
+    };
+    window.addEventListener("mus:plan", open);
+    return () => window.removeEventListener("mus:plan", open);
+  }, []);
   const set = <K extends keyof Form>(field: K, value: Form[K]) => setForm((previous) => ({ ...previous, [field]: value }));
   const chooseKind = (kind: Kind) =>
     setForm((previous) => ({
@@ -135,7 +155,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
 
   return (
     <section class="mymus-section" aria-labelledby="plan-heading" data-testid="plan">
-      <details class="mymus-details plan-details">
+      <details class="mymus-details plan-details" ref={details}>
         <summary>
           <h2 id="plan-heading" class="section-title plan-summary-title">
             {t("ui.plan.heading")}
@@ -175,6 +195,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
             ))}
           </fieldset>
           <PeoplePicker
+            key={pickerKey}
             demo={demo}
             legend={form.myRole === "manager" ? t("ui.config.pick_employee") : t("ui.config.pick_manager")}
             excludeObjectId={me.object_id}

@@ -82,3 +82,20 @@ export async function loadAgreed(api: Api, conversationId: number): Promise<{ ag
 export type CoverageFigures = Schemas["CoverageOut"];
 
 export const getCoverage = (api: Api) => api.get<CoverageFigures>("/api/coverage");
+
+/** My direct reports in the directory, what needs attention first. */
+export type Team = Schemas["TeamOut"];
+export type TeamMember = Schemas["TeamMemberOut"];
+export type Cadence = Schemas["CadenceOut"];
+export type Due = Schemas["DueOut"];
+export type Pulse = Schemas["PulsePointOut"];
+export type CadenceChange = Schemas["CadenceIn"];
+
+/** The intervals a manager may choose (the API refuses others). */
+export const MUS_MONTHS = [6, 9, 12, 18, 24] as const;
+export const CHECK_IN_WEEKS = [2, 4, 6, 8, 12] as const;
+
+export const getTeam = (api: Api) => api.get<Team>("/api/team");
+
+export const putCadence = (api: Api, objectId: string, change: CadenceChange) =>
+  api.put<Cadence>(`/api/team/${encodeURIComponent(objectId)}/cadence`, change);

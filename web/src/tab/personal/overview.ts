@@ -1,9 +1,8 @@
 /** The pure part of "My MUS": which follow-ups are coming, who is in my team and how each stands. */
 import type { Person } from "../../lib/conversations";
-import type { AgreementVersion, FollowUp, Overview, Party, Summary } from "./data";
+import type { AgreementVersion, FollowUp, Overview, Party, Summary, TeamMember } from "./data";
 
 const HELD = new Set(["in_meeting", "reviewing", "agreed"]);
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** A local calendar day as YYYY-MM-DD (the form of follow-up dates and deadlines). */
 export function dayOf(date: Date): string {
@@ -67,24 +66,19 @@ export interface TeamRow {
   lastMus: { conversation: Summary; date: string } | null;
   /** The next conversation not held yet (MUS or check-in), soonest first, undated last. */
   next: Summary | null;
-  /** Follow-up dates that passed without a conversation between the two since. */
-  overdue: DatedFollowUp[];
-  /** No MUS held in the past year and none planned. */
-  dueForMus: boolean;
 }
 
-/** My employees, from the conversations I lead, by name. */
-export function teamRows(overview: Overview, myObjectId: string, now: Date, collator: Intl.Collator): TeamRow[] {
+/** My employees, from the conversations I lead, by name: the team when the directory cannot be
+ * asked (the team overview comes from the API, `GET /api/team`). */
+export function teamRows(overview: Overview, myObjectId: string, collator: Intl.Collator): TeamRow[] {
   const byEmployee = new Map<string, Summary[]>();
   for (const conversation of overview.conversations) {
     if (roleIn(conversation, myObjectId) !== "manager") continue;
     const key = conversation.employee.object_id.toLowerCase();
     byEmployee.set(key, [...(byEmployee.get(key) ?? []), conversation]);
   }
-  const today = dayOf(now);
   const rows = [...byEmployee.values()].map((conversations): TeamRow => {
     const held = conversations.filter(isHeld);
-    const heldDays = held.map((c) => dayOf(new Date(time(heldDate(c)))));
     const lastMus =
       held
         .filter((c) => c.kind === "mus")
@@ -93,19 +87,20 @@ export function teamRows(overview: Overview, myObjectId: string, now: Date, coll
     const upcoming = conversations
       .filter((c) => !isHeld(c))
       .sort((a, b) => (time(a.scheduled_at) || Infinity) - (time(b.scheduled_at) || Infinity) || a.id - b.id);
-    const overdue = conversations
-      .flatMap((conversation) => datedFollowUps(overview, conversation))
-      .filter(({ followUp }) => followUp.due_on < today && !heldDays.some((day) => day >= followUp.due_on))
-      .sort((a, b) => a.followUp.due_on.localeCompare(b.followUp.due_on));
-    const recentMus = lastMus !== null && now.getTime() - time(lastMus.date) < YEAR_MS;
-    const musPlanned = upcoming.some((c) => c.kind === "mus");
-    return {
-      employee: conversations[0].employee,
-      lastMus,
-      next: upcoming[0] ?? null,
-      overdue,
-      dueForMus: !recentMus && !musPlanned,
-    };
+    return { employee: conversations[0].employee, lastMus, next: upcoming[0] ?? null };
   });
   return rows.sort((a, b) => collator.compare(a.employee.display_name, b.employee.display_name));
+}
+
+/** Overdue (a MUS, a check-in or a follow-up) first, then due, then the rest; by name in the
+ * reader's language within each (the API's order, with the names as the reader's language sorts). */
+export function byAttention(members: TeamMember[], collator: Intl.Collator): TeamMember[] {
+  const rank = (member: TeamMember) => {
+    const states = [member.cadence.status.mus.state, member.cadence.status.check_in.state];
+    if (member.overdue_follow_ups.count > 0 || states.includes("overdue")) return 0;
+    return states.includes("due") ? 1 : 2;
+  };
+  return [...members].sort(
+    (a, b) => rank(a) - rank(b) || collator.compare(a.display_name, b.display_name) || a.object_id.localeCompare(b.object_id),
+  );
 }
