@@ -1167,6 +1167,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My direct reports in the directory, each with cadence, what is due and how it goes
+         * @description Every direct report in Microsoft Graph, also those never planned with or never signed in, sorted by what needs attention first (none: an empty list). Only the pair's own records are read; the wellbeing trend holds only pulses the employee shared. 503 `directory_unavailable` when the directory cannot be asked.
+         */
+        get: operations["team_get_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/{employee_object_id}/cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's cadence (MUS and check-in intervals) and what is due
+         * @description The employee reads their own; their manager in the directory reads it too (403 `not_your_report` for anyone else).
+         */
+        get: operations["team_get_cadence"];
+        /**
+         * Set an employee's cadence (their current manager in the directory only)
+         * @description MUS every 6 to 24 months; check-ins every 2, 4, 6, 8 or 12 weeks, or none. A change based on an older `version` is refused with 409 `stale_version` and the current cadence.
+         */
+        put: operations["team_put_cadence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;
@@ -1676,6 +1720,52 @@ export interface components {
              */
             limit?: number;
         };
+        /** CadenceIn */
+        CadenceIn: {
+            /**
+             * Check In Interval Weeks
+             * @description Weeks between check-ins (2, 4, 6, 8 or 12), or null for none.
+             */
+            check_in_interval_weeks: (2 | 4 | 6 | 8 | 12) | null;
+            /**
+             * Mus Interval Months
+             * @description Months between MUS (6 to 24).
+             */
+            mus_interval_months: number;
+            /**
+             * Version
+             * @description The version the change is based on (0: the defaults, never set).
+             */
+            version: number;
+        };
+        /** CadenceOut */
+        CadenceOut: {
+            /** Check In Interval Weeks */
+            check_in_interval_weeks: number | null;
+            /** Employee Object Id */
+            employee_object_id: string;
+            /**
+             * Is Default
+             * @description True when the manager has set none: the defaults apply.
+             */
+            is_default: boolean;
+            /** Mus Interval Months */
+            mus_interval_months: number;
+            set_by: components["schemas"]["PersonOut"] | null;
+            status: components["schemas"]["CadenceStatusOut"];
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Version
+             * @description Send it back with a change; 0 while the defaults apply.
+             */
+            version: number;
+        };
+        /** CadenceStatusOut */
+        CadenceStatusOut: {
+            check_in: components["schemas"]["DueOut"];
+            mus: components["schemas"]["DueOut"];
+        };
         /** CheckinGoalOut */
         CheckinGoalOut: {
             /** Deadline */
@@ -2118,6 +2208,20 @@ export interface components {
              * @description Send the draft again within this time, or it is gone.
              */
             ttl_seconds: number;
+        };
+        /** DueOut */
+        DueOut: {
+            /**
+             * Due On
+             * @description When the next one is due (none: no check-in interval set).
+             */
+            due_on: string | null;
+            /**
+             * State
+             * @description `planned`: one is planned; `overdue`: the date passed; `due`: within 14 days (MUS) or 3 days (check-in); `ok`: later; `none`: no check-in interval.
+             * @enum {string}
+             */
+            state: "ok" | "due" | "overdue" | "planned" | "none";
         };
         /** ErasureConfirm */
         ErasureConfirm: {
@@ -2915,6 +3019,23 @@ export interface components {
              */
             id?: number | null;
         };
+        /** GoalGlanceOut */
+        GoalGlanceOut: {
+            /** Achieved */
+            achieved: number;
+            /**
+             * Average Percent
+             * @description The open goals' latest progress on average.
+             */
+            average_percent: number | null;
+            /** Open */
+            open: number;
+            /**
+             * Total
+             * @description Goals of the pair, dropped ones left out.
+             */
+            total: number;
+        };
         /** GoalHistory */
         GoalHistory: {
             /** Items */
@@ -3272,6 +3393,18 @@ export interface components {
              */
             meeting_id?: string | null;
         };
+        /** NextConversationOut */
+        NextConversationOut: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mus" | "checkin";
+            /** Scheduled At */
+            scheduled_at: string | null;
+        };
         /** NotesOut */
         NotesOut: {
             /** Item Id */
@@ -3387,6 +3520,13 @@ export interface components {
              * @description 0: the organisation has not saved settings (these are the defaults).
              */
             version: number;
+        };
+        /** OverdueFollowUpsOut */
+        OverdueFollowUpsOut: {
+            /** Count */
+            count: number;
+            /** Earliest */
+            earliest: string | null;
         };
         /** PartIn */
         PartIn: {
@@ -3791,6 +3931,16 @@ export interface components {
             /** Shared */
             shared: boolean;
         };
+        /** PulsePointOut */
+        PulsePointOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Score */
+            score: number;
+        };
         /** ReportOut */
         ReportOut: {
             /** Display Name */
@@ -4066,6 +4216,49 @@ export interface components {
             id: number;
             /** Text */
             text: string;
+        };
+        /** TeamMemberOut */
+        TeamMemberOut: {
+            cadence: components["schemas"]["CadenceOut"];
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            goals: components["schemas"]["GoalGlanceOut"];
+            /** Job Title */
+            job_title: string | null;
+            /**
+             * Last Mus
+             * @description When the last MUS of the pair was held.
+             */
+            last_mus: string | null;
+            next_conversation: components["schemas"]["NextConversationOut"] | null;
+            /** Object Id */
+            object_id: string;
+            overdue_follow_ups: components["schemas"]["OverdueFollowUpsOut"];
+            /**
+             * Signed In
+             * @description False for a report who has never opened the app.
+             */
+            signed_in: boolean;
+            /**
+             * Wellbeing
+             * @description The last pulses (at most 3, oldest first) the employee chose to share.
+             */
+            wellbeing: components["schemas"]["PulsePointOut"][];
+        };
+        /** TeamOut */
+        TeamOut: {
+            /**
+             * Members
+             * @description What needs attention first: overdue, due, then by name.
+             */
+            members: components["schemas"]["TeamMemberOut"][];
+            /**
+             * Today
+             * Format: date
+             */
+            today: string;
         };
         /** TemplateCreate */
         TemplateCreate: {
@@ -10889,6 +11082,251 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    team_get_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    team_get_cadence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employee_object_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceOut"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    team_put_cadence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                employee_object_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CadenceIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadenceOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: stale version or invalid state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
