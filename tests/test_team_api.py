@@ -70,10 +70,10 @@ def test_every_direct_report_is_listed_also_those_never_planned_or_signed_in(api
     assert staff["email"] == "staff3@example.dk"
     assert staff["signed_in"] is False
     assert staff["last_mus"] is None and staff["next_conversation"] is None
-    # Never held a MUS: due now, by the defaults; no check-in interval set.
+    # Never held a MUS nor a check-in: both due now, by the organisation's defaults (every 6 weeks).
     assert staff["cadence"]["is_default"] is True
     assert staff["cadence"]["status"]["mus"] == {"due_on": team["today"], "state": "due"}
-    assert staff["cadence"]["status"]["check_in"] == {"due_on": None, "state": "none"}
+    assert staff["cadence"]["status"]["check_in"] == {"due_on": team["today"], "state": "due"}
     assert staff["goals"] == {"total": 0, "achieved": 0, "open": 0, "average_percent": None}
     assert staff["wellbeing"] == [] and staff["overdue_follow_ups"] == {"count": 0, "earliest": None}
 
@@ -201,7 +201,10 @@ def test_cadence_set_by_the_manager_read_by_the_employee_refused_to_others(api, 
     path = f"/api/team/{oid}/cadence"
     mgr, emp = api.as_(people["manager"]), api.as_(people["employee"])
     default = ok(mgr.get(path))
-    assert (default["mus_interval_months"], default["check_in_interval_weeks"]) == (12, None)
+    assert (default["mus_interval_months"], default["check_in_interval_weeks"]) == (
+        12,
+        6,
+    )  # the organisation's defaults
     assert (default["is_default"], default["version"]) == (True, 0)
 
     saved = ok(mgr.put(path, json={"mus_interval_months": 6, "check_in_interval_weeks": 2, "version": 0}))
@@ -317,3 +320,22 @@ def test_statements_do_not_grow_with_the_team(app, api, authority):
         assert len(ok(lead.get("/api/team"))["members"]) == size
     assert counts[3] == counts[10] >= 4, counts  # counted: people, cadences, conversations, ...
     assert counts[10] <= 10, counts  # the sign-in, then one bulk query per kind of record
+
+
+def test_an_employee_without_a_cadence_of_their_own_follows_the_organisations_settings(api, people):
+    settings = {
+        "version": 0,
+        "mus_interval_months": 18,
+        "checkin_interval_weeks": None,
+        "reminder_lead_days": 7,
+        "agreement_retention_months": 60,
+        "notes_retention_days": 30,
+        "default_mus_template": None,
+    }
+    ok(api.as_(people["admin"]).put("/api/organisation/settings", json=settings))
+    staff = member(ok(api.as_(people["manager"]).get("/api/team")), person_oid(TENANT_A, "staff4"))
+    assert staff["cadence"]["is_default"] is True
+    assert staff["cadence"]["mus_interval_months"] == 18
+    assert staff["cadence"]["status"]["check_in"] == {"due_on": None, "state": "none"}
+    cadence = ok(api.as_(people["manager"]).get(f"/api/team/{person_oid(TENANT_A, 'staff4')}/cadence"))
+    assert cadence["mus_interval_months"] == 18 and cadence["check_in_interval_weeks"] is None

@@ -24,7 +24,6 @@ from sqlalchemy import func, select
 from ..domain.actor import Actor
 from ..domain.cadence import (
     ATTENTION_ORDER,
-    DEFAULTS,
     Cadence,
     CadenceDefaults,
     CadenceStatus,
@@ -48,6 +47,7 @@ from ..storage import (
     WellbeingPulse,
 )
 from ..storage.unit_of_work import UnitOfWork
+from . import org_settings
 from .directory import NotYourReport, PersonUnknown
 from .people import person_in_tenant
 
@@ -286,8 +286,14 @@ def _reports(graph: Graph) -> list[DirectoryPerson]:
         raise DirectoryUnavailable() from exc
 
 
+def organisation_defaults(uow: UnitOfWork, tenant_id: str) -> CadenceDefaults:
+    """The cadence of employees whose manager set none: the organisation's settings (the HR screen)."""
+    settings = org_settings.settings_for(uow, tenant_id)
+    return CadenceDefaults(settings.mus_interval_months, settings.checkin_interval_weeks)
+
+
 def team_overview(
-    uow: UnitOfWork, actor: Actor, graph: Graph, *, defaults: CadenceDefaults = DEFAULTS
+    uow: UnitOfWork, actor: Actor, graph: Graph, *, defaults: CadenceDefaults | None = None
 ) -> TeamView:
     """Every direct report of the actor in the directory, what needs attention first. Someone
     without direct reports has an empty team (not a refusal: the tab asks for everyone)."""
@@ -301,6 +307,7 @@ def team_overview(
     today = uow.now().date()
     oids = sorted({r.object_id.lower() for r in reports})
     with uow:
+        defaults = defaults or organisation_defaults(uow, actor.tenant_id)
         session = uow.session
         people = {
             p.object_id.lower(): p
@@ -402,7 +409,7 @@ def get_cadence(
     graph: Graph,
     employee_object_id: str,
     *,
-    defaults: CadenceDefaults = DEFAULTS,
+    defaults: CadenceDefaults | None = None,
 ) -> CadenceView:
     """The employee reads their own; their manager in the directory reads it too."""
     oid = employee_object_id.strip().lower()
@@ -410,6 +417,7 @@ def get_cadence(
     if not own:
         _check_manager(graph, oid, actor)
     with uow:
+        defaults = defaults or organisation_defaults(uow, actor.tenant_id)
         person = uow.session.scalar(
             select(Person).where(Person.tenant_id == actor.tenant_id, Person.object_id == oid)
         )
@@ -425,7 +433,7 @@ def set_cadence(
     mus_interval_months: int,
     check_in_interval_weeks: int | None,
     version: int,
-    defaults: CadenceDefaults = DEFAULTS,
+    defaults: CadenceDefaults | None = None,
 ) -> CadenceView:
     """Only the employee's current manager in the directory sets it; a change based on an older
     version is refused (409 `stale_version` with the current cadence)."""
@@ -435,6 +443,7 @@ def set_cadence(
         raise NotYourReportsCadence(field="employee_object_id")
     employee = _check_manager(graph, oid, actor)
     with uow:
+        defaults = defaults or organisation_defaults(uow, actor.tenant_id)
         person = person_in_tenant(
             uow, actor.tenant_id, oid, display_name=employee.display_name, email=employee.email
         )
