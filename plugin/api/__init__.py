@@ -17,6 +17,7 @@ from . import (
     my_data,
     my_rights,
     openapi,
+    people,
     preparation,
 )
 
@@ -36,5 +37,6 @@ def init_app(app: Flask) -> None:
         my_data.bp,
         live.bp,
         my_rights.bp,
+        people.bp,
     ):
         app.register_blueprint(blueprint)

@@ -23,6 +23,8 @@ SCOPE_PEOPLE = "User.Read.All"
 SCOPE_MEETINGS = "OnlineMeetings.Read"
 SCOPE_CALENDAR = "Calendars.ReadWrite"
 SCOPE_TRANSCRIPTS = "OnlineMeetingTranscript.Read.All"
+# What the app reads about a person it offers to pick (the search asks for exactly these).
+PERSON_FIELDS = "id,displayName,mail,userPrincipalName,jobTitle,department,preferredLanguage"
 
 
 class GraphUnavailable(DomainError):
@@ -42,6 +44,7 @@ class DirectoryPerson:
     email: str
     job_title: str | None = None
     preferred_language: str | None = None
+    department: str | None = None
 
     @classmethod
     def from_graph(cls, data: dict[str, Any]) -> DirectoryPerson:
@@ -51,7 +54,16 @@ class DirectoryPerson:
             email=data.get("mail") or data.get("userPrincipalName") or "",
             job_title=data.get("jobTitle"),
             preferred_language=data.get("preferredLanguage"),
+            department=data.get("department"),
         )
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A person's profile photo as Graph serves it (`/users/{id}/photo/$value`)."""
+
+    content: bytes
+    content_type: str
 
 
 @dataclass(frozen=True)
@@ -62,9 +74,18 @@ class OnlineMeeting:
     start: str | None
     end: str | None
     chat_id: str | None
+    # The object ids of the organizer and the invited attendees (`participants`), organizer first.
+    participant_ids: tuple[str, ...] = ()
 
     @classmethod
     def from_graph(cls, data: dict[str, Any]) -> OnlineMeeting:
+        participants = data.get("participants") or {}
+        identities = [participants.get("organizer") or {}, *(participants.get("attendees") or [])]
+        ids = []
+        for entry in identities:
+            user = ((entry or {}).get("identity") or {}).get("user") or {}
+            if user.get("id") and str(user["id"]).lower() not in ids:
+                ids.append(str(user["id"]).lower())
         return cls(
             meeting_id=data.get("id", ""),
             join_url=data.get("joinWebUrl") or data.get("joinUrl") or "",
@@ -72,6 +93,7 @@ class OnlineMeeting:
             start=data.get("startDateTime"),
             end=data.get("endDateTime"),
             chat_id=(data.get("chatInfo") or {}).get("threadId"),
+            participant_ids=tuple(ids),
         )
 
 
@@ -85,6 +107,8 @@ class Graph(Protocol):
     def create_event(
         self, *, subject: str, start: datetime, end: datetime, body: str, attendees: list[str]
     ) -> dict[str, Any]: ...
+    def search_people(self, text: str, *, top: int = 20) -> list[DirectoryPerson]: ...
+    def photo(self, object_id: str) -> Photo | None: ...
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]: ...
     def transcript_content(self, meeting_id: str, transcript_id: str) -> str: ...
 
@@ -155,6 +179,32 @@ class HttpGraph:
         }
         return self._request("POST", self._base + "/me/events", [SCOPE_CALENDAR], json=payload).json()
 
+    def search_people(self, text: str, *, top: int = 20) -> list[DirectoryPerson]:
+        """Users whose name or e-mail address starts with the words of `text` (Graph's `$search`,
+        tokenised prefix match; it needs `ConsistencyLevel: eventual`). One page, at most `top`."""
+        phrase = text.replace("\\", " ").replace('"', " ").strip()
+        search = f'"displayName:{phrase}" OR "mail:{phrase}"'
+        query = (
+            f"$search={quote(search, safe='')}&$top={top}&$count=true"
+            f"&$select={quote(PERSON_FIELDS, safe=',')}"
+        )
+        response = self._request(
+            "GET",
+            f"{self._base}/users?{query}",
+            [SCOPE_PEOPLE],
+            headers={"ConsistencyLevel": "eventual"},
+        )
+        return [DirectoryPerson.from_graph(d) for d in response.json().get("value", [])][:top]
+
+    def photo(self, object_id: str) -> Photo | None:
+        """The person's profile photo (404 from Graph when they have none: None)."""
+        response = self._request(
+            "GET", f"{self._base}/users/{quote(object_id)}/photo/$value", [SCOPE_PEOPLE], missing_ok=True
+        )
+        if response is None:
+            return None
+        return Photo(response.content, response.headers.get("Content-Type", "image/jpeg"))
+
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]:
         return list(self._pages(f"/me/onlineMeetings/{quote(meeting_id)}/transcripts", [SCOPE_TRANSCRIPTS]))
 
@@ -179,11 +229,25 @@ class HttpGraph:
             yield from page.get("value", [])
             url = page.get("@odata.nextLink")
 
-    def _request(self, method: str, url: str, scopes: list[str], *, missing_ok: bool = False, **kwargs):
+    def _request(
+        self,
+        method: str,
+        url: str,
+        scopes: list[str],
+        *,
+        missing_ok: bool = False,
+        headers: dict[str, str] | None = None,
+        **kwargs,
+    ):
         deadline = self._clock() + self._budget
         server_errors = 0
+        extra = dict(headers or {})
         while True:
-            headers = {"Authorization": f"Bearer {self._token_for(scopes)}", "Accept": "application/json"}
+            headers = {
+                "Authorization": f"Bearer {self._token_for(scopes)}",
+                "Accept": "application/json",
+                **extra,
+            }
             try:
                 response = self._session.request(
                     method, url, headers=headers, timeout=self._timeout, **kwargs

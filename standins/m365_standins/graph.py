@@ -16,6 +16,12 @@ Permissions follow Microsoft's permission tables, delegated (`scp`) or applicati
   OnlineMeetings.Read; only the organizer's and invited attendees' meetings;
 - `GET /me/onlineMeetings/{id}/transcripts[/{id}[/content]]`: OnlineMeetingTranscript.Read.All; the
   organizer's meetings (attendees too when `transcripts_for_attendees` is set); content as text/vtt;
+- `GET /users?$search="displayName:…" OR "mail:…"` (`$top`, `$select`, `$count`): the tenant's users
+  whose property has a word starting with each word of the phrase (tokenised prefix match, case- and
+  accent-insensitive); only with the header `ConsistencyLevel: eventual` (else 400
+  `Request_UnsupportedQuery`); User.ReadBasic.All (basic properties only) or User.Read.All and above;
+- `GET /me/photo/$value`, `/users/{id}/photo/$value`: the profile photo's bytes; 404 `ImageNotFound`
+  when the person has none; User.Read for oneself, User.ReadBasic.All or above for others;
 - `POST /me/events`: Calendars.ReadWrite; 201 with the created event (a Teams meeting as well when
   `isOnlineMeeting` is true). Created events are recorded in the directory.
 
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import secrets
 import threading
@@ -46,7 +53,7 @@ from urllib.parse import quote, unquote
 
 import jwt
 
-from .directory import GRAPH_APP_ID, Directory, OnlineMeeting, Transcript, User
+from .directory import GRAPH_APP_ID, Directory, OnlineMeeting, Transcript, User, search_tokens, words_match
 from .entra import EntraStandin
 from .tls import HTTPSService, LocalCA, Request, Response
 
@@ -273,6 +280,12 @@ class GraphStandin(HTTPSService):
         rest = segments[1:]
         if not rest:
             raise GraphError(400, "BadRequest", "Resource not found for the segment ''.")
+        if rest == ["users"]:
+            if request.method != "GET":
+                raise GraphError(
+                    405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target."
+                )
+            return self._users(request, caller)
         if rest[0] == "me":
             owner_path, tail = rest[:1], rest[1:]
         elif rest[0] == "users" and len(rest) >= 2:
@@ -385,6 +398,45 @@ class GraphStandin(HTTPSService):
         body = self._user_json(owner, select, basic_only=basic_only)
         entity = f"users({','.join(select)})" if select else "users"
         return self._json(200, {"@odata.context": self._context(f"{entity}/$entity"), **body})
+
+    def _users(self, request: Request, caller: Caller) -> Response:
+        self._require(caller, _BASIC_READ | _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
+        basic_only = caller.delegated and not (caller.scopes & _FULL_READ)
+        raw = request.arg("$search")
+        users = sorted(self.directory.users(caller.tenant_id), key=lambda u: u.display_name.lower())
+        if raw is not None:
+            if (request.headers.get("consistencylevel") or "").strip().lower() != "eventual":
+                raise GraphError(
+                    400,
+                    "Request_UnsupportedQuery",
+                    "Request with $search query parameter only works through MSGraph with a special "
+                    "request header: 'ConsistencyLevel: eventual'",
+                )
+            matches = _search_matcher(raw)
+            users = [u for u in users if matches(u)]
+        select = _select(request)
+        items = [self._user_json(u, select, basic_only=basic_only) for u in users]
+        entity = f"users({','.join(select)})" if select else "users"
+        response = self._page(request, f"users:{caller.tenant_id}:{raw}", items, entity, 100, 999)
+        if (request.arg("$count") or "").lower() == "true":
+            body = json.loads(response.body)
+            body = {"@odata.context": body.pop("@odata.context"), "@odata.count": len(items), **body}
+            return self._json(200, body)
+        return response
+
+    def _photo(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        is_self = caller.user is not None and caller.user.object_id == owner.object_id
+        delegated_ok = _SELF_READ | _BASIC_READ | _FULL_READ if is_self else _BASIC_READ | _FULL_READ
+        self._require(caller, delegated_ok, _APP_USER_READ, _DIRECTORY_DENIED)
+        found = self.directory.photo(owner.tenant_id, owner.object_id)
+        if found is None:
+            raise GraphError(
+                404,
+                "ImageNotFound",
+                "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.",
+            )
+        content, content_type = found
+        return Response(200, content, content_type)
 
     def _manager(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
         self._require(caller, _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
@@ -820,6 +872,8 @@ def _route(tail: list[str]) -> tuple[str, tuple[str, ...]] | None:
         return "manager", ("GET",)
     if n == 1 and tail[0] == "directReports":
         return "direct_reports", ("GET",)
+    if n == 2 and tail[0] == "photo" and tail[1] == "$value":
+        return "photo", ("GET",)
     if n == 1 and tail[0] == "events":
         return "create_event", ("POST",)
     if tail[0] != "onlineMeetings":
@@ -837,6 +891,41 @@ def _route(tail: list[str]) -> tuple[str, tuple[str, ...]] | None:
     if n == 5 and tail[4] == "content":
         return "transcript_content", ("GET",)
     return None
+
+
+_CLAUSE = re.compile(r'^\s*"(?P<prop>[A-Za-z]+):(?P<value>[^"]*)"\s*$')
+_SEARCHABLE = {"displayname": "display_name", "mail": "mail", "userprincipalname": "user_principal_name"}
+
+
+def _search_matcher(raw: str):
+    """`"prop:words"` clauses joined by OR (or AND): a clause matches a user when each of its words
+    is the start of a word of the property (an empty phrase matches nobody)."""
+    parts = re.split(r"\s+(OR|AND)\s+", raw.strip())
+    clauses, operators = parts[0::2], parts[1::2]
+    if len(set(operators)) > 1:
+        raise GraphError(400, "Request_UnsupportedQuery", "Mixing AND and OR in $search is not supported.")
+    parsed = []
+    for clause in clauses:
+        match = _CLAUSE.match(clause)
+        if match is None:
+            raise GraphError(400, "Request_UnsupportedQuery", f"Syntax error in $search: '{clause}'.")
+        attribute = _SEARCHABLE.get(match.group("prop").lower())
+        if attribute is None:
+            raise GraphError(
+                400,
+                "Request_UnsupportedQuery",
+                f"Search is not supported on property '{match.group('prop')}'.",
+            )
+        parsed.append((attribute, search_tokens(match.group("value"))))
+
+    def clause_matches(user: User, attribute: str, words: list[str]) -> bool:
+        return words_match(words, getattr(user, attribute) or "")
+
+    def matches(user: User) -> bool:
+        results = [clause_matches(user, a, w) for a, w in parsed]
+        return all(results) if operators and operators[0] == "AND" else any(results)
+
+    return matches
 
 
 def _select(request: Request) -> list[str] | None:

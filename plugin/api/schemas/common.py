@@ -68,6 +68,7 @@ class PersonOut(Output):
     object_id: str
     display_name: str
     email: str
+    left: bool = Field(False, description="The directory no longer knows the person (they left).")
 
     @model_validator(mode="before")
     @classmethod
