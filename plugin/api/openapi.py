@@ -140,7 +140,9 @@ def build_document(app: Flask) -> dict[str, Any]:
             ok["content"] = {"application/json": {"schema": ref(spec.response, "serialization")}}
         elif spec.stream is not None:
             binary = {"type": "string", "format": "binary"}
-            ok["content"] = {spec.stream: {"schema": _SSE_EVENT if spec.stream == "text/event-stream" else binary}}
+            ok["content"] = {
+                spec.stream: {"schema": _SSE_EVENT if spec.stream == "text/event-stream" else binary}
+            }
         op["responses"][str(spec.status)] = ok
         statuses = set(spec.errors)
         if spec.auth:

@@ -29,6 +29,7 @@ TAB_TEXTS = (
     "ui.meeting.",
     "ui.mymus.",
     "ui.panel.",
+    "ui.people.",
     "ui.personal.",
     "ui.role.",
     "ui.signin.",

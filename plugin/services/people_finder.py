@@ -139,9 +139,7 @@ def search(actor: Actor, graph: Graph, text: str) -> list[Candidate]:
         relation = "report" if person.object_id in {r.object_id for r in reports} else None
         if manager is not None and person.object_id == manager.object_id:
             relation = "manager"
-        result.append(
-            _candidate(person, relation, in_meeting=False, confirmed=person.object_id in pair_ids)
-        )
+        result.append(_candidate(person, relation, in_meeting=False, confirmed=person.object_id in pair_ids))
     return result[:MAX_RESULTS]
 
 

@@ -433,7 +433,8 @@ class GraphStandin(HTTPSService):
             raise GraphError(
                 404,
                 "ImageNotFound",
-                "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.",
+                "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' "
+                "was thrown.",
             )
         content, content_type = found
         return Response(200, content, content_type)

@@ -22,7 +22,9 @@ class SuggestionsQuery(Input):
 class SearchQuery(Input):
     q: Annotated[
         str,
-        Field(min_length=2, max_length=64, description="Part of a name or e-mail address (2 to 64 characters)."),
+        Field(
+            min_length=2, max_length=64, description="Part of a name or e-mail address (2 to 64 characters)."
+        ),
     ]
 
     @field_validator("q")

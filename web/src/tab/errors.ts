@@ -3,7 +3,7 @@ import { ApiError } from "../lib/api";
 import type { Texts } from "../lib/i18n";
 import { TeamsError } from "../lib/teams";
 
-const EXPLAINED = new Set(["consent_required", "not_your_report", "person_unknown", "directory_unconfirmed"]);
+const EXPLAINED = new Set(["consent_required", "not_your_report", "person_unknown", "directory_unconfirmed", "directory_unavailable"]);
 
 export function describeError(error: unknown, { t }: Texts): string {
   if (error instanceof TeamsError) {
