@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures of tests/test_standins.py are imported by name and used as arguments)
 """The Graph stand-in's people search (`GET /users?$search=…`) and profile photos, over real TLS,
 with tokens from the Entra stand-in, as Microsoft documents them."""
 
