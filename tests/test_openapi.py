@@ -9,6 +9,7 @@ import pytest
 from openapi_spec_validator import validate
 
 from plugin import create_app
+from plugin.api.schemas.common import OBJECT_ID_PATTERN
 from plugin.config import DEMO_CLIENT_ID, DEMO_TENANT_ID, Settings
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorBody"}
@@ -125,7 +126,9 @@ def test_path_parameters_are_declared(document):
         declared = {p["name"]: p for p in op.get("parameters", []) if p["in"] == "path"}
         assert sorted(declared) == sorted(names), (method, path)
         assert all(p["required"] for p in declared.values())
-        if names:
+        if names == ["object_id"]:  # a person, by their Entra object id
+            assert declared["object_id"]["schema"] == {"type": "string", "pattern": OBJECT_ID_PATTERN}
+        elif names:
             # ids: within the id columns' range (32-bit), as the URL converter bounds them
             assert declared[names[0]]["schema"] == {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 

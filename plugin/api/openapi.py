@@ -12,6 +12,7 @@ from pydantic.json_schema import models_json_schema
 
 from .errors import ErrorBody
 from .inputs import ROW_ID_MAX
+from .schemas.common import OBJECT_ID_PATTERN
 from .schemas.goals import DRAFT_KEY_PATTERN
 
 bp = Blueprint("openapi", __name__)
@@ -53,6 +54,8 @@ def _path_parameters(rule: str) -> list[dict]:
     for m in _CONVERTER.finditer(rule):
         if m.group("conv") == "int":  # bounded by the converter: beyond the id columns' range is a 404
             schema: dict = {"type": "integer", "minimum": 1, "maximum": ROW_ID_MAX}
+        elif m.group("name") == "object_id":  # an Entra object id, checked by the view (422)
+            schema = {"type": "string", "pattern": OBJECT_ID_PATTERN}
         elif m.group("name") == "key":  # a draft's key, checked by the view (422 draft_key_invalid)
             schema = {"type": "string", "pattern": DRAFT_KEY_PATTERN}
         else:
