@@ -269,3 +269,22 @@ def wait_for_theme(frame: Frame, theme: str) -> None:
 
 def pretty(entries: list[dict]) -> str:
     return "\n".join(json.dumps(e, ensure_ascii=False)[:300] for e in entries)
+
+
+def pick_person(frame: FrameLocator, typed: str, name: str) -> None:
+    """Choose a person in the people picker as a keyboard user does: type part of the name, move
+    down the options with the arrow key until `name` is the active one, press Enter."""
+    box = frame.get_by_role("combobox")
+    box.click()
+    box.fill(typed)
+    frame.get_by_role("option", name=name, exact=False).first.wait_for()
+    for _ in range(25):
+        box.press("ArrowDown")
+        active = frame.locator('[role="option"][aria-selected="true"]')
+        active.wait_for()
+        if name in active.inner_text():
+            break
+    else:
+        raise AssertionError(f"{name} never became the active option")
+    box.press("Enter")
+    frame.get_by_test_id("people-picker-chosen").get_by_text(name).first.wait_for()

@@ -1,6 +1,7 @@
 import { formatDateTime } from "../../lib/format";
 import { type Texts, useTexts } from "../../lib/i18n";
 import { ErrorNotice, Loading } from "../components/Notice";
+import { PairMark, personLabel } from "../components/PersonName";
 import { describeError } from "../errors";
 import { useLoad } from "../hooks";
 import { useSession } from "../session";
@@ -36,6 +37,7 @@ export function ConversationCards({ items, myObjectId }: { items: Summary[]; myO
             <p class="meta">
               <span>{t(`ui.kind.${item.kind}`)}</span>
               <span class={`mymus-status mymus-status-${item.status}`}>{t(`ui.status.${item.status}`)}</span>
+              <PairMark relationship={item.relationship_check} />
               {date ? (
                 <time dateTime={date}>{formatDateTime(date, texts.language)}</time>
               ) : (
@@ -43,7 +45,7 @@ export function ConversationCards({ items, myObjectId }: { items: Summary[]; myO
               )}
             </p>
             <p class="hint">
-              {t(`ui.mymus.with.${role}`, { name: other.display_name || t("ui.common.unknown_person") })}
+              {t(`ui.mymus.with.${role}`, { name: personLabel(other, texts) })}
             </p>
             {item.status === "agreed" && <AgreedDetails conversation={item} headingId={headingId} />}
           </li>
