@@ -80,7 +80,7 @@ def test_search_without_q_and_with_unknown_parameters_is_refused(api, people):
     assert api.get("/api/people/search?q=mette").status_code == 401
 
 
-def test_photo_with_private_short_caching_or_404_for_initials(api, people):
+def test_photo_with_private_short_caching_or_404_for_initials(app, api, people):
     photo = api.as_(people["employee"]).get(f"/api/people/{people['manager'].oid}/photo")
     assert photo.status_code == 200
     assert photo.data == TINY_PNG and photo.mimetype == "image/png"
@@ -88,6 +88,10 @@ def test_photo_with_private_short_caching_or_404_for_initials(api, people):
     assert photo.headers["X-Content-Type-Options"] == "nosniff"
     missing = api.as_(people["manager"]).get(f"/api/people/{people['employee'].oid}/photo")
     assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "photo_not_found"
+    # Only raster images are served from the app's origin: anything else is "no photo".
+    directory = app.extensions["mus.test_directory"]
+    directory.set_photo(TENANT_A, people["colleague"].oid, b"<svg onload=alert(1)>", "image/svg+xml")
+    assert api.as_(people["manager"]).get(f"/api/people/{people['colleague'].oid}/photo").status_code == 404
     bad = api.as_(people["manager"]).get("/api/people/not-an-id/photo")
     assert bad.status_code == 422 and bad.get_json()["error"]["field"] == "object_id"
 

@@ -29,6 +29,7 @@ from ..storage.unit_of_work import UnitOfWork
 log = logging.getLogger(__name__)
 
 MAX_RESULTS = 20
+PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp"})
 # How many of one's earlier conversation partners are checked against the directory per request.
 MAX_DEPARTURE_CHECKS = 10
 
@@ -146,7 +147,8 @@ def search(actor: Actor, graph: Graph, text: str) -> list[Candidate]:
 def photo(graph: Graph, object_id: str) -> Photo:
     """A colleague's profile photo; 404 when they have none (the tab shows initials)."""
     found = _ask(lambda: graph.photo(object_id.lower()))
-    if found is None:
+    # Only raster images are served from the app's origin (never HTML or SVG, whatever Graph says).
+    if found is None or found.content_type.split(";")[0].strip().lower() not in PHOTO_TYPES:
         raise PhotoNotFound()
     return found
 

@@ -86,6 +86,4 @@ def test_initials_without_a_photo_and_the_photo_where_there_is_one(simulator: Si
     jonas = config.get_by_role("option").filter(has_text="Jonas Kjær Nielsen")
     jonas.get_by_test_id("avatar-photo").wait_for()  # Jonas has a profile photo in the directory
     assert jonas.get_by_test_id("avatar-photo").evaluate("img => img.naturalWidth") == 48
-    # Photos without one answer 404 (initials): the only failed requests the browser saw.
-    console.errors[:] = [e for e in console.errors if "404" not in e]
-    console.assert_clean(simulator.page)
+    console.assert_clean(simulator.page)  # the 404s of people without a photo are no error

@@ -18,7 +18,17 @@ export async function searchPeople(api: Api, text: string, signal?: AbortSignal)
   return (await api.get<components["schemas"]["CandidateList"]>(path, signal)).items;
 }
 
-/** Photos are fetched once per person and page (an object URL), null when the person has none. */
+/** A photo as a data: URL (the pages' Content-Security-Policy allows images from data:, not blob:). */
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** Photos are fetched once per person and page, null when the person has none. */
 const photos = new Map<string, Promise<string | null>>();
 
 export function personPhoto(api: Api, objectId: string): Promise<string | null> {
@@ -26,7 +36,7 @@ export function personPhoto(api: Api, objectId: string): Promise<string | null> 
   if (!found) {
     found = api
       .blob(`/api/people/${encodeURIComponent(objectId)}/photo`)
-      .then((blob) => (blob ? URL.createObjectURL(blob) : null))
+      .then((blob) => (blob ? dataUrl(blob) : null))
       .catch(() => {
         photos.delete(objectId); // a hiccup: try again next time, initials meanwhile
         return null;
