@@ -55,9 +55,9 @@ def run_command(ctx: click.Context, host: str, port: int, demo: bool) -> None:
     _refuse_demo_off_loopback(app, host)
     from werkzeug.serving import run_simple
 
-    from .scheduler import start_scheduler
+    from .scheduler import start_background
 
-    start_scheduler(app)  # the retention run, every MUS_PURGE_INTERVAL_MINUTES
+    start_background(app)  # the retention run (MUS_PURGE_INTERVAL_MINUTES) and the jobs (MUS_JOBS)
 
     # app.run() refuses to start inside the flask CLI; the development server itself is what we want.
     run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
@@ -84,7 +84,7 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
     from gunicorn.app.base import BaseApplication
 
     from . import live
-    from .scheduler import start_scheduler
+    from .scheduler import start_background
 
     app = ctx.ensure_object(ScriptInfo).load_app()
     _refuse_demo_off_loopback(app, host)
@@ -105,8 +105,9 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
             for name, value in options.items():
                 self.cfg.set(name, value)
             self.cfg.set("worker_class", live.gunicorn_worker_class)  # gthread; ends live streams on stop
-            # Each worker runs the retention scheduler; the lease in the database lets one purge.
-            self.cfg.set("post_worker_init", lambda worker: start_scheduler(app))
+            # Each worker runs the retention scheduler (the lease in the database lets one purge)
+            # and the jobs (each claims its work in the database).
+            self.cfg.set("post_worker_init", lambda worker: start_background(app))
 
         def load(self):
             return app

@@ -58,6 +58,7 @@ class Settings:
     rate_limits: RateLimits = field(default_factory=RateLimits)
     retention_days: int = 30  # the organisation's retention period (plugin.domain.retention)
     purge_interval_minutes: int = 60  # the in-process retention run (mus serve, mus run); 0: off
+    jobs: bool = True  # the in-process background jobs (calendar, reminders); off when cron runs them
     max_request_bytes: int = 1024 * 1024
     max_text_bytes: int = 64 * 1024
     token_leeway_seconds: int = 60
@@ -179,6 +180,7 @@ def settings_from_env(
         rate_limits=_rate_limits(env, demo),
         retention_days=retention_days,
         purge_interval_minutes=purge_interval,
+        jobs=_flag(env.get("MUS_JOBS") or "1"),
         ca_bundle=env.get("REQUESTS_CA_BUNDLE") or None,
         instance_path=instance,
     )

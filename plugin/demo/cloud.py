@@ -26,6 +26,8 @@ DEMO_CLIENT_SECRET = "demo-client-secret-not-for-production"
 # stand-in authority the browser would not trust). The tests exercise the consent flow itself.
 DEMO_ADMIN_CONSENT = ("User.Read.All", "OnlineMeetingTranscript.Read.All")
 DEMO_USER_CONSENT = ("User.Read", "OnlineMeetings.Read", "Calendars.ReadWrite")
+# Application permissions, for the background jobs (calendar entries, reminders), admin-granted.
+DEMO_APP_ROLES = ("User.Read.All", "Calendars.ReadWrite", "TeamsActivity.Send", "Mail.Send")
 
 
 @dataclass
@@ -55,6 +57,7 @@ def start(settings: Settings, *, redirect_uris: tuple[str, ...] = ()) -> DemoClo
     for uri in redirect_uris:
         directory.add_redirect_uri(DEMO_CLIENT_ID, uri)
     directory.grant_admin_consent(DEMO_TENANT_ID, DEMO_CLIENT_ID, DEMO_ADMIN_CONSENT)
+    directory.grant_app_roles(DEMO_TENANT_ID, DEMO_CLIENT_ID, DEMO_APP_ROLES)
     for person in DEMO_PEOPLE:
         directory.grant(DEMO_TENANT_ID, person.object_id, DEMO_CLIENT_ID, DEMO_USER_CONSENT)
     entra = EntraStandin(directory, ca).start()

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from ..config import Settings
 from ..domain.actor import Actor
 from ..storage.db import db
-from .graph import Graph, HttpGraph
-from .msal_obo import MsalClients
+from .graph import Graph, GraphUnavailable, HttpGraph
+from .msal_obo import MsalClients, SignInUnavailable
 from .token_cache import DatabaseTokenCacheStore, RedisTokenCacheStore, fernet_from_secret
 from .tokens import JwksKeySource, TokenValidator
 
@@ -51,6 +51,7 @@ def init_app(app: Flask) -> None:
     )
     app.extensions["mus.graph_session"] = session
     app.extensions["mus.graph_factory"] = _http_graph
+    app.extensions["mus.app_graph_factory"] = _app_http_graph
 
 
 def _http_graph(app: Flask, actor: Actor, assertion: str) -> Graph:
@@ -58,6 +59,19 @@ def _http_graph(app: Flask, actor: Actor, assertion: str) -> Graph:
 
     def token_for(scopes: list[str]) -> str:
         return msal_clients.graph_token_on_behalf_of(actor.tenant_id, actor.object_id, assertion, scopes)
+
+    settings: Settings = app.extensions["mus.settings"]
+    return HttpGraph(settings.graph_url, token_for, session=app.extensions["mus.graph_session"])
+
+
+def _app_http_graph(app: Flask, tenant_id: str) -> Graph:
+    msal_clients: MsalClients = app.extensions["mus.msal"]
+
+    def token_for(_scopes: list[str]) -> str:  # app-only tokens carry every granted permission
+        try:
+            return msal_clients.graph_token_for_app(tenant_id)
+        except SignInUnavailable as exc:  # for a job, no token is Graph being unavailable
+            raise GraphUnavailable() from exc
 
     settings: Settings = app.extensions["mus.settings"]
     return HttpGraph(settings.graph_url, token_for, session=app.extensions["mus.graph_session"])
@@ -86,3 +100,11 @@ def graph_for(app: Flask, actor: Actor, assertion: str) -> Graph:
     """Microsoft Graph acting for this person: tokens by on-behalf-of from their own SSO token.
     (`mus.graph_factory` is the seam where a test suite without Microsoft 365 puts its directory.)"""
     return app.extensions["mus.graph_factory"](app, actor, assertion)
+
+
+def app_graph_for(app: Flask, tenant_id: str) -> Graph:
+    """Microsoft Graph acting as the app itself in this tenant (application permissions granted by an
+    administrator: Calendars.ReadWrite, TeamsActivity.Send, Mail.Send, User.Read.All), for background
+    jobs. Calls name the person they act on (`owner=`/the user id); a missing grant is `GraphDenied`,
+    no token or no Graph is `GraphUnavailable`. (`mus.app_graph_factory` is the test seam.)"""
+    return app.extensions["mus.app_graph_factory"](app, tenant_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -97,6 +97,52 @@ class OnlineMeeting:
         )
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """An event in one person's Outlook calendar (the organiser's, or an attendee's copy)."""
+
+    event_id: str
+    subject: str
+    start: datetime  # aware, UTC
+    end: datetime
+    attendees: tuple[str, ...]  # e-mail addresses
+    organizer: str  # e-mail address
+    join_url: str | None
+    web_link: str
+    is_cancelled: bool
+    transaction_id: str | None
+
+    @classmethod
+    def from_graph(cls, data: dict[str, Any]) -> CalendarEvent:
+        return cls(
+            event_id=data.get("id", ""),
+            subject=data.get("subject") or "",
+            start=_graph_time(data.get("start")),
+            end=_graph_time(data.get("end")),
+            attendees=tuple(
+                ((a or {}).get("emailAddress") or {}).get("address", "") for a in data.get("attendees") or []
+            ),
+            organizer=((data.get("organizer") or {}).get("emailAddress") or {}).get("address", ""),
+            join_url=(data.get("onlineMeeting") or {}).get("joinUrl"),
+            web_link=data.get("webLink") or "",
+            is_cancelled=bool(data.get("isCancelled")),
+            transaction_id=data.get("transactionId"),
+        )
+
+
+def _graph_time(value: Any) -> datetime:
+    """A dateTimeTimeZone we asked for in UTC (we never send a `Prefer: outlook.timezone`)."""
+    text = str((value or {}).get("dateTime") or "1970-01-01T00:00:00").rstrip("Z")
+    whole, _, fraction = text.partition(".")
+    moment = datetime.fromisoformat(whole + (f".{fraction[:6]}" if fraction else ""))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _graph_moment(moment: datetime) -> dict[str, str]:
+    utc = moment.astimezone(UTC) if moment.tzinfo else moment
+    return {"dateTime": utc.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"}
+
+
 class Graph(Protocol):
     def me(self) -> DirectoryPerson: ...
     def person(self, object_id: str) -> DirectoryPerson | None: ...
@@ -105,8 +151,29 @@ class Graph(Protocol):
     def meeting_by_join_url(self, join_url: str) -> OnlineMeeting | None: ...
     def meeting(self, meeting_id: str) -> OnlineMeeting | None: ...
     def create_event(
-        self, *, subject: str, start: datetime, end: datetime, body: str, attendees: list[str]
-    ) -> dict[str, Any]: ...
+        self,
+        *,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        body: str,
+        attendees: list[str],
+        online_meeting: bool = False,
+        transaction_id: str | None = None,
+        owner: str | None = None,
+    ) -> CalendarEvent: ...
+    def update_event(
+        self,
+        event_id: str,
+        *,
+        owner: str | None = None,
+        subject: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        body: str | None = None,
+    ) -> CalendarEvent: ...
+    def cancel_event(self, event_id: str, *, owner: str | None = None, comment: str = "") -> None: ...
+    def events(self, *, owner: str | None = None) -> list[CalendarEvent]: ...
     def search_people(self, text: str, *, top: int = 20) -> list[DirectoryPerson]: ...
     def photo(self, object_id: str) -> Photo | None: ...
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]: ...
@@ -166,18 +233,69 @@ class HttpGraph:
         data = self._get(f"/me/onlineMeetings/{quote(meeting_id)}", [SCOPE_MEETINGS], missing_ok=True)
         return OnlineMeeting.from_graph(data) if data else None
 
+    # Calendar: `owner` None is the signed-in person's own calendar (`/me`, delegated); an object id is
+    # that person's calendar (`/users/{id}`: what an app-only token must name).
     def create_event(
-        self, *, subject: str, start: datetime, end: datetime, body: str, attendees: list[str]
-    ) -> dict[str, Any]:
-        payload = {
+        self,
+        *,
+        subject: str,
+        start: datetime,
+        end: datetime,
+        body: str,
+        attendees: list[str],
+        online_meeting: bool = False,
+        transaction_id: str | None = None,
+        owner: str | None = None,
+    ) -> CalendarEvent:
+        payload: dict[str, Any] = {
             "subject": subject,
-            "body": {"contentType": "text", "content": body},
-            "start": {"dateTime": start.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"},
-            "end": {"dateTime": end.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"},
+            "body": {"contentType": "html", "content": body},
+            "start": _graph_moment(start),
+            "end": _graph_moment(end),
             "attendees": [{"emailAddress": {"address": a}, "type": "required"} for a in attendees],
             "isReminderOn": True,
         }
-        return self._request("POST", self._base + "/me/events", [SCOPE_CALENDAR], json=payload).json()
+        if online_meeting:
+            payload.update(isOnlineMeeting=True, onlineMeetingProvider="teamsForBusiness")
+        if transaction_id:
+            payload["transactionId"] = transaction_id
+        response = self._request("POST", self._calendar(owner), [SCOPE_CALENDAR], json=payload)
+        return CalendarEvent.from_graph(response.json())
+
+    def update_event(
+        self,
+        event_id: str,
+        *,
+        owner: str | None = None,
+        subject: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        body: str | None = None,
+    ) -> CalendarEvent:
+        payload: dict[str, Any] = {}
+        if subject is not None:
+            payload["subject"] = subject
+        if start is not None:
+            payload["start"] = _graph_moment(start)
+        if end is not None:
+            payload["end"] = _graph_moment(end)
+        if body is not None:
+            payload["body"] = {"contentType": "html", "content": body}
+        url = f"{self._calendar(owner)}/{quote(event_id, safe='')}"
+        return CalendarEvent.from_graph(self._request("PATCH", url, [SCOPE_CALENDAR], json=payload).json())
+
+    def cancel_event(self, event_id: str, *, owner: str | None = None, comment: str = "") -> None:
+        """Cancel a meeting one organised (the attendees' copies become cancelled). An event that is
+        gone already counts as cancelled."""
+        url = f"{self._calendar(owner)}/{quote(event_id, safe='')}/cancel"
+        self._request("POST", url, [SCOPE_CALENDAR], missing_ok=True, json={"comment": comment})
+
+    def events(self, *, owner: str | None = None) -> list[CalendarEvent]:
+        path = self._calendar(owner)[len(self._base) :]
+        return [CalendarEvent.from_graph(d) for d in self._pages(path, [SCOPE_CALENDAR])]
+
+    def _calendar(self, owner: str | None) -> str:
+        return self._base + ("/me" if owner is None else f"/users/{quote(owner)}") + "/events"
 
     def search_people(self, text: str, *, top: int = 20) -> list[DirectoryPerson]:
         """Users whose name or e-mail address starts with the words of `text` (Graph's `$search`,

@@ -75,6 +75,7 @@ class MsalClients:
         self._session = session or requests.Session()
         self._http_cache: dict[str, Any] = DiscoveryCache()
         self._lock = threading.Lock()
+        self._app_clients: dict[str, msal.ConfidentialClientApplication] = {}
 
     def forget_cache(self, tenant_id: str, object_id: str) -> None:
         """Drop a person's token cache where it is not in the database (erasure; Redis)."""
@@ -124,6 +125,22 @@ class MsalClients:
             raise SignInUnavailable() from exc
         if cache.has_state_changed:
             self._store.save(tenant_id, object_id, cache.serialize())
+        return access_token_or_raise(result)
+
+    def graph_token_for_app(self, tenant_id: str) -> str:
+        """An app-only Graph token for this tenant (client credentials, `.default`: the application
+        permissions an administrator granted), for work done with no person present (the background
+        jobs). One client per tenant keeps MSAL's in-memory cache of app tokens across calls."""
+        with self._lock:
+            app = self._app_clients.get(tenant_id)
+        if app is None:
+            app = self.client(tenant_id)
+            with self._lock:
+                app = self._app_clients.setdefault(tenant_id, app)
+        try:
+            result = app.acquire_token_for_client([f"{self.graph_url}/.default"])
+        except (ValueError, requests.RequestException, msal.exceptions.MsalServiceError) as exc:
+            raise SignInUnavailable() from exc
         return access_token_or_raise(result)
 
 

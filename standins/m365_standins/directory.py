@@ -393,6 +393,11 @@ class Directory:
                 canonical_scope(n) or n for n in names
             )
 
+    def revoke_app_roles(self, tenant_id: str, client_id: str, roles: str | Iterable[str]) -> None:
+        names = {canonical_scope(n) or n for n in (roles.split() if isinstance(roles, str) else roles)}
+        with self._lock:
+            self._app_roles.get((_lower(tenant_id), _lower(client_id)), set()).difference_update(names)
+
     def app_roles(self, tenant_id: str, client_id: str) -> frozenset[str]:
         with self._lock:
             return frozenset(self._app_roles.get((_lower(tenant_id), _lower(client_id)), set()))
@@ -480,3 +485,17 @@ class Directory:
     def events(self, object_id: str | None = None) -> list[dict]:
         with self._lock:
             return [dict(e) for e in self._events if object_id is None or e["owner_id"] == _lower(object_id)]
+
+    def change_event(self, object_id: str, event_id: str, changes: dict) -> dict:
+        with self._lock:
+            for event in self._events:
+                if event["owner_id"] == _lower(object_id) and event["id"] == event_id:
+                    event.update(changes)
+                    return dict(event)
+        raise DirectoryError(event_id)
+
+    def remove_event(self, object_id: str, event_id: str) -> None:
+        with self._lock:
+            self._events = [
+                e for e in self._events if not (e["owner_id"] == _lower(object_id) and e["id"] == event_id)
+            ]

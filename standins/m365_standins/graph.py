@@ -22,8 +22,9 @@ Permissions follow Microsoft's permission tables, delegated (`scp`) or applicati
   `Request_UnsupportedQuery`); User.ReadBasic.All (basic properties only) or User.Read.All and above;
 - `GET /me/photo/$value`, `/users/{id}/photo/$value`: the profile photo's bytes; 404 `ImageNotFound`
   when the person has none; User.Read for oneself, User.ReadBasic.All or above for others;
-- `POST /me/events`: Calendars.ReadWrite; 201 with the created event (a Teams meeting as well when
-  `isOnlineMeeting` is true). Created events are recorded in the directory.
+- `/me/events`, `/users/{id}/events[/{id}[/cancel]]`: the calendar, see `calendar.py` (create with
+  a Teams meeting when `isOnlineMeeting` is true, list, read, change, delete, cancel; attendees get
+  copies in their own calendars). Events are recorded in the directory.
 
 `/users/{id}/…` works for every path above. Denials use the code of the Graph workload that owns the
 resource: `Authorization_RequestDenied` (directory), `ErrorAccessDenied` (Outlook calendar),
@@ -53,6 +54,7 @@ from urllib.parse import quote, unquote
 
 import jwt
 
+from .calendar import CalendarRoutes
 from .directory import GRAPH_APP_ID, Directory, OnlineMeeting, Transcript, User, search_tokens, words_match
 from .entra import EntraStandin
 from .tls import HTTPSService, LocalCA, Request, Response
@@ -152,7 +154,7 @@ _OUTLOOK_DENIED = ("ErrorAccessDenied", "Access is denied. Check credentials and
 _TEAMS_DENIED = ("Forbidden", "The caller does not have the permission needed for this onlineMeeting.")
 
 
-class GraphStandin(HTTPSService):
+class GraphStandin(CalendarRoutes, HTTPSService):
     def __init__(
         self,
         directory: Directory,
@@ -680,116 +682,15 @@ class GraphStandin(HTTPSService):
             },
         }
 
-    # -- calendar ------------------------------------------------------------------------------
-
-    def _create_event(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
-        self._require(caller, _CALENDAR_WRITE, _CALENDAR_WRITE, _OUTLOOK_DENIED)
-        self._same_person(caller, owner, _OUTLOOK_DENIED)
-        try:
-            payload = request.json()
-        except (ValueError, UnicodeDecodeError):
-            raise GraphError(
-                400, "RequestBodyRead", "Invalid JSON. A token was not recognized in the JSON content."
-            ) from None
-        if not isinstance(payload, dict):
-            raise GraphError(400, "RequestBodyRead", "The request body must be a JSON object (an event).")
-        start = _event_time(payload.get("start"), "Start")
-        end = _event_time(payload.get("end"), "End")
-        if end < start:
-            raise GraphError(400, "ErrorInvalidRequest", "The end of the event is before its start.")
-        shown_zone = _preferred_zone(request.headers.get("prefer"))
-        attendees = payload.get("attendees") or []
-        if not isinstance(attendees, list):
-            raise GraphError(400, "RequestBodyRead", "The property 'attendees' must be a collection.")
-        event_id = "AAMkA" + base64.urlsafe_b64encode(secrets.token_bytes(30)).decode().rstrip("=")
-        change_key = base64.b64encode(secrets.token_bytes(16)).decode()
-        now = _iso(datetime.now(UTC), fraction=True)
-        online = bool(payload.get("isOnlineMeeting"))
-        provider = payload.get("onlineMeetingProvider") or ("teamsForBusiness" if online else "unknown")
-        meeting = None
-        if online and provider == "teamsForBusiness":
-            attendee_ids = []
-            for item in attendees:
-                address = ((item or {}).get("emailAddress") or {}).get("address") or ""
-                found = self.directory.find_user(address, owner.tenant_id) if address else None
-                if found is not None:
-                    attendee_ids.append(found.object_id)
-            meeting = self.directory.add_meeting(
-                owner.tenant_id,
-                owner.object_id,
-                str(payload.get("subject") or ""),
-                attendee_ids=attendee_ids,
-                start=start[0],
-                end=end[0],
-            )
-        body_in = payload.get("body") or {}
-        content = str(body_in.get("content") or "")
-        event = {
-            "@odata.context": self._context(f"users('{owner.object_id}')/events/$entity"),
-            "@odata.etag": f'W/"{change_key}"',
-            "id": event_id,
-            "createdDateTime": now,
-            "lastModifiedDateTime": now,
-            "changeKey": change_key,
-            "categories": list(payload.get("categories") or []),
-            "transactionId": payload.get("transactionId"),
-            "originalStartTimeZone": start[1],
-            "originalEndTimeZone": end[1],
-            "iCalUId": "040000008200E00074C5B7101A82E008" + secrets.token_hex(28).upper(),
-            "reminderMinutesBeforeStart": 15,
-            "isReminderOn": True,
-            "hasAttachments": False,
-            "subject": payload.get("subject") or "",
-            "bodyPreview": re.sub(r"<[^>]+>", "", content)[:255],
-            "importance": payload.get("importance") or "normal",
-            "sensitivity": payload.get("sensitivity") or "normal",
-            "isAllDay": bool(payload.get("isAllDay")),
-            "isCancelled": False,
-            "isOrganizer": True,
-            "responseRequested": True,
-            "seriesMasterId": None,
-            "showAs": payload.get("showAs") or "busy",
-            "type": "singleInstance",
-            "webLink": (
-                f"https://outlook.office365.com/owa/?itemid={quote(event_id, safe='')}"
-                "&exvsurl=1&path=/calendar/item"
-            ),
-            "onlineMeetingUrl": None,
-            "isOnlineMeeting": meeting is not None,
-            "onlineMeetingProvider": provider if meeting is not None else "unknown",
-            "allowNewTimeProposals": True,
-            "responseStatus": {"response": "organizer", "time": "0001-01-01T00:00:00Z"},
-            "body": {"contentType": str(body_in.get("contentType") or "text").lower(), "content": content},
-            "start": _shown_time(start[0], shown_zone),
-            "end": _shown_time(end[0], shown_zone),
-            "location": {
-                "displayName": ((payload.get("location") or {}).get("displayName") or ""),
-                "locationType": "default",
-            },
-            "locations": [],
-            "recurrence": None,
-            "attendees": [
-                {
-                    "type": str((item or {}).get("type") or "required").lower(),
-                    "status": {"response": "none", "time": "0001-01-01T00:00:00Z"},
-                    "emailAddress": (item or {}).get("emailAddress") or {},
-                }
-                for item in attendees
-            ],
-            "organizer": {
-                "emailAddress": {
-                    "name": owner.display_name,
-                    "address": owner.mail or owner.user_principal_name,
-                }
-            },
-            "onlineMeeting": {"joinUrl": meeting.join_web_url} if meeting is not None else None,
-        }
-        self.directory.record_event(
-            owner.tenant_id, owner.object_id, {**event, "onlineMeetingId": meeting.id if meeting else None}
-        )
-        return self._json(201, event)
-
     # -- helpers -------------------------------------------------------------------------------
+
+    @property
+    def _helpers(self) -> _Helpers:
+        return _HELPERS
+
+    @staticmethod
+    def _empty(status: int) -> Response:
+        return Response(status)
 
     def _context(self, fragment: str) -> str:
         return f"{self.url}/v1.0/$metadata#{fragment}"
@@ -875,8 +776,14 @@ def _route(tail: list[str]) -> tuple[str, tuple[str, ...]] | None:
         return "direct_reports", ("GET",)
     if n == 2 and tail[0] == "photo" and tail[1] == "$value":
         return "photo", ("GET",)
-    if n == 1 and tail[0] == "events":
-        return "create_event", ("POST",)
+    if tail[0] == "events":  # the calendar: standins/m365_standins/calendar.py
+        if n == 1:
+            return "events", ("GET", "POST")
+        if n == 2:
+            return "event", ("GET", "PATCH", "DELETE")
+        if n == 3 and tail[2] == "cancel":
+            return "cancel_event", ("POST",)
+        return None
     if tail[0] != "onlineMeetings":
         return None
     if n == 1:
@@ -996,3 +903,16 @@ def _shown_time(moment: datetime, zone_name: str) -> dict:
         "dateTime": local.strftime("%Y-%m-%dT%H:%M:%S.") + f"{local.microsecond:06d}0",
         "timeZone": zone_name,
     }
+
+
+class _Helpers:
+    """The module's helpers, for the calendar routes (`calendar.py`)."""
+
+    error = GraphError
+    event_time = staticmethod(_event_time)
+    preferred_zone = staticmethod(_preferred_zone)
+    shown_time = staticmethod(_shown_time)
+    iso = staticmethod(_iso)
+
+
+_HELPERS = _Helpers()

@@ -85,4 +85,7 @@ def install(app, directory: Directory) -> Directory:
         )
 
     app.extensions["mus.graph_factory"] = factory
+    # The app acting as itself (background jobs): the directory's people; calendars, activity
+    # notifications and mail are not there (as when Graph is down).
+    app.extensions["mus.app_graph_factory"] = lambda app_, tenant_id: DirectoryGraph(directory, tenant_id, "")
     return directory

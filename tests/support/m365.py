@@ -15,6 +15,7 @@ CLIENT_ID = "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
 CLIENT_SECRET = "m365-test-secret"
 DOMAIN = "mus.m365.example"
 TENANT = "d1d2d3d4-1111-4222-8333-444455556666"
+APP_ROLES = ("User.Read.All", "Calendars.ReadWrite", "TeamsActivity.Send", "Mail.Send")
 CALLBACKS = ("http://localhost/auth/callback", "https://localhost/auth/callback")
 
 
@@ -62,6 +63,8 @@ def start_cloud(folder: Path) -> Cloud:
             TENANT, oid(name), CLIENT_ID, ["User.Read", "OnlineMeetings.Read", "Calendars.ReadWrite"]
         )
     # "newcomer" has given no consent of their own yet.
+    # Application permissions for the background jobs (calendar entries, reminders).
+    directory.grant_app_roles(TENANT, CLIENT_ID, APP_ROLES)
     entra = EntraStandin(directory, ca).start()
     graph = GraphStandin(directory, ca, entra).start()
     return Cloud(ca, directory, entra, graph)
