@@ -230,3 +230,33 @@ def test_photo_over_graph_and_outage(m365_app, cloud):
         assert down.get_json()["error"]["code"] == "directory_unavailable"
     finally:
         cloud.graph.outage(False)
+
+
+def test_searching_the_directory_counts_against_the_graph_limit(settings, postgres_url, people):
+    """Each search asks Graph for the person: the per-person Graph limit applies (429, then the
+    other people of the organisation still search)."""
+    from plugin.config import RateLimits
+
+    generous = {
+        name: "1000 per hour" for name in RateLimits.__dataclass_fields__ if name != "live_streams_person"
+    }
+    limits = RateLimits(**{**generous, "graph_person": "3 per hour"})
+    with built_app(settings.with_changes(rate_limits=limits), postgres_url) as app:
+        client = app.test_client()
+
+        def search(person, q="mette"):
+            return client.get(
+                f"/api/people/search?q={q}", headers={"Authorization": f"Bearer {person.token}"}
+            )
+
+        assert [search(people["employee"]).status_code for _ in range(3)] == [200, 200, 200]
+        refused = search(people["employee"])
+        assert refused.status_code == 429 and refused.get_json()["error"]["code"] == "rate_limited"
+        assert int(refused.headers["Retry-After"]) >= 1
+        assert (
+            client.get(
+                "/api/people/suggestions", headers={"Authorization": f"Bearer {people['employee'].token}"}
+            ).status_code
+            == 429
+        )
+        assert search(people["colleague"]).status_code == 200
