@@ -80,6 +80,10 @@ def test_an_employee_confirms_a_manager_the_directory_does_not_show(simulator: S
     assert conversation["manager"]["display_name"].startswith("Freja")
     assert conversation["employee"]["display_name"] == "Jonas Kjær Nielsen"
     assert conversation["relationship_check"] == "confirmed"
+    # Jonas's panel shows the conversation marked: the pair is his confirmation, not the directory's.
+    mark = simulator.frame("jonas").get_by_test_id("conversation-header").get_by_test_id("pair-confirmed")
+    mark.wait_for()
+    assert mark.inner_text() == "Pair confirmed by the employee"
     # Mette is in the meeting but no party of Jonas's MUS with Freja: her panel is refused, and says so.
     simulator.frame("mette").get_by_text("You do not have access to this.").wait_for()
     # The refusal asked for (409) and Mette's panel (in the meeting, not a party of Jonas's MUS with
