@@ -38,7 +38,7 @@ def test_mette_finds_a_report_by_name_picks_with_the_keyboard_and_plans(
     assert "Sagsbehandler" in chosen.inner_text() and "line.andersen@demo.example" in chosen.inner_text()
     assert chosen.get_by_test_id("pair-unconfirmed").count() == 0  # her report in the directory
 
-    # Escape closes the list without losing the choice; the search of someone unknown says so.
+    # Line is chosen: the tab reports itself valid and plans with her.
     simulator.page.wait_for_function(
         "() => window.simulatorLog.some((e) => e.func === 'settings.setValidityState' && e.args[0] === true)"
     )
