@@ -282,6 +282,15 @@ CASES: dict[tuple[str, str], Case] = {
         expect={"manager": (200, 409), "employee": (403,), "colleague": (403,), "admin": (403,)}
         | {"outsider": (404,)},
     ),
+    # People by name: everyone searches their own organisation's directory (never another's).
+    ("get", "/api/people/suggestions"): Case(lambda ids: "/api/people/suggestions", who="anyone"),
+    ("get", "/api/people/search"): Case(lambda ids: "/api/people/search?q=mette", who="anyone"),
+    ("get", "/api/people/{object_id}/photo"): Case(
+        lambda ids: f"/api/people/{person_oid(TENANT_A, 'manager')}/photo",
+        who="rule",
+        # Mette's photo, for her organisation; another organisation's directory does not have her.
+        expect={role: (200,) for role in (*PARTIES, "colleague", "admin")} | {"outsider": (404,)},
+    ),
     ("get", "/api/templates"): Case(lambda ids: "/api/templates", who="anyone"),
     ("post", "/api/templates"): Case(
         lambda ids: "/api/templates",

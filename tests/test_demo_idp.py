@@ -34,7 +34,7 @@ def test_demo_token_signs_in_through_the_production_validator(demo_app):
 
 def test_demo_people(demo_app):
     people = demo_app.test_client().get("/demo/idp/people").get_json()["people"]
-    assert {p["role"] for p in people} == {"manager", "employee"}
+    assert {p["role"] for p in people} == {"manager", "employee", "hr"}
 
 
 def test_demo_keys_come_from_the_local_entra_over_tls(demo_app):

@@ -9,7 +9,7 @@ import pytest
 from openapi_spec_validator import validate
 
 from plugin import create_app
-from plugin.api.schemas.team import OBJECT_ID_PATTERN
+from plugin.api.schemas.common import OBJECT_ID_PATTERN
 from plugin.config import DEMO_CLIENT_ID, DEMO_TENANT_ID, Settings
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorBody"}

@@ -19,6 +19,7 @@ from . import (
     my_rights,
     openapi,
     organisation,
+    people,
     preparation,
     reminders,
     team,
@@ -44,5 +45,6 @@ def init_app(app: Flask) -> None:
         reminders.bp,
         team.bp,
         checkins.bp,
+        people.bp,
     ):
         app.register_blueprint(blueprint)

@@ -12,8 +12,8 @@ from pydantic.json_schema import models_json_schema
 
 from .errors import ErrorBody
 from .inputs import ROW_ID_MAX
+from .schemas.common import OBJECT_ID_PATTERN
 from .schemas.goals import DRAFT_KEY_PATTERN
-from .schemas.team import OBJECT_ID_PATTERN
 
 bp = Blueprint("openapi", __name__)
 
@@ -56,7 +56,7 @@ def _path_parameters(rule: str) -> list[dict]:
             schema: dict = {"type": "integer", "minimum": 1, "maximum": ROW_ID_MAX}
         elif m.group("name") == "key":  # a draft's key, checked by the view (422 draft_key_invalid)
             schema = {"type": "string", "pattern": DRAFT_KEY_PATTERN}
-        elif m.group("name").endswith("object_id"):  # a person, by Entra object id (a GUID)
+        elif m.group("name").endswith("object_id"):  # a person, by Entra object id (checked: 422)
             schema = {"type": "string", "pattern": OBJECT_ID_PATTERN}
         else:
             schema = {"type": "string"}
@@ -142,7 +142,10 @@ def build_document(app: Flask) -> dict[str, Any]:
         if spec.response is not None:
             ok["content"] = {"application/json": {"schema": ref(spec.response, "serialization")}}
         elif spec.stream is not None:
-            ok["content"] = {spec.stream: {"schema": _SSE_EVENT}}
+            binary = {"type": "string", "format": "binary"}
+            ok["content"] = {
+                spec.stream: {"schema": _SSE_EVENT if spec.stream == "text/event-stream" else binary}
+            }
         op["responses"][str(spec.status)] = ok
         statuses = set(spec.errors)
         if spec.auth:

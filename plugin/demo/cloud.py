@@ -4,13 +4,15 @@ The app talks to them exactly as it talks to Microsoft: only the hosts and the C
 
 from __future__ import annotations
 
+import struct
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ..config import DEMO_CLIENT_ID, DEMO_TENANT_ID, ConfigError, Settings
 from ..services.reminders import ACTIVITY_TYPES
-from .people import DEMO_PEOPLE
+from .people import DEMO_PEOPLE, demo_oid
 
 try:
     from m365_standins import Directory, EntraStandin, GraphStandin, LocalCA
@@ -67,62 +69,61 @@ def start(settings: Settings, *, redirect_uris: tuple[str, ...] = ()) -> DemoClo
     return DemoCloud(ca, directory, entra, graph)
 
 
+# The rest of the organisation, in the directory only: (number, name, job title, department,
+# manager's number). Mette (1) has six reports; Henrik (10) is her director; Camilla (8) is HR with
+# the app's admin role; Teknik og Miljø is another department.
+DIRECTOR = 10
+ORGANISATION = (
+    (10, "Henrik Lund", "Direktør", "Direktionen", None),
+    (1, "Mette Sørensen", "Afdelingsleder", "Borgerservice", 10),
+    (2, "Jonas Kjær Nielsen", "Sagsbehandler", "Borgerservice", 1),
+    (3, "Freja Østergaard", "Udviklingskonsulent", "Borgerservice", 1),
+    (4, "Sofie Madsen", "Socialrådgiver", "Borgerservice", 1),
+    (5, "Mads Christensen", "IT-supporter", "Borgerservice", 1),
+    (6, "Line Andersen", "Sagsbehandler", "Borgerservice", 1),
+    (7, "Kasper Thomsen", "Kommunikationsmedarbejder", "Borgerservice", 1),
+    (8, "Camilla Holm", "HR-partner", "HR og Personale", 10),
+    (9, "Peter Mortensen", "Teamleder", "Teknik og Miljø", 10),
+    (11, "Ida Poulsen", "Ingeniør", "Teknik og Miljø", 9),
+    (12, "Nikolaj Berg", "Byplanlægger", "Teknik og Miljø", 9),
+)
+# Who has a profile photo (the others are shown with initials), and its colours.
+PHOTOS = {
+    1: ((196, 90, 60), (250, 226, 214)),
+    2: ((52, 110, 160), (214, 232, 248)),
+    4: ((70, 140, 90), (222, 242, 226)),
+}
+
+
 def demo_directory(*, client_secret: str, app_domain: str) -> Directory:
     """A small Danish organisation matching the demo people (same tenant and object ids)."""
     directory = Directory()
     directory.add_tenant(DEMO_TENANT_ID, "Demo Kommune", "demo.example")
-    director_id = "0b8a6f2e-1c3d-4e5f-8a9b-000000000010"
-    directory.add_user(
-        DEMO_TENANT_ID,
-        director_id,
-        "Henrik Lund",
-        "henrik.lund@demo.example",
-        given_name="Henrik",
-        surname="Lund",
-        job_title="Direktør",
-        department="Direktionen",
-        preferred_language="da-DK",
-        office_location="Rådhuset",
-        is_admin=True,
-    )
-    people = {p.key: p for p in DEMO_PEOPLE}
-    details = {
-        "mette": ("Afdelingsleder", director_id),
-        "jonas": ("Sagsbehandler", people["mette"].object_id),
-        "freja": ("Udviklingskonsulent", people["mette"].object_id),
-    }
-    for person in DEMO_PEOPLE:
-        title, manager = details.get(person.key, ("Medarbejder", people["mette"].object_id))
-        given, _, family = person.name.partition(" ")
+    signing_in = {p.object_id: p for p in DEMO_PEOPLE}
+    for number, name, title, department, manager in ORGANISATION:
+        oid = demo_oid(number)
+        known = signing_in.get(oid)
+        given, _, family = name.partition(" ")
+        email = known.email if known else f"{given.lower()}.{family.split()[-1].lower()}@demo.example"
+        english = known is not None and known.locale.startswith("en")
         directory.add_user(
             DEMO_TENANT_ID,
-            person.object_id,
-            person.name,
-            person.email,
+            oid,
+            name,
+            email,
             given_name=given,
             surname=family.split()[-1] if family else None,
             job_title=title,
-            department="Borgerservice",
-            preferred_language="en-GB" if person.locale.startswith("en") else "da-DK",
+            department=department,
+            preferred_language="en-GB" if english else "da-DK",
             office_location="Rådhuset",
-            manager_id=manager,
+            manager_id=demo_oid(manager) if manager else None,
+            is_admin=number == DIRECTOR,
+            app_roles=("MUS.Admin",) if number == 8 else (),
         )
-    for number, (name, title) in enumerate(
-        [("Sofie Madsen", "Socialrådgiver"), ("Mads Christensen", "IT-supporter")], start=4
-    ):
-        given, family = name.split()
-        directory.add_user(
-            DEMO_TENANT_ID,
-            f"0b8a6f2e-1c3d-4e5f-8a9b-{number:012d}",
-            name,
-            f"{given.lower()}.{family.lower()}@demo.example",
-            given_name=given,
-            surname=family,
-            job_title=title,
-            department="Borgerservice",
-            preferred_language="da-DK",
-            manager_id=people["mette"].object_id,
-        )
+        if number in PHOTOS:
+            directory.set_photo(DEMO_TENANT_ID, oid, portrait_png(*PHOTOS[number]), "image/png")
+    people = {p.key: p for p in DEMO_PEOPLE}
     directory.register_client(
         DEMO_CLIENT_ID,
         secret=client_secret,
@@ -150,3 +151,28 @@ def demo_directory(*, client_secret: str, app_domain: str) -> Directory:
     )
     directory.next_sign_in = directory.user(DEMO_TENANT_ID, mette.object_id)
     return directory
+
+
+def portrait_png(face: tuple[int, int, int], background: tuple[int, int, int], size: int = 48) -> bytes:
+    """A small generated "photo" (a round face on a background) as PNG, so the demo has a few
+    profile photos without shipping pictures of anyone."""
+    rows = []
+    centre, radius = (size - 1) / 2, size * 0.36
+    for y in range(size):
+        row = bytearray([0])  # filter: none
+        for x in range(size):
+            inside = (x - centre) ** 2 + (y - centre * 0.85) ** 2 <= radius**2
+            shoulders = y > size * 0.78 and abs(x - centre) < size * 0.42
+            row.extend(face if inside or shoulders else background)
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
+        + chunk(b"IEND", b"")
+    )

@@ -1,13 +1,13 @@
 """The demo organisation's directory read in-process, for work done without a signed-in person (the
 demo seed plans its conversations through the same use case, which checks every pair against the
 directory). It reads the very `Directory` the Graph stand-in serves; only the HTTPS hop is skipped.
-Anything but people and managers is not there, as when Graph is down."""
+Anything but people, managers, the search and photos is not there, as when Graph is down."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..identity.graph import DirectoryPerson, GraphUnavailable
+from ..identity.graph import DirectoryPerson, GraphUnavailable, Photo
 
 
 def _person(user: Any) -> DirectoryPerson | None:
@@ -49,6 +49,13 @@ class DirectoryGraph:
 
     def organisation_users(self) -> list[DirectoryPerson]:
         return [p for p in map(_person, self._directory.users(self._tenant)) if p is not None]
+
+    def search_people(self, text: str, *, top: int = 20) -> list[DirectoryPerson]:
+        return [p for p in map(_person, self._directory.search(self._tenant, text)) if p is not None][:top]
+
+    def photo(self, object_id: str) -> Photo | None:
+        found = self._directory.photo(self._tenant, object_id)
+        return Photo(*found) if found else None
 
     def __getattr__(self, name: str):  # meetings, calendar, transcripts: not in a directory
         def unavailable(*args, **kwargs):

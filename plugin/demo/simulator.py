@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 
 from ..config import DEMO_TENANT_ID
 from ..pages.render import SIMULATOR_TEXTS, page_language, render_page, texts_for
@@ -36,14 +36,28 @@ def _participant(person: DemoPerson) -> dict[str, str]:
     }
 
 
+def _graph_meeting(meeting: dict[str, str]) -> None:
+    """The simulated meeting as a Teams online meeting in the demo directory (Mette organizes, Jonas
+    is invited), under the id the tab's context carries, so its participants are found by name."""
+    cloud = current_app.extensions.get("mus.demo_cloud")
+    if cloud is None or cloud.directory.meeting(meeting["id"]) is not None:
+        return
+    mette, jonas = DEMO_BY_KEY["mette"], DEMO_BY_KEY["jonas"]
+    cloud.directory.add_meeting(
+        DEMO_TENANT_ID, mette.object_id, "MUS", attendee_ids=[jonas.object_id], meeting_id=meeting["id"]
+    )
+
+
 @bp.get("/")
 def simulator():
+    meeting = meeting_for(request.args.get("meeting"))
+    _graph_meeting(meeting)
     boot = {
         "language": page_language(),
         "texts": texts_for(SIMULATOR_TEXTS),
         "tenantId": DEMO_TENANT_ID,
         "participants": [_participant(DEMO_BY_KEY[key]) for key in PARTICIPANTS],
-        "meeting": meeting_for(request.args.get("meeting")),
+        "meeting": meeting,
     }
     return render_page(
         "demo/simulator.html", surface="simulator", title_key="ui.sim.title", entry="simulator", boot=boot

@@ -27,6 +27,8 @@ SCOPE_CHAT_APPS = "TeamsAppInstallation.ReadWriteForChat"
 SCOPE_CHAT_TABS = "TeamsTab.Create"
 SCOPE_ACTIVITY = "TeamsActivity.Send"
 SCOPE_MAIL = "Mail.Send"
+# What the app reads about a person it offers to pick (the search asks for exactly these).
+PERSON_FIELDS = "id,displayName,mail,userPrincipalName,jobTitle,department,preferredLanguage"
 
 
 class GraphUnavailable(DomainError):
@@ -68,6 +70,14 @@ class DirectoryPerson:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A person's profile photo as Graph serves it (`/users/{id}/photo/$value`)."""
+
+    content: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
 class OnlineMeeting:
     meeting_id: str
     join_url: str
@@ -75,9 +85,18 @@ class OnlineMeeting:
     start: str | None
     end: str | None
     chat_id: str | None
+    # The object ids of the organizer and the invited attendees (`participants`), organizer first.
+    participant_ids: tuple[str, ...] = ()
 
     @classmethod
     def from_graph(cls, data: dict[str, Any]) -> OnlineMeeting:
+        participants = data.get("participants") or {}
+        identities = [participants.get("organizer") or {}, *(participants.get("attendees") or [])]
+        ids = []
+        for entry in identities:
+            user = ((entry or {}).get("identity") or {}).get("user") or {}
+            if user.get("id") and str(user["id"]).lower() not in ids:
+                ids.append(str(user["id"]).lower())
         return cls(
             meeting_id=data.get("id", ""),
             join_url=data.get("joinWebUrl") or data.get("joinUrl") or "",
@@ -85,6 +104,7 @@ class OnlineMeeting:
             start=data.get("startDateTime"),
             end=data.get("endDateTime"),
             chat_id=(data.get("chatInfo") or {}).get("threadId"),
+            participant_ids=tuple(ids),
         )
 
 
@@ -166,6 +186,8 @@ class Graph(Protocol):
     ) -> CalendarEvent: ...
     def cancel_event(self, event_id: str, *, owner: str | None = None, comment: str = "") -> None: ...
     def events(self, *, owner: str | None = None) -> list[CalendarEvent]: ...
+    def search_people(self, text: str, *, top: int = 20) -> list[DirectoryPerson]: ...
+    def photo(self, object_id: str) -> Photo | None: ...
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]: ...
     def install_app_in_chat(self, chat_id: str, teams_app_id: str) -> None: ...
     def add_chat_tab(
@@ -331,6 +353,32 @@ class HttpGraph:
         url = f"{self._base}/chats/{quote(chat_id)}/tabs"
         return self._request("POST", url, [SCOPE_CHAT_TABS], json=payload).json().get("id", "")
 
+    def search_people(self, text: str, *, top: int = 20) -> list[DirectoryPerson]:
+        """Users whose name or e-mail address starts with the words of `text` (Graph's `$search`,
+        tokenised prefix match; it needs `ConsistencyLevel: eventual`). One page, at most `top`."""
+        phrase = text.replace("\\", " ").replace('"', " ").strip()
+        search = f'"displayName:{phrase}" OR "mail:{phrase}"'
+        query = (
+            f"$search={quote(search, safe='')}&$top={top}&$count=true"
+            f"&$select={quote(PERSON_FIELDS, safe=',')}"
+        )
+        response = self._request(
+            "GET",
+            f"{self._base}/users?{query}",
+            [SCOPE_PEOPLE],
+            headers={"ConsistencyLevel": "eventual"},
+        )
+        return [DirectoryPerson.from_graph(d) for d in response.json().get("value", [])][:top]
+
+    def photo(self, object_id: str) -> Photo | None:
+        """The person's profile photo (404 from Graph when they have none: None)."""
+        response = self._request(
+            "GET", f"{self._base}/users/{quote(object_id)}/photo/$value", [SCOPE_PEOPLE], missing_ok=True
+        )
+        if response is None:
+            return None
+        return Photo(response.content, response.headers.get("Content-Type", "image/jpeg"))
+
     def transcripts(self, meeting_id: str) -> list[dict[str, Any]]:
         return list(self._pages(f"/me/onlineMeetings/{quote(meeting_id)}/transcripts", [SCOPE_TRANSCRIPTS]))
 
@@ -405,12 +453,18 @@ class HttpGraph:
         *,
         missing_ok: bool = False,
         ok_statuses: tuple[int, ...] = (),
+        headers: dict[str, str] | None = None,
         **kwargs,
     ):
         deadline = self._clock() + self._budget
         server_errors = 0
+        extra = dict(headers or {})
         while True:
-            headers = {"Authorization": f"Bearer {self._token_for(scopes)}", "Accept": "application/json"}
+            headers = {
+                "Authorization": f"Bearer {self._token_for(scopes)}",
+                "Accept": "application/json",
+                **extra,
+            }
             try:
                 response = self._session.request(
                     method, url, headers=headers, timeout=self._timeout, **kwargs

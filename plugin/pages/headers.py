@@ -3,7 +3,8 @@
 Every response: a strict Content-Security-Policy (scripts and styles from this origin only; only
 Teams and the other Microsoft 365 hosts may frame the app, plus this origin itself in demo mode,
 where the simulator frames it), `X-Content-Type-Options: nosniff`, a Referrer-Policy, and outside
-demo mode HSTS. API answers (`/api/...`) are never stored by a browser or a proxy (`no-store`);
+demo mode HSTS. API answers (`/api/...`) are never stored by a browser or a proxy (`no-store`), except
+where one chooses the person's own browser cache for a short while (`private, max-age`: photos);
 HTML pages are revalidated (`no-cache`), so a new build is picked up at once (the hashed assets
 are cached for a year)."""
 
@@ -74,6 +75,8 @@ def apply_security_headers(response: Response, settings: Settings, *, api: bool 
         existing = response.headers.get("Cache-Control")  # e.g. the live stream's no-cache stays
         if not existing:
             response.headers["Cache-Control"] = "no-store"
+        elif "private" in existing:
+            pass  # an answer that chose the person's own browser cache only (a profile photo)
         elif "no-store" not in existing:
             response.headers["Cache-Control"] = f"{existing}, no-store"
     return response

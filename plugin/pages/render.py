@@ -30,6 +30,7 @@ TAB_TEXTS = (
     "ui.meeting.",
     "ui.mymus.",
     "ui.panel.",
+    "ui.people.",
     "ui.personal.",
     "ui.plan.",
     "ui.role.",

@@ -17,7 +17,7 @@ from ..identity.graph import DirectoryPerson, Graph
 from ..storage import AgendaItem, Conversation, Person, PreparationItem, TalkingPoint
 from ..storage.sql import is_sqlite
 from ..storage.unit_of_work import UnitOfWork
-from . import audit, audit_log, directory, lookups, people, templates
+from . import audit, audit_log, directory, lookups, people, people_finder, templates
 from . import notes as shared_notes
 
 
@@ -45,15 +45,22 @@ def do_create_conversation(
 ) -> Conversation:
     # Checked against the directory before the transaction (Graph is slow and may be down); with or
     # without a meeting. The rule is in `directory.check_pair`.
-    pair = directory.check_pair(
-        graph,
-        actor,
-        employee_oid=employee["object_id"] if employee else actor.object_id,
-        manager_oid=manager["object_id"] if manager else actor.object_id,
-        confirmed=confirm_relationship,
-    )
+    employee_oid = employee["object_id"] if employee else actor.object_id
+    manager_oid = manager["object_id"] if manager else actor.object_id
+    try:
+        pair = directory.check_pair(
+            graph, actor, employee_oid=employee_oid, manager_oid=manager_oid, confirmed=confirm_relationship
+        )
+    except directory.PersonUnknown as exc:
+        # Someone we know whom the directory no longer has: they left the organisation (marked, kept).
+        gone = employee_oid if exc.field == "employee" else manager_oid
+        people_finder.record_directory_answers(uow, actor.tenant_id, {gone.strip().lower(): False})
+        raise
     relationship = pair.relationship
     with uow:
+        people_finder.record_directory_answers(
+            uow, actor.tenant_id, {pair.employee.object_id: True, pair.manager.object_id: True}
+        )
         employee_person = _party(uow, actor, pair.employee)
         manager_person = _party(uow, actor, pair.manager)
         if employee_person.id == manager_person.id:

@@ -29,3 +29,10 @@ class Person(db.Model):
     signed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # erasure: name and e-mail gone
+    # When the directory stopped knowing the person (they left the organisation); their history is
+    # kept per the retention rules. Cleared when the directory knows them again.
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def left(self) -> bool:
+        return self.left_at is not None

@@ -10,7 +10,9 @@ the servers are answering requests."""
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -154,6 +156,21 @@ class Transcript:
     content_correlation_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
+def search_tokens(text: str) -> list[str]:
+    """Graph's tokenising of a searched property: words split at spaces, symbols and case changes
+    ("JonasNielsen" and "jonas.nielsen@x" both give "jonas", "nielsen"), compared without accents."""
+    spaced = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", text)
+    folded = unicodedata.normalize("NFKD", spaced.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return [t for t in re.split(r"[\W_]+", plain) if t]
+
+
+def words_match(words: list[str], value: str) -> bool:
+    """Each searched word is the start of a word of the value (an empty search matches nothing)."""
+    have = search_tokens(value)
+    return bool(words) and all(any(t.startswith(w) for t in have) for w in words)
+
+
 def _lower(value: str) -> str:
     return value.strip().lower()
 
@@ -174,6 +191,7 @@ class Directory:
         self._meetings: dict[str, OnlineMeeting] = {}
         self._transcripts: dict[str, list[Transcript]] = {}
         self._events: list[dict] = []
+        self._photos: dict[tuple[str, str], tuple[bytes, str]] = {}
         self._next_sign_in: tuple[str, str] | None = None
 
     # -- tenants and users -------------------------------------------------------------------
@@ -250,6 +268,34 @@ class Directory:
     def direct_reports(self, tenant_id: str, object_id: str) -> list[User]:
         object_id = _lower(object_id)
         return [u for u in self.users(tenant_id) if u.manager_id == object_id]
+
+    def search(self, tenant_id: str, text: str) -> list[User]:
+        """Users whose display name or e-mail address has words starting with each word of `text`."""
+        words = search_tokens(text)
+        return sorted(
+            (
+                u
+                for u in self.users(tenant_id)
+                if words_match(words, u.display_name) or words_match(words, u.mail or u.user_principal_name)
+            ),
+            key=lambda u: u.display_name.lower(),
+        )
+
+    def remove_user(self, tenant_id: str, object_id: str) -> None:
+        """The person left the organisation: Graph answers 404 for them from now on."""
+        with self._lock:
+            self._users.pop((_lower(tenant_id), _lower(object_id)), None)
+            self._photos.pop((_lower(tenant_id), _lower(object_id)), None)
+
+    # -- profile photos ------------------------------------------------------------------------
+
+    def set_photo(self, tenant_id: str, object_id: str, content: bytes, content_type: str) -> None:
+        with self._lock:
+            self._photos[(_lower(tenant_id), _lower(object_id))] = (bytes(content), content_type)
+
+    def photo(self, tenant_id: str, object_id: str) -> tuple[bytes, str] | None:
+        with self._lock:
+            return self._photos.get((_lower(tenant_id), _lower(object_id)))
 
     # -- sign-in -----------------------------------------------------------------------------
 

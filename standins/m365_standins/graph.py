@@ -18,6 +18,12 @@ Permissions follow Microsoft's permission tables, delegated (`scp`) or applicati
   OnlineMeetings.Read; only the organizer's and invited attendees' meetings;
 - `GET /me/onlineMeetings/{id}/transcripts[/{id}[/content]]`: OnlineMeetingTranscript.Read.All; the
   organizer's meetings (attendees too when `transcripts_for_attendees` is set); content as text/vtt;
+- `GET /users?$search="displayName:…" OR "mail:…"` (`$top`, `$select`, `$count`): the tenant's users
+  whose property has a word starting with each word of the phrase (tokenised prefix match, case- and
+  accent-insensitive); only with the header `ConsistencyLevel: eventual` (else 400
+  `Request_UnsupportedQuery`); User.ReadBasic.All (basic properties only) or User.Read.All and above;
+- `GET /me/photo/$value`, `/users/{id}/photo/$value`: the profile photo's bytes; 404 `ImageNotFound`
+  when the person has none; User.Read for oneself, User.ReadBasic.All or above for others;
 - `/me/events`, `/users/{id}/events[/{id}[/cancel]]`: the calendar, see `calendar.py` (create with
   a Teams meeting when `isOnlineMeeting` is true, list, read, change, delete, cancel; attendees get
   copies in their own calendars). Events are recorded in the directory.
@@ -49,6 +55,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import secrets
 import threading
@@ -63,7 +70,7 @@ from urllib.parse import quote, unquote
 import jwt
 
 from .calendar import CalendarRoutes
-from .directory import GRAPH_APP_ID, Directory, OnlineMeeting, Transcript, User
+from .directory import GRAPH_APP_ID, Directory, OnlineMeeting, Transcript, User, search_tokens, words_match
 from .entra import EntraStandin
 from .tls import HTTPSService, LocalCA, Request, Response
 
@@ -397,7 +404,7 @@ class GraphStandin(CalendarRoutes, HTTPSService):
                 raise GraphError(
                     405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target."
                 )
-            return self._list_users(request, caller)
+            return self._users(request, caller)
         if rest[0] == "me":
             owner_path, tail = rest[:1], rest[1:]
         elif rest[0] == "users" and len(rest) >= 2:
@@ -511,6 +518,46 @@ class GraphStandin(CalendarRoutes, HTTPSService):
         entity = f"users({','.join(select)})" if select else "users"
         return self._json(200, {"@odata.context": self._context(f"{entity}/$entity"), **body})
 
+    def _users(self, request: Request, caller: Caller) -> Response:
+        self._require(caller, _BASIC_READ | _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
+        basic_only = caller.delegated and not (caller.scopes & _FULL_READ)
+        raw = request.arg("$search")
+        users = sorted(self.directory.users(caller.tenant_id), key=lambda u: u.display_name.lower())
+        if raw is not None:
+            if (request.headers.get("consistencylevel") or "").strip().lower() != "eventual":
+                raise GraphError(
+                    400,
+                    "Request_UnsupportedQuery",
+                    "Request with $search query parameter only works through MSGraph with a special "
+                    "request header: 'ConsistencyLevel: eventual'",
+                )
+            matches = _search_matcher(raw)
+            users = [u for u in users if matches(u)]
+        select = _select(request)
+        items = [self._user_json(u, select, basic_only=basic_only) for u in users]
+        entity = f"users({','.join(select)})" if select else "users"
+        response = self._page(request, f"users:{caller.tenant_id}:{raw}", items, entity, 100, 999)
+        if (request.arg("$count") or "").lower() == "true":
+            body = json.loads(response.body)
+            body = {"@odata.context": body.pop("@odata.context"), "@odata.count": len(items), **body}
+            return self._json(200, body)
+        return response
+
+    def _photo(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
+        is_self = caller.user is not None and caller.user.object_id == owner.object_id
+        delegated_ok = _SELF_READ | _BASIC_READ | _FULL_READ if is_self else _BASIC_READ | _FULL_READ
+        self._require(caller, delegated_ok, _APP_USER_READ, _DIRECTORY_DENIED)
+        found = self.directory.photo(owner.tenant_id, owner.object_id)
+        if found is None:
+            raise GraphError(
+                404,
+                "ImageNotFound",
+                "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' "
+                "was thrown.",
+            )
+        content, content_type = found
+        return Response(200, content, content_type)
+
     def _manager(self, request: Request, caller: Caller, owner: User, _tail) -> Response:
         self._require(caller, _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
         manager = self.directory.manager_of(owner.tenant_id, owner.object_id)
@@ -538,17 +585,6 @@ class GraphStandin(CalendarRoutes, HTTPSService):
             DEFAULT_PAGE_SIZE,
             MAX_PAGE_SIZE,
         )
-
-    def _list_users(self, request: Request, caller: Caller) -> Response:
-        """`GET /users` (`$select`, `$top` up to 999, paged): User.ReadBasic.All (basic properties
-        only) or User.Read.All and above, delegated or application."""
-        self._require(caller, _BASIC_READ | _FULL_READ, _APP_USER_READ, _DIRECTORY_DENIED)
-        basic_only = caller.delegated and not (caller.scopes & _FULL_READ)
-        select = _select(request)
-        users = sorted(self.directory.users(caller.tenant_id), key=lambda u: u.object_id)
-        items = [self._user_json(u, select, basic_only=basic_only) for u in users]
-        entity = f"users({','.join(select)})" if select else "users"
-        return self._page(request, f"users:{caller.tenant_id}", items, entity, 100, 999)
 
     def _user_json(self, user: User, select: list[str] | None, *, basic_only: bool = False) -> dict:
         values: dict[str, Any] = {
@@ -1058,6 +1094,8 @@ def _route(tail: list[str]) -> tuple[str, tuple[str, ...]] | None:
         return "send_activity_notification", ("POST",)
     if n == 1 and tail[0] == "sendMail":
         return "send_mail", ("POST",)
+    if n == 2 and tail[0] == "photo" and tail[1] == "$value":
+        return "photo", ("GET",)
     if tail[0] == "events":  # the calendar: standins/m365_standins/calendar.py
         if n == 1:
             return "events", ("GET", "POST")
@@ -1093,6 +1131,41 @@ def _json_object(request: Request) -> dict:
     if not isinstance(payload, dict):
         raise GraphError(400, "RequestBodyRead", "The request body must be a JSON object.")
     return payload
+
+
+_CLAUSE = re.compile(r'^\s*"(?P<prop>[A-Za-z]+):(?P<value>[^"]*)"\s*$')
+_SEARCHABLE = {"displayname": "display_name", "mail": "mail", "userprincipalname": "user_principal_name"}
+
+
+def _search_matcher(raw: str):
+    """`"prop:words"` clauses joined by OR (or AND): a clause matches a user when each of its words
+    is the start of a word of the property (an empty phrase matches nobody)."""
+    parts = re.split(r"\s+(OR|AND)\s+", raw.strip())
+    clauses, operators = parts[0::2], parts[1::2]
+    if len(set(operators)) > 1:
+        raise GraphError(400, "Request_UnsupportedQuery", "Mixing AND and OR in $search is not supported.")
+    parsed = []
+    for clause in clauses:
+        match = _CLAUSE.match(clause)
+        if match is None:
+            raise GraphError(400, "Request_UnsupportedQuery", f"Syntax error in $search: '{clause}'.")
+        attribute = _SEARCHABLE.get(match.group("prop").lower())
+        if attribute is None:
+            raise GraphError(
+                400,
+                "Request_UnsupportedQuery",
+                f"Search is not supported on property '{match.group('prop')}'.",
+            )
+        parsed.append((attribute, search_tokens(match.group("value"))))
+
+    def clause_matches(user: User, attribute: str, words: list[str]) -> bool:
+        return words_match(words, getattr(user, attribute) or "")
+
+    def matches(user: User) -> bool:
+        results = [clause_matches(user, a, w) for a, w in parsed]
+        return all(results) if operators and operators[0] == "AND" else any(results)
+
+    return matches
 
 
 def _select(request: Request) -> list[str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .support import Simulator
+from .support import Simulator, pick_person
 
 
 def test_the_config_page_creates_the_conversation_and_sets_the_tab(simulator: Simulator, live_app, console):
@@ -16,7 +16,7 @@ def test_the_config_page_creates_the_conversation_and_sets_the_tab(simulator: Si
     config = simulator.frame("mette", "settings")
     save = simulator.column("mette").locator('[data-action="save"]')
     assert save.is_disabled()  # nobody picked yet: the tab reported itself invalid
-    config.locator('input[name="other-person"][value="jonas"]').check()
+    pick_person(config, "jon", "Jonas Kjær Nielsen")
     config.get_by_label("Titel (valgfri)").fill("MUS 2026 med Jonas")
     simulator.page.wait_for_function(
         "() => window.simulatorLog.some((e) => e.func === 'settings.setValidityState' && e.args[0] === true)"
@@ -60,7 +60,9 @@ def test_an_employee_confirms_a_manager_the_directory_does_not_show(simulator: S
     config = simulator.frame("jonas", "settings")
     save = simulator.column("jonas").locator('[data-action="save"]')
     config.locator('input[name="my-role"][value="employee"]').check()
-    config.locator('input[name="other-person"][value="freja"]').check()
+    pick_person(config, "freja", "Freja Østergaard")
+    # The directory shows Mette as Jonas's manager, not Freja: the picker marks it before planning.
+    config.get_by_test_id("people-picker-chosen").get_by_text("Not your report in the directory").wait_for()
     assert config.get_by_test_id("confirm-manager").count() == 0  # nothing to confirm yet
     save.click()
     simulator.page.wait_for_function(
@@ -78,6 +80,10 @@ def test_an_employee_confirms_a_manager_the_directory_does_not_show(simulator: S
     assert conversation["manager"]["display_name"].startswith("Freja")
     assert conversation["employee"]["display_name"] == "Jonas Kjær Nielsen"
     assert conversation["relationship_check"] == "confirmed"
+    # Jonas's panel shows the conversation marked: the pair is his confirmation, not the directory's.
+    mark = simulator.frame("jonas").get_by_test_id("conversation-header").get_by_test_id("pair-confirmed")
+    mark.wait_for()
+    assert mark.inner_text() == "Pair confirmed by the employee"
     # Mette is in the meeting but no party of Jonas's MUS with Freja: her panel is refused, and says so.
     simulator.frame("mette").get_by_text("You do not have access to this.").wait_for()
     # The refusal asked for (409) and Mette's panel (in the meeting, not a party of Jonas's MUS with

@@ -375,7 +375,7 @@ def test_a_whole_mus_speaks_only_the_language_of_the_tab(simulator: Simulator, l
     since = simulator.log_size()
     simulator.open_view("mette", "config")
     wait_loaded(simulator, "mette", "settings", since)
-    simulator.frame("mette", "settings").locator('input[name="other-person"]').first.wait_for()
+    simulator.frame("mette", "settings").get_by_test_id("person-option").first.wait_for(state="attached")
     check.screen("configuration")
     assert len(check.screens) >= 19
 

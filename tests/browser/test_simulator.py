@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from plugin.i18n import catalogue
 
-from .support import Simulator, pretty, wait_for_theme
+from .support import Simulator, pick_person, pretty, wait_for_theme
 
 
 def test_each_side_panel_initializes_as_its_own_participant(simulator: Simulator, console):
@@ -86,7 +86,7 @@ def test_the_added_tab_outlives_a_reload_of_the_simulator(simulator: Simulator, 
     since = simulator.log_size()
     simulator.open_view("mette", "config")
     simulator.wait_initialized("mette", "settings", since=since)
-    simulator.frame("mette", "settings").locator('input[name="other-person"][value="jonas"]').check()
+    pick_person(simulator.frame("mette", "settings"), "jon", "Jonas Kjær Nielsen")
     simulator.page.wait_for_function(
         "() => window.simulatorLog.some((e) => e.func === 'settings.setValidityState' && e.args[0] === true)"
     )

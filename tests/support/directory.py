@@ -7,6 +7,7 @@ goes to the app's own Graph client (which, without Microsoft 365, is unavailable
 
 from __future__ import annotations
 
+import base64
 import uuid
 
 from m365_standins import Directory
@@ -14,6 +15,10 @@ from m365_standins import Directory
 from plugin.demo.directory_graph import DirectoryGraph
 from plugin.identity import _http_graph
 from tests.support.idp import TENANT_A, TENANT_B
+
+TINY_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 # key -> (tenant, name, manager key)
 PEOPLE = {
@@ -42,6 +47,8 @@ def test_directory() -> Directory:
             f"{name.split()[0].lower()}@example.dk",
             manager_id=person_oid(tenant, manager) if manager else None,
         )
+    # Mette has a profile photo (a tiny PNG); nobody else has one.
+    directory.set_photo(TENANT_A, person_oid(TENANT_A, "manager"), TINY_PNG, "image/png")
     return directory
 
 
@@ -58,6 +65,12 @@ class _Overlay:
 
     def direct_reports(self, object_id=None):
         return self._local.direct_reports(object_id)
+
+    def search_people(self, text, *, top=20):
+        return self._local.search_people(text, top=top)
+
+    def photo(self, object_id):
+        return self._local.photo(object_id)
 
     def __getattr__(self, name):
         return getattr(self._http, name)

@@ -68,6 +68,7 @@ class PersonOut(Output):
     object_id: str
     display_name: str
     email: str
+    left: bool = Field(False, description="The directory no longer knows the person (they left).")
 
     @model_validator(mode="before")
     @classmethod
@@ -78,10 +79,8 @@ class PersonOut(Output):
         return {"object_id": data.object_id, "display_name": erased_name(), "email": ""}
 
 
-ObjectId = Annotated[
-    str,
-    Field(pattern=r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", description="Entra object id"),
-]
+OBJECT_ID_PATTERN = r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"
+ObjectId = Annotated[str, Field(pattern=OBJECT_ID_PATTERN, description="Entra object id")]
 
 
 class PersonRef(Input):

@@ -10,7 +10,6 @@ from pydantic import Field
 from ...domain.cadence import CHECK_IN_INTERVALS_WEEKS, MUS_INTERVAL_MAX_MONTHS, MUS_INTERVAL_MIN_MONTHS
 from .common import ROW_ID_MAX, Input, Output, PersonOut
 
-OBJECT_ID_PATTERN = r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"
 DueStateOut = Literal["ok", "due", "overdue", "planned", "none"]
 
 

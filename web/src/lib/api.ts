@@ -39,6 +39,8 @@ type ErrorBody = { error?: Partial<components["schemas"]["ErrorDetail"]> };
 export interface RequestOptions {
   body?: unknown;
   idempotencyKey?: string;
+  /** Aborts the request (a search that a newer one replaced). */
+  signal?: AbortSignal;
 }
 
 export class Api {
@@ -47,8 +49,26 @@ export class Api {
     private readonly language: () => Language,
   ) {}
 
-  get<T>(path: string): Promise<T> {
-    return this.request<T>("GET", path);
+  get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>("GET", path, { signal });
+  }
+
+  /** A binary resource (a profile photo) as a Blob; null when the API answers 404. */
+  async blob(path: string, signal?: AbortSignal): Promise<Blob | null> {
+    const token = await this.tokens.token();
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        headers: { ...languageHeaders(this.language()), Authorization: `Bearer ${token}` },
+        credentials: "same-origin",
+        signal,
+      });
+    } catch (error) {
+      throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));
+    }
+    if (response.status === 404) return null;
+    if (!response.ok) throw new ApiError(response.status, "http_error", `HTTP ${response.status}`);
+    return response.blob();
   }
 
   post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
@@ -119,6 +139,7 @@ export class Api {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         credentials: "same-origin",
+        signal: options.signal,
       });
     } catch (error) {
       throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));

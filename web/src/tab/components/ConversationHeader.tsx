@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import type { ConversationSummary } from "../../lib/conversations";
 import { formatDateTime } from "../../lib/format";
 import { type Texts, useTexts } from "../../lib/i18n";
+import { PairMark, personLabel } from "./PersonName";
 import { KindLabel, StatusBadge } from "./StatusBadge";
 
 export function conversationTitle(conversation: ConversationSummary, { t }: Texts): string {
@@ -48,6 +49,7 @@ export function ConversationHeader({
       </div>
       <div class="header-status">
         <StatusBadge status={conversation.status} />
+        <PairMark relationship={conversation.relationship_check} />
         <button
           type="button"
           class="about-button"
@@ -68,13 +70,16 @@ export function ConversationHeader({
         <dl class="parties">
           <div>
             <dt>{t("ui.conversation.manager")}</dt>
-            <dd>{conversation.manager.display_name || t("ui.common.unknown_person")}</dd>
+            <dd>{personLabel(conversation.manager, texts)}</dd>
           </div>
           <div>
             <dt>{t("ui.conversation.employee")}</dt>
-            <dd>{conversation.employee.display_name || t("ui.common.unknown_person")}</dd>
+            <dd>{personLabel(conversation.employee, texts)}</dd>
           </div>
         </dl>
+        {conversation.relationship_check === "confirmed" && (
+          <p class="hint">{t("ui.conversation.pair_confirmed_hint")}</p>
+        )}
         {!neutral && <p class="hint">{t(`ui.conversation.you_see.${role}`)}</p>}
         {extra}
       </div>

@@ -2,6 +2,7 @@ import type { ConversationSummary } from "../../lib/conversations";
 import { formatDateTime } from "../../lib/format";
 import { useTexts } from "../../lib/i18n";
 import { conversationTitle } from "./ConversationHeader";
+import { PairMark, personLabel } from "./PersonName";
 import { KindLabel, StatusBadge } from "./StatusBadge";
 
 /** My conversations, newest first (the API's order), each linking to its detail view. */
@@ -22,9 +23,10 @@ export function ConversationList({ items, myObjectId }: { items: ConversationSum
             <p class="meta">
               <KindLabel kind={item.kind} />
               <StatusBadge status={item.status} />
+              <PairMark relationship={item.relationship_check} />
             </p>
             <p class="hint">
-              {t(`ui.personal.with.${role}`, { name: other.display_name || t("ui.common.unknown_person") })}
+              {t(`ui.personal.with.${role}`, { name: personLabel(other, texts) })}
               {when && ` · ${when}`}
             </p>
           </li>

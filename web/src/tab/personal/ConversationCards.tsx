@@ -1,6 +1,7 @@
 import { formatDateTime } from "../../lib/format";
 import { type Texts, useTexts } from "../../lib/i18n";
 import { ErrorNotice, Loading } from "../components/Notice";
+import { PairMark, personLabel } from "../components/PersonName";
 import { describeError } from "../errors";
 import { useLoad } from "../hooks";
 import { useSession } from "../session";
@@ -47,6 +48,7 @@ export function ConversationCards({
             <p class="meta">
               <span>{t(`ui.kind.${item.kind}`)}</span>
               <span class={`mymus-status mymus-status-${item.status}`}>{t(`ui.status.${item.status}`)}</span>
+              <PairMark relationship={item.relationship_check} />
               {date ? (
                 <time dateTime={date}>{formatDateTime(date, texts.language)}</time>
               ) : (
@@ -54,7 +56,7 @@ export function ConversationCards({
               )}
             </p>
             <p class="hint">
-              {t(`ui.mymus.with.${role}`, { name: other.display_name || t("ui.common.unknown_person") })}
+              {t(`ui.mymus.with.${role}`, { name: personLabel(other, texts) })}
             </p>
             {item.created_by.object_id === item.employee.object_id && item.employee.object_id !== item.manager.object_id && (
               <p class="hint" data-testid="asked-by">

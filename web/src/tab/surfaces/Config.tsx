@@ -159,6 +159,7 @@ function ConfigForm() {
 
       <PeoplePicker
         demo={demo}
+        meetingId={context?.meeting?.id ?? null}
         legend={form.myRole === "manager" ? t("ui.config.pick_employee") : t("ui.config.pick_manager")}
         excludeObjectId={me.object_id}
         value={form.other}
