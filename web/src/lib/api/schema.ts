@@ -1150,6 +1150,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/{object_id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A colleague's profile photo
+         * @description The image as the directory has it; 404 `photo_not_found` when there is none (show initials). 503 `directory_unavailable` when Microsoft Graph cannot be reached.
+         */
+        get: operations["people_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search my organisation's directory by name or e-mail address
+         * @description At most 20 people, the signed-in person left out; 2 to 64 characters (else 422). 503 `directory_unavailable` when Microsoft Graph cannot be reached.
+         */
+        get: operations["people_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people to offer first: the meeting's participants, my reports and my manager
+         * @description From the directory (Microsoft Graph). 503 `directory_unavailable` when Microsoft Graph cannot be reached.
+         */
+        get: operations["people_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/preparation/prompts": {
         parameters: {
             query?: never;
@@ -1454,6 +1514,12 @@ export interface components {
             display_name: string;
             /** Email */
             email: string;
+            /**
+             * Left
+             * @description The directory no longer knows the person (they left).
+             * @default false
+             */
+            left?: boolean;
             /** Object Id */
             object_id: string;
             role: components["schemas"]["Party"];
@@ -1765,6 +1831,46 @@ export interface components {
         CadenceStatusOut: {
             check_in: components["schemas"]["DueOut"];
             mus: components["schemas"]["DueOut"];
+        };
+        /** CandidateList */
+        CandidateList: {
+            /** Items */
+            items: components["schemas"]["CandidateOut"][];
+        };
+        /** CandidateOut */
+        CandidateOut: {
+            /**
+             * Confirmed Pair
+             * @description The directory shows the two as manager and employee. Planning with anyone else needs the employee's explicit confirmation (`confirm_relationship`).
+             */
+            confirmed_pair: boolean;
+            /**
+             * Department
+             * @default null
+             */
+            department?: string | null;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            /**
+             * In Meeting
+             * @default false
+             */
+            in_meeting?: boolean;
+            /**
+             * Job Title
+             * @default null
+             */
+            job_title?: string | null;
+            /** Object Id */
+            object_id: string;
+            /**
+             * Relation
+             * @description How the person was found for the signed-in person; null: by a search.
+             * @default null
+             */
+            relation?: ("report" | "manager" | "participant") | null;
         };
         /** CheckinGoalOut */
         CheckinGoalOut: {
@@ -3580,6 +3686,12 @@ export interface components {
             display_name: string;
             /** Email */
             email: string;
+            /**
+             * Left
+             * @description The directory no longer knows the person (they left).
+             * @default false
+             */
+            left?: boolean;
             /** Object Id */
             object_id: string;
         };
@@ -3949,6 +4061,14 @@ export interface components {
             /** Object Id */
             object_id: string;
         };
+        /** SearchQuery */
+        SearchQuery: {
+            /**
+             * Q
+             * @description Part of a name or e-mail address (2 to 64 characters).
+             */
+            q: string;
+        };
         /** SectionIn */
         SectionIn: {
             /** Key */
@@ -4139,6 +4259,15 @@ export interface components {
             note: string;
             /** Title */
             title: string;
+        };
+        /** SuggestionsQuery */
+        SuggestionsQuery: {
+            /**
+             * Meeting Id
+             * @description The Teams meeting's Graph id (onlineMeeting): its participants come first.
+             * @default null
+             */
+            meeting_id?: string | null;
         };
         /** SummaryEdit */
         SummaryEdit: {
@@ -5870,12 +5999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        data?: string;
-                        event?: string;
-                        id?: string;
-                        retry?: number;
-                    };
+                    "application/pdf": string;
                 };
             };
             /** @description Malformed request */
@@ -7490,12 +7614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": {
-                        data?: string;
-                        event?: string;
-                        id?: string;
-                        retry?: number;
-                    };
+                    "text/calendar": string;
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -7896,12 +8015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": {
-                        data?: string;
-                        event?: string;
-                        id?: string;
-                        retry?: number;
-                    };
+                    "text/calendar": string;
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -10772,12 +10886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": {
-                        data?: string;
-                        event?: string;
-                        id?: string;
-                        retry?: number;
-                    };
+                    "application/pdf": string;
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -11021,6 +11130,240 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    people_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                object_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found (or in another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    people_search: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateList"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    people_suggestions: {
+        parameters: {
+            query?: {
+                meeting_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateList"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing or invalid sign-in token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in Retry-After (rate limits per person and tenant) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the request needs (database, Microsoft 365) is unavailable */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
