@@ -137,3 +137,19 @@ def test_refusals():
         )
     with pytest.raises(InvalidInput):
         rules.due_at(datetime(2027, 3, 1), planned=[], zone=CPH)
+
+
+def test_an_overdue_check_in_reminds_the_manager_once_per_due_date():
+    from plugin.domain.reminders import Kind, OverdueCheckIn, Subject, check_in_overdue
+
+    now = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
+    overdue = OverdueCheckIn(employee_id=2, manager_id=1, conversation_id=9, due_on=date(2027, 2, 20))
+    not_yet = OverdueCheckIn(employee_id=3, manager_id=1, conversation_id=10, due_on=date(2027, 3, 1))
+    [due] = check_in_overdue(now, [overdue, not_yet], ZoneInfo("Europe/Copenhagen"))
+    assert (due.kind, due.subject, due.recipient_id, due.other_id) == (
+        Kind.CHECK_IN_OVERDUE,
+        Subject.PAIR,
+        1,
+        2,
+    )
+    assert due.key == "check_in_overdue:pair:2:1:2027-02-20"

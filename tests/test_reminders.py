@@ -472,3 +472,52 @@ def test_a_stored_reminder_that_went_stale_is_dropped_not_sent(capp, cloud, cloc
     run(capp)
     assert sorted(n["recipient"] for n in log.new()) == sorted([oid("manager"), oid("employee")])
     assert {r.occasion for r in rows(capp) if r.status == "sent"} == {"2027-03-05"}
+
+
+def test_an_overdue_check_in_by_the_cadence_reminds_the_manager_once(capp, cloud, clock):
+    """Jonas's last check-in was held seven weeks ago and the organisation's default is every six
+    weeks: Mette (who plans check-ins) is reminded once; planning one makes the reminder stale."""
+    held = seed(capp, kind="checkin", scheduled_at=NOW - timedelta(weeks=7))
+    with capp.app_context():
+        conversation = db.session.get(Conversation, held.id)
+        conversation.status = "reviewing"
+        conversation.meeting_ended_at = NOW - timedelta(weeks=7)
+        conversation.created_at = NOW - timedelta(weeks=8)
+        db.session.commit()
+    log = Log(cloud)
+    run(capp)
+    run(capp)  # a second run stores nothing new and sends nothing twice
+    sent = [n for n in log.new() if n["activity_type"] == "checkInOverdue"]
+    assert [n["recipient"] for n in sent] == [oid("manager")]
+    assert "Jonas Medarbejder" in sent[0]["preview"]  # named, in Mette's Danish
+    assert "overskredet" in sent[0]["preview"] or "overskredet" in sent[0]["topic"]["value"]
+    [stored] = [r for r in rows(capp) if r.kind == "check_in_overdue"]
+    due = (NOW - timedelta(weeks=7) + timedelta(weeks=6)).date()
+    assert stored.occasion == due.isoformat() and stored.status == "sent"
+
+
+def test_a_check_in_planned_meanwhile_makes_the_overdue_reminder_stale(capp, cloud, clock):
+    held = seed(capp, kind="checkin", scheduled_at=NOW - timedelta(weeks=7))
+    with capp.app_context():
+        conversation = db.session.get(Conversation, held.id)
+        conversation.status = "reviewing"
+        conversation.created_at = NOW - timedelta(weeks=8)
+        db.session.commit()
+        uow = new_unit_of_work(capp)
+        assert service.enqueue_due(uow, NOW) >= 1  # stored, not sent yet
+        later = Conversation(
+            tenant_id=TENANT,
+            kind="checkin",
+            employee_id=conversation.employee_id,
+            manager_id=conversation.manager_id,
+            created_by_id=conversation.manager_id,
+            template_key="checkin-default",
+            scheduled_at=NOW + timedelta(days=3),
+            created_at=NOW + timedelta(minutes=1),
+        )
+        db.session.add(later)
+        db.session.commit()
+    clock.now = NOW + timedelta(minutes=2)
+    log = Log(cloud)
+    run(capp)
+    assert not [n for n in log.new() if n["activity_type"] == "checkInOverdue"]

@@ -79,6 +79,33 @@ class History:
     check_in_planned: bool = False  # a check-in is planned and not held yet
 
 
+# The statuses of a conversation that count as held (the meeting took place), and as still ahead.
+HELD_STATUSES = frozenset({"in_meeting", "reviewing", "agreed"})
+PLANNED_STATUSES = frozenset({"planned", "preparing"})
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One conversation of the pair as the cadence sees it: its kind, status and the day it was held
+    (or is planned for)."""
+
+    kind: str  # "mus" | "checkin"
+    status: str
+    on: date
+
+
+def history_of(occurrences: list[Occurrence]) -> History:
+    """The pair's history from its conversations."""
+    held = [o for o in occurrences if o.status in HELD_STATUSES]
+    planned = [o for o in occurrences if o.status in PLANNED_STATUSES]
+    return History(
+        last_mus=max((o.on for o in held if o.kind == "mus"), default=None),
+        last_check_in=max((o.on for o in held if o.kind == "checkin"), default=None),
+        mus_planned=any(o.kind == "mus" for o in planned),
+        check_in_planned=any(o.kind == "checkin" for o in planned),
+    )
+
+
 @dataclass(frozen=True)
 class Due:
     due_on: date | None

@@ -7,12 +7,13 @@ same reminder is never stored, and so never sent, twice.
 Days are counted in the organisation's time zone (`zone`): a follow-up due on 7 December is due from
 midnight in Copenhagen, not from midnight UTC.
 
-Sources (each a function below; `due_at` joins them; the cadence-based "check-in overdue" of the team
-overview is one more source of the same shape):
+Sources (each a function below; `due_at` joins them):
 - `prepare`: a planned MUS within the next 5 days, a planned check-in within the next day;
 - `check_in_due`: a planned check-in today (then no separate `prepare` for it the same day);
 - `follow_up_due` from the due date, `follow_up_overdue` from 7 days after it, each once, for the
   follow-ups of a locked agreement; a late catch-up window keeps an old backlog from flooding anyone;
+- `check_in_overdue`: by the employee's cadence (their own, or the organisation's default), the next
+  check-in lies in the past and none is planned: the manager, once per due date;
 - `approved` / `changes_requested`: event-driven, `on_decision` when one party decides on an
   agreement version: for the other party."""
 
@@ -31,6 +32,7 @@ class Kind(StrEnum):
     CHECK_IN_DUE = "check_in_due"
     FOLLOW_UP_DUE = "follow_up_due"
     FOLLOW_UP_OVERDUE = "follow_up_overdue"
+    CHECK_IN_OVERDUE = "check_in_overdue"
     APPROVED = "approved"
     CHANGES_REQUESTED = "changes_requested"
 
@@ -39,6 +41,7 @@ class Subject(StrEnum):
     CONVERSATION = "conversation"
     FOLLOW_UP = "follow_up"
     AGREEMENT_VERSION = "agreement_version"
+    PAIR = "pair"  # an employee with their manager (subject id: the employee)
 
 
 # How long before a planned conversation the parties are asked to prepare, per conversation kind.
@@ -61,6 +64,17 @@ class Planned:
     scheduled_at: datetime | None  # aware
     employee_id: int
     manager_id: int
+    prepare_days: int | None = None  # the organisation's lead for a MUS (None: PREPARE_BEFORE)
+
+
+@dataclass(frozen=True)
+class OverdueCheckIn:
+    """A pair whose next check-in, by the employee's cadence, was due before today, none planned."""
+
+    employee_id: int
+    manager_id: int
+    conversation_id: int  # the pair's latest conversation (the reminder links to it)
+    due_on: date
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,8 @@ def prepare(now: datetime, planned: Iterable[Planned], zone: tzinfo) -> list[Due
         if item.status not in OPEN_STATUSES or item.scheduled_at is None:
             continue
         window = PREPARE_BEFORE.get(item.kind)
+        if item.kind == "mus" and item.prepare_days:
+            window = timedelta(days=item.prepare_days)
         start = _aware(item.scheduled_at)
         if window is None or not now < start <= now + window:
             continue
@@ -179,11 +195,31 @@ def follow_ups(now: datetime, dates: Iterable[FollowUpDate], zone: tzinfo) -> li
     return found
 
 
+def check_in_overdue(now: datetime, pairs: Iterable[OverdueCheckIn], zone: tzinfo) -> list[Due]:
+    """The manager of each pair whose check-in is overdue (it is the manager who plans it), once per
+    due date: a check-in held or planned since moves the due date, and with it the key."""
+    today = _aware(now).astimezone(zone).date()
+    return [
+        Due(
+            Kind.CHECK_IN_OVERDUE,
+            Subject.PAIR,
+            item.employee_id,
+            item.manager_id,
+            item.employee_id,
+            item.due_on.isoformat(),
+            item.conversation_id,
+        )
+        for item in pairs
+        if item.due_on < today
+    ]
+
+
 def due_at(
     now: datetime,
     *,
     planned: Iterable[Planned] = (),
     follow_up_dates: Iterable[FollowUpDate] = (),
+    overdue_check_ins: Iterable[OverdueCheckIn] = (),
     zone: tzinfo,
 ) -> list[Due]:
     """Every time-driven reminder due at `now`. Add a new source here."""
@@ -192,6 +228,7 @@ def due_at(
         *prepare(now, planned, zone),
         *check_in_due(now, planned, zone),
         *follow_ups(now, follow_up_dates, zone),
+        *check_in_overdue(now, overdue_check_ins, zone),
     ]
 
 

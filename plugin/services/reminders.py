@@ -29,7 +29,7 @@ import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -38,12 +38,25 @@ from sqlalchemy import exists, select
 from ..domain import reminders as rules
 from ..domain.actor import Actor
 from ..domain.agreement import Decision
+from ..domain.cadence import (
+    CHECK_IN_INTERVALS_WEEKS,
+    HELD_STATUSES,
+    PLANNED_STATUSES,
+    Cadence,
+    CadenceDefaults,
+    DueState,
+    Occurrence,
+    assess,
+    history_of,
+)
+from ..domain.org_settings import REMINDER_LEAD_DAYS, OrgSettings
 from ..i18n import format_date, format_datetime, language_of, translate
 from ..identity.graph import ActivityNotDelivered, Graph, GraphDenied, GraphUnavailable
-from ..storage import AgreementVersion, Conversation, FollowUp, Person
+from ..storage import AgreementVersion, CadenceSetting, Conversation, FollowUp, Person
 from ..storage import reminders as store
 from ..storage.reminders import Reminder
 from ..storage.unit_of_work import UnitOfWork
+from . import org_settings
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +68,16 @@ FIRST_BACKOFF = timedelta(minutes=5)
 MAX_BACKOFF = timedelta(hours=6)
 
 # Activity types declared in the app manifest (manifest/manifest.template.json), one per kind.
+REMINDER_LEAD_MAX = REMINDER_LEAD_DAYS[1]
+# A pair with no conversation for this long has ended: no more overdue check-in reminders.
+ACTIVE_PAIR = timedelta(days=183)
+
 ACTIVITY_TYPES = {
     rules.Kind.PREPARE: "prepareConversation",
     rules.Kind.CHECK_IN_DUE: "checkInDue",
     rules.Kind.FOLLOW_UP_DUE: "followUpDue",
     rules.Kind.FOLLOW_UP_OVERDUE: "followUpOverdue",
+    rules.Kind.CHECK_IN_OVERDUE: "checkInOverdue",
     rules.Kind.APPROVED: "agreementApproved",
     rules.Kind.CHANGES_REQUESTED: "agreementChangesRequested",
 }
@@ -120,8 +138,18 @@ def enqueue_decision(
     store.insert_new(uow.session, [_row(conversation.tenant_id, due, uow.now())])
 
 
-def _planned(uow: UnitOfWork, now: datetime) -> list[tuple[str, rules.Planned]]:
-    horizon = now + max(rules.PREPARE_BEFORE.values()) + timedelta(days=1)
+def _organisations(uow: UnitOfWork) -> Callable[[str], OrgSettings]:
+    """Each organisation's settings (the HR screen), the defaults where it saved none."""
+    saved, default = org_settings.settings_by_tenant(uow), org_settings.defaults(uow)
+    return lambda tenant_id: saved.get(tenant_id, default)
+
+
+def _planned(
+    uow: UnitOfWork, now: datetime, settings_of: Callable[[str], OrgSettings]
+) -> list[tuple[str, rules.Planned]]:
+    # The organisation's preparation lead for a MUS is at most REMINDER_LEAD_MAX days.
+    lead = max(max(rules.PREPARE_BEFORE.values()), timedelta(days=REMINDER_LEAD_MAX))
+    horizon = now + lead + timedelta(days=1)
     rows = uow.session.scalars(
         select(Conversation).where(
             Conversation.status.in_(rules.OPEN_STATUSES),
@@ -133,7 +161,15 @@ def _planned(uow: UnitOfWork, now: datetime) -> list[tuple[str, rules.Planned]]:
     return [
         (
             c.tenant_id,
-            rules.Planned(c.id, c.kind, c.status, c.scheduled_at, c.employee_id, c.manager_id),
+            rules.Planned(
+                c.id,
+                c.kind,
+                c.status,
+                c.scheduled_at,
+                c.employee_id,
+                c.manager_id,
+                prepare_days=settings_of(c.tenant_id).reminder_lead_days,
+            ),
         )
         for c in rows
     ]
@@ -155,14 +191,88 @@ def _follow_up_dates(uow: UnitOfWork, now: datetime) -> list[tuple[str, rules.Fo
     ]
 
 
+def _overdue_check_ins(
+    uow: UnitOfWork, now: datetime, settings_of: Callable[[str], OrgSettings]
+) -> list[tuple[str, rules.OverdueCheckIn]]:
+    """Pairs whose next check-in by the employee's cadence lies in the past with none planned. The
+    pair is the employee with the manager of their latest conversation (a new manager takes over);
+    pairs with no conversation for half a year are left out (they ended). Three statements."""
+    today = now.astimezone(ZONE).date()
+    since = now - ACTIVE_PAIR
+    rows = uow.session.execute(
+        select(
+            Conversation.id,
+            Conversation.tenant_id,
+            Conversation.employee_id,
+            Conversation.manager_id,
+            Conversation.kind,
+            Conversation.status,
+            Conversation.scheduled_at,
+            Conversation.meeting_ended_at,
+            Conversation.created_at,
+        ).where(
+            Conversation.status.in_(HELD_STATUSES | PLANNED_STATUSES),
+            Conversation.created_at >= since - timedelta(weeks=max(CHECK_IN_INTERVALS_WEEKS)),
+        )
+    ).all()
+    by_employee: dict[int, list] = {}
+    for row in rows:
+        by_employee.setdefault(row.employee_id, []).append(row)
+    left = set(
+        uow.session.scalars(
+            select(Person.id).where(
+                Person.id.in_(list(by_employee)),
+                Person.erased_at.is_not(None) | Person.left_at.is_not(None),
+            )
+        )
+    )
+    own = {
+        c.employee_id: c
+        for c in uow.session.scalars(
+            select(CadenceSetting).where(CadenceSetting.employee_id.in_(list(by_employee)))
+        )
+    }
+    found: list[tuple[str, rules.OverdueCheckIn]] = []
+    for employee_id, conversations in by_employee.items():
+        latest = max(conversations, key=lambda r: (r.created_at, r.id))
+        if employee_id in left or latest.created_at < since:
+            continue
+        pair = [r for r in conversations if r.manager_id == latest.manager_id]
+        day = lambda r: (r.meeting_ended_at or r.scheduled_at or r.created_at).date()  # noqa: E731
+        history = history_of([Occurrence(r.kind, r.status, day(r)) for r in pair])
+        settings = settings_of(latest.tenant_id)
+        row = own.get(employee_id)
+        cadence = Cadence(row.mus_interval_months, row.check_in_interval_weeks) if row else None
+        defaults = CadenceDefaults(settings.mus_interval_months, settings.checkin_interval_weeks)
+        status = assess(cadence, history, today, defaults).check_in
+        if status.state is DueState.OVERDUE and status.due_on is not None:
+            found.append(
+                (
+                    latest.tenant_id,
+                    rules.OverdueCheckIn(employee_id, latest.manager_id, latest.id, status.due_on),
+                )
+            )
+    return found
+
+
 def enqueue_due(uow: UnitOfWork, now: datetime) -> int:
     """Store every time-driven reminder due at `now` that is not stored yet."""
     with uow:
-        planned = _planned(uow, now)
+        settings_of = _organisations(uow)
+        planned = _planned(uow, now, settings_of)
         dates = _follow_up_dates(uow, now)
-        tenant_of = {p.conversation_id: t for t, p in planned} | {d.conversation_id: t for t, d in dates}
+        overdue = _overdue_check_ins(uow, now, settings_of)
+        tenant_of = (
+            {p.conversation_id: t for t, p in planned}
+            | {d.conversation_id: t for t, d in dates}
+            | {o.conversation_id: t for t, o in overdue}
+        )
         due = rules.due_at(
-            now, planned=[p for _, p in planned], follow_up_dates=[d for _, d in dates], zone=ZONE
+            now,
+            planned=[p for _, p in planned],
+            follow_up_dates=[d for _, d in dates],
+            overdue_check_ins=[o for _, o in overdue],
+            zone=ZONE,
         )
         return store.insert_new(uow.session, [_row(tenant_of[d.conversation_id], d, now) for d in due])
 
@@ -220,6 +330,18 @@ def _compose(uow: UnitOfWork, reminder: Reminder) -> Message | None:
         if follow_up is None or follow_up.due_on.isoformat() != reminder.occasion:
             return None
         params["when"] = format_date(follow_up.due_on, language, "long")
+    elif kind is rules.Kind.CHECK_IN_OVERDUE:
+        # A check-in planned or held since the reminder was stored: it is not overdue any more.
+        since = uow.session.scalar(
+            select(Conversation.id).where(
+                Conversation.employee_id == reminder.subject_id,
+                Conversation.manager_id == reminder.recipient_id,
+                Conversation.created_at > reminder.created_at,
+            )
+        )
+        if since is not None:
+            return None
+        params["when"] = format_date(date.fromisoformat(reminder.occasion), language, "long")
     else:
         version = uow.session.get(AgreementVersion, reminder.subject_id)
         if version is None:

@@ -24,16 +24,20 @@ from sqlalchemy import func, select
 from ..domain.actor import Actor
 from ..domain.cadence import (
     ATTENTION_ORDER,
+    HELD_STATUSES,
+    PLANNED_STATUSES,
     Cadence,
     CadenceDefaults,
     CadenceStatus,
     History,
+    Occurrence,
     assess,
     check_cadence,
+    history_of,
 )
 from ..domain.errors import DomainError, StaleVersion
 from ..domain.goals import GoalStatus
-from ..domain.lifecycle import ConversationKind, Status
+from ..domain.lifecycle import ConversationKind
 from ..identity.graph import DirectoryPerson, Graph, GraphDenied, GraphUnavailable
 from ..identity.msal_obo import SignInUnavailable
 from ..storage import (
@@ -53,8 +57,8 @@ from .people import person_in_tenant
 
 log = logging.getLogger(__name__)
 
-HELD = frozenset({Status.IN_MEETING.value, Status.REVIEWING.value, Status.AGREED.value})
-PLANNED = frozenset({Status.PLANNED.value, Status.PREPARING.value})
+HELD = HELD_STATUSES
+PLANNED = PLANNED_STATUSES
 OPEN_GOALS = frozenset({GoalStatus.DRAFT.value, GoalStatus.ACTIVE.value})
 TREND_LENGTH = 3
 OBJECT_ID = re.compile(r"^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$")
@@ -180,14 +184,8 @@ def _records(
         held = [r for r in rows if r.status in HELD]
         held_days[employee_id] = [_held_on(r) for r in held]
         musses = [_held_on(r) for r in held if r.kind == ConversationKind.MUS.value]
-        check_ins = [_held_on(r) for r in held if r.kind == ConversationKind.CHECKIN.value]
         planned = [r for r in rows if r.status in PLANNED]
-        found.history[employee_id] = History(
-            last_mus=max(musses, default=None),
-            last_check_in=max(check_ins, default=None),
-            mus_planned=any(r.kind == ConversationKind.MUS.value for r in planned),
-            check_in_planned=any(r.kind == ConversationKind.CHECKIN.value for r in planned),
-        )
+        found.history[employee_id] = history_of([Occurrence(r.kind, r.status, _held_on(r)) for r in rows])
         if musses:
             found.last_mus[employee_id] = max(musses)
         if planned:
