@@ -13,7 +13,7 @@ from plugin.i18n import catalogue, translate
 from .support import SCREENSHOTS, Simulator
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Frame, FrameLocator, Locator, Page, Response
+    from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Response
 
 NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 
@@ -108,17 +108,22 @@ def jwt_claims(authorization: str | None) -> dict:
 
 @dataclass
 class ResponseLog:
-    """Every API response the page's frames received, with the person whose token asked for it."""
+    """Every API response the page's frames received in full, with the person whose token asked for
+    it. Only finished requests: the body of a request the page aborted (a search overtaken by the
+    next keystroke) never arrives, and reading it would wait for ever."""
 
     responses: list[tuple[str, Response]] = field(default_factory=list)
 
     def attach(self, page: Page) -> None:
-        page.on("response", self._record)
+        page.on("requestfinished", self._record)
 
-    def _record(self, response: Response) -> None:
-        if "/api/" not in response.url:
+    def _record(self, request: Request) -> None:
+        if "/api/" not in request.url:
             return
-        name = jwt_claims(response.request.headers.get("authorization")).get("name", "")
+        response = request.response()
+        if response is None:
+            return
+        name = jwt_claims(request.headers.get("authorization")).get("name", "")
         self.responses.append((name, response))
 
     def bodies_for(self, name: str) -> list[tuple[str, str]]:
