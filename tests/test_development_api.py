@@ -50,6 +50,7 @@ def test_development_plan_action_serving_a_goal(api, people, conversation, event
         "display_name": "Mette Sørensen",
         "email": "mette@example.dk",
         "role": "manager",
+        "left": False,  # still in the organisation
     }
     assert action["due_date"] == "2026-05-15"
     assert action["created_at"].startswith("2026-03-02T09:30:00")

@@ -108,28 +108,36 @@ def jwt_claims(authorization: str | None) -> dict:
 
 @dataclass
 class ResponseLog:
-    """Every API response the page's frames received in full, with the person whose token asked for
-    it. Only finished requests: the body of a request the page aborted (a search overtaken by the
-    next keystroke) never arrives, and reading it would wait for ever."""
+    """Every API response the page's frames received, with the person whose token asked for it. A
+    body is read only once its request finished: the body of a request the page aborted (a search
+    overtaken by the next keystroke) or of a live stream never completes, and reading it would wait
+    for ever."""
 
     responses: list[tuple[str, Response]] = field(default_factory=list)
+    finished: list[Request] = field(default_factory=list)
 
     def attach(self, page: Page) -> None:
-        page.on("requestfinished", self._record)
+        page.on("response", self._record)
+        page.on("requestfinished", self._finished)
 
-    def _record(self, request: Request) -> None:
-        if "/api/" not in request.url:
+    def _record(self, response: Response) -> None:
+        if "/api/" not in response.url:
             return
-        response = request.response()
-        if response is None:
-            return
-        name = jwt_claims(request.headers.get("authorization")).get("name", "")
+        name = jwt_claims(response.request.headers.get("authorization")).get("name", "")
         self.responses.append((name, response))
+
+    def _finished(self, request: Request) -> None:
+        self.finished.append(request)
+
+    def complete(self) -> list[tuple[str, Response]]:
+        """The responses whose body has arrived in full."""
+        done = {id(request) for request in self.finished}
+        return [(name, r) for name, r in self.responses if id(r.request) in done]
 
     def bodies_for(self, name: str) -> list[tuple[str, str]]:
         """(url, body) of each JSON response to `name`'s requests (the live stream excluded)."""
         found = []
-        for who, response in self.responses:
+        for who, response in self.complete():
             if who != name or "event-stream" in (response.headers.get("content-type") or ""):
                 continue
             try:

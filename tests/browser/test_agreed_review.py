@@ -209,7 +209,9 @@ def test_see_what_you_agreed_shows_every_part_of_the_locked_version(simulator: S
         assert part in _text(action), part
     follow_up = version.get_by_test_id("agreed-follow-up")
     assert follow_up.count() == 1
-    assert _text(follow_up) == f"{fmt(snapshot['follow_ups'][0]['due_on'])} · Status på kurset {suffix}"
+    # The date and title, as agreed (beside them, whether the date is in one's calendar).
+    shown = _text(follow_up.get_by_test_id("agreed-follow-up-text"))
+    assert shown == f"{fmt(snapshot['follow_ups'][0]['due_on'])} · Status på kurset {suffix}"
     approvals = card.get_by_test_id("approvals")
     for party, key in (("employee", "jonas"), ("manager", "mette")):
         assert DEMO_BY_KEY[key].name in _text(approvals.locator(f'li[data-party="{party}"]'))

@@ -94,7 +94,8 @@ def test_download_pdf_of_the_agreed_version_matches_the_screen(
         assert _words(action.locator(".mymus-text").inner_text()) in text
     follow_ups = version.get_by_test_id("agreed-follow-up")
     assert follow_ups.count() == 1
-    assert _words(follow_ups.first.inner_text()) in text  # "date · title", as on the screen
+    # "date · title", as on the screen (not the calendar state beside it, which is no part of the agreement)
+    assert _words(follow_ups.first.get_by_test_id("agreed-follow-up-text").inner_text()) in text
     for summary in version.get_by_test_id("agreed-summary").all():
         assert _words(summary.locator(".mymus-text").inner_text()) in text
     for point in version.get_by_test_id("agreed-point").all_inner_texts():

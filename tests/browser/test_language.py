@@ -134,7 +134,7 @@ def _user_texts(responses: ResponseLog) -> set[str]:
         elif isinstance(value, str) and key in USER_FIELDS and value.strip():
             found.add(value.strip())
 
-    for _, response in list(responses.responses):
+    for _, response in responses.complete():
         if "json" not in (response.headers.get("content-type") or ""):
             continue
         try:

@@ -98,7 +98,9 @@ export function AgreedFollowUps({
       <ul class={listClass}>
         {items.map((followUp, index) => (
           <li key={index} data-testid="agreed-follow-up">
-            <time dateTime={followUp.due_on}>{formatDate(followUp.due_on, language) ?? followUp.due_on}</time> · {followUp.title}{" "}
+            <span data-testid="agreed-follow-up-text">
+              <time dateTime={followUp.due_on}>{formatDate(followUp.due_on, language) ?? followUp.due_on}</time> · {followUp.title}
+            </span>{" "}
             <CalendarBadge state={states.get(keyOf(followUp))} />
           </li>
         ))}

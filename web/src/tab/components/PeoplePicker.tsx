@@ -88,13 +88,23 @@ export function PeoplePicker({ legend, excludeObjectId, value, onChange, meeting
     };
   }, [api, trimmed, searching]);
 
-  // The parent cleared the choice (e.g. the role changed): so does the picker.
+  // The parent cleared the choice (e.g. the role changed): so does the picker. The parent chose a
+  // person (e.g. "Plan" on a card of the team): shown as chosen once the suggestions name them.
   useEffect(() => {
     if (value === null && chosen !== null) {
       setChosen(null);
       setQuery("");
+      return;
     }
-  }, [value]);
+    if (value === null || suggested.status !== "ok") return;
+    const wanted = value.object_id.toLowerCase();
+    if (chosen?.object_id.toLowerCase() === wanted) return;
+    const known = suggested.value.find((person) => person.object_id.toLowerCase() === wanted);
+    if (known) {
+      setChosen(known);
+      setQuery(known.display_name);
+    }
+  }, [value, suggested.status]);
 
   const notMe = (person: Candidate) => person.object_id.toLowerCase() !== excludeObjectId.toLowerCase();
   const options: Candidate[] = searching
