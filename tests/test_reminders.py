@@ -503,8 +503,9 @@ def test_a_check_in_planned_meanwhile_makes_the_overdue_reminder_stale(capp, clo
         conversation.status = "reviewing"
         conversation.created_at = NOW - timedelta(weeks=8)
         db.session.commit()
-        uow = new_unit_of_work(capp)
-        assert service.enqueue_due(uow, NOW) >= 1  # stored, not sent yet
+        service.enqueue_due(new_unit_of_work(capp), NOW)  # stored, not sent yet
+        stored = db.session.scalars(select(Reminder).where(Reminder.kind == "check_in_overdue")).all()
+        assert [r.status for r in stored] == ["pending"]
         later = Conversation(
             tenant_id=TENANT,
             kind="checkin",
