@@ -503,7 +503,8 @@ def test_a_check_in_planned_meanwhile_makes_the_overdue_reminder_stale(capp, clo
         conversation.status = "reviewing"
         conversation.created_at = NOW - timedelta(weeks=8)
         db.session.commit()
-        service.enqueue_due(new_unit_of_work(capp), NOW)  # stored, not sent yet
+        assert service.enqueue_due(new_unit_of_work(capp), NOW) == 1  # stored, not sent yet
+        assert service.enqueue_due(new_unit_of_work(capp), NOW) == 0  # the same key is not stored twice
         stored = db.session.scalars(select(Reminder).where(Reminder.kind == "check_in_overdue")).all()
         assert [r.status for r in stored] == ["pending"]
         later = Conversation(

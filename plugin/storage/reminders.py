@@ -62,10 +62,16 @@ def insert_new(session: Session, rows: list[dict]) -> int:
     else:  # pragma: no cover - the app runs on PostgreSQL and SQLite only
         raise RuntimeError(f"unsupported database {dialect}")
     new = 0
-    for row in rows:  # one statement per row: each tells whether it inserted
-        statement = insert(Reminder).values(**row).on_conflict_do_nothing(index_elements=["key"])
-        result = session.execute(statement)
-        new += max(result.rowcount or 0, 0)
+    for row in rows:  # one statement per row: each returns its id only when it inserted
+        statement = (
+            insert(Reminder)
+            .values(**row)
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(Reminder.id)
+        )
+        # Counted from RETURNING, not rowcount: through the ORM session the insert's rowcount is not
+        # the driver's (psycopg reported 0 for every new row on PostgreSQL).
+        new += len(session.execute(statement).all())
     return new
 
 
