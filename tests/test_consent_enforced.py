@@ -22,6 +22,7 @@ from plugin.storage import (
     MaintenanceLease,
     NoteDocument,
     PreparationItem,
+    Reminder,
     WellbeingPulse,
 )
 from plugin.storage.db import db
@@ -411,8 +412,25 @@ def test_an_idle_unfinished_conversation_goes_whole(api, people, conversation, a
         db.session.commit()
     assert purge(app).conversations_deleted == 0
 
+    with app.app_context():  # a reminder stored for it (ids only) goes with it
+        db.session.add(
+            Reminder(
+                tenant_id=db.session.get(Conversation, cid).tenant_id,
+                key=f"prepare:{cid}:test",
+                kind="prepare",
+                subject="conversation",
+                subject_id=cid,
+                conversation_id=cid,
+                recipient_id=1,
+                other_id=2,
+                occasion="test",
+            )
+        )
+        db.session.commit()
+    assert count(app, Reminder) == 1
     clock(days=2 * days + 2)
     assert purge(app).conversations_deleted == 1
+    assert count(app, Reminder) == 0
     for model in (Conversation, Goal, DevelopmentAction, FeedbackEntry, WellbeingPulse, PreparationItem):
         assert count(app, model) == 0, model
     assert count(app, AgendaItem) == count(app, NoteDocument) == count(app, LiveEvent) == 0

@@ -57,6 +57,7 @@ from ..storage import (
     LiveStream,
     NoteDocument,
     PreparationItem,
+    Reminder,
     TalkingPoint,
     WellbeingPulse,
 )
@@ -491,6 +492,9 @@ def delete_conversation(uow: UnitOfWork, conversation: Conversation) -> None:
     _delete(uow, WellbeingPulse, WellbeingPulse.conversation_id == cid)
     _delete(uow, CheckinResponse, CheckinResponse.conversation_id == cid)
     _delete(uow, CheckinClosure, CheckinClosure.conversation_id == cid)
+    # Its reminders (ids only, no content) go with it: none is due any more, and kept they would
+    # point a person's "reminders sent to me" at a conversation that no longer exists.
+    _delete(uow, Reminder, Reminder.conversation_id == cid)
     session.execute(
         update(AuditEvent)
         .where(AuditEvent.conversation_id == cid)
