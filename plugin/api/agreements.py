@@ -10,7 +10,7 @@ from ..calendar_job import sync_calendars
 from ..services import agreement_pdf, calendar_sync
 from ..services import agreements as svc
 from ..services import consent as consent_svc
-from ..services.follow_up_ics import follow_ups_ics
+from ..services.ics import follow_ups_ics
 from ..storage.setup import new_unit_of_work
 from .endpoint import endpoint
 from .schemas.agreements import (

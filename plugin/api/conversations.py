@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from ..services import conversations as svc
-from ..services import planning
+from ..services import ics, planning
 from .endpoint import endpoint
 from .schemas.conversations import (
     AgendaItemCreate,
@@ -100,7 +100,7 @@ def plan(actor, body: ConversationPlan, uow, graph):
     "link to the conversation; the file name is in the reader's language. 422 when it has no time.",
 )
 def invite(actor, conversation_id: int, uow):
-    body, filename = planning.invite_ics(uow, actor, conversation_id)
+    body, filename = ics.invite_ics(uow, actor, conversation_id)
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

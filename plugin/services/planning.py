@@ -3,7 +3,7 @@ first, then its Teams meeting is made in the planner's calendar with the other p
 (so both calendars hold it), and where the permissions allow the app's tab is added to the meeting's
 chat. Graph down or a permission missing never loses the plan: the calendar is `pending` (the retry
 job makes it later, with the same transaction id, so never twice) or `not_permitted`, and the
-`.ics` is always there."""
+`.ics` is always there (`services.ics`)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
-import icalendar
 from sqlalchemy import or_, select, update
 
 from ..config import Settings
 from ..domain.actor import Actor
 from ..domain.lifecycle import ConversationKind
-from ..domain.planning import CalendarStatus, check_duration, check_start, ics_uid, transaction_id
+from ..domain.planning import CalendarStatus, check_duration, check_start, transaction_id
 from ..i18n import translate
 from ..identity.graph import Graph, GraphDenied, GraphUnavailable
 from ..identity.msal_obo import ConsentRequired, SignInUnavailable
@@ -271,56 +270,6 @@ def event_body(settings: Settings, conversation: _Plan, language: str) -> str:
         f'<p><a href="{teams}">{html.escape(translate("plan.body.open_teams", language))}</a></p>'
         f'<p><a href="{web}">{html.escape(translate("plan.body.open_browser", language))}</a></p>'
     )
-
-
-# --- the .ics ---------------------------------------------------------------------------------------
-
-
-def invite_ics(uow: UnitOfWork, actor: Actor, conversation_id: int) -> tuple[bytes, str]:
-    """The conversation as an iCalendar event (METHOD:PUBLISH) and its file name in the reader's
-    language. Only a party reaches it (the scoped look-up)."""
-    settings: Settings = uow.settings
-    with uow:
-        conversation = lookups.conversation_for(uow, actor, conversation_id)
-        if conversation.scheduled_at is None:
-            from ..domain.errors import InvalidInput
-
-            raise InvalidInput("plan_no_time", field="scheduled_at")
-        language = actor.language
-        minutes = conversation.duration_minutes or planning_default(ConversationKind(conversation.kind))
-        calendar = icalendar.Calendar()
-        calendar.add("prodid", "-//MUS app//planned conversation//EN")
-        calendar.add("version", "2.0")
-        calendar.add("method", "PUBLISH")
-        event = icalendar.Event()
-        event.add("uid", ics_uid(conversation.tenant_id, conversation.id, settings.app_domain))
-        event.add("dtstamp", uow.now().astimezone(UTC))
-        event.add("dtstart", conversation.scheduled_at.astimezone(UTC))
-        event.add("dtend", conversation.scheduled_at.astimezone(UTC) + timedelta(minutes=minutes))
-        event.add("summary", subject_of(conversation, language))
-        lines = [translate(f"plan.body.{conversation.kind}", language)]
-        lines.append(f"{translate('plan.body.open_teams', language)}: {deep_link(settings, conversation.id)}")
-        lines.append(
-            f"{translate('plan.body.open_browser', language)}: {content_url(settings, conversation.id)}"
-        )
-        if conversation.join_url:
-            lines.append(f"{translate('plan.body.join', language)}: {conversation.join_url}")
-            event.add("location", conversation.join_url)
-        event.add("description", "\n".join(lines))
-        event.add("url", content_url(settings, conversation.id))
-        planner = conversation.created_by
-        other = conversation.manager if planner.id == conversation.employee_id else conversation.employee
-        organizer = icalendar.vCalAddress(f"mailto:{planner.email}")
-        organizer.params["cn"] = icalendar.vText(planner.display_name)
-        event.add("organizer", organizer)
-        for person in (planner, other):
-            attendee = icalendar.vCalAddress(f"mailto:{person.email}")
-            attendee.params["cn"] = icalendar.vText(person.display_name)
-            attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
-            event.add("attendee", attendee, encode=0)
-        calendar.add_component(event)
-        name = translate(f"plan.ics_filename.{conversation.kind}", language, id=conversation.id)
-        return calendar.to_ical(), name
 
 
 # --- the retry job -----------------------------------------------------------------------------------
