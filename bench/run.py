@@ -39,6 +39,8 @@ PARTS = {
     "web": "bench.web",
     "growth": "bench.growth",
 }
+# The table's sections in this order; the others (web, growth, ...) after them, as they come.
+SECTIONS = ("http", "live", "scale-out", "memory")
 TOTAL_SECONDS = {False: 15 * 60, True: 5 * 60}
 STOP_GRACE_SECONDS = 45  # after SIGTERM, for the part's cleanup
 LATEST = ROOT / "bench" / "latest.md"
@@ -82,6 +84,15 @@ def run_part(part: str, quick: bool, seconds: float) -> list[Row]:
         return [Row(**fields) for fields in json.loads(out.read_text())]
 
 
+def grouped(rows: list[Row]) -> list[Row]:
+    """The rows by section (the memory figures come from two parts), each section in its own order."""
+    first: dict[str, int] = {}
+    for row in rows:
+        first.setdefault(row.section, len(SECTIONS) + len(first))
+    order = {name: n for n, name in enumerate(SECTIONS)}
+    return sorted(rows, key=lambda row: order.get(row.section, first[row.section]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -122,7 +133,7 @@ def main() -> int:
             failed.append(f"{part} ({exc})")
         print(f"--- {part}: {time.monotonic() - started:.0f} s", flush=True)
 
-    table = markdown(rows)
+    table = markdown(grouped(rows))
     footer = []
     if missing:
         footer.append(f"Not measured: {', '.join(missing)}.")

@@ -42,6 +42,7 @@ from tests.support.live import free_port  # noqa: E402
 
 SECTION = "scale-out"
 HEADER = "x-mus-instance"
+GROWTH = 1.10  # "grows": by more than a run's noise
 
 _CONFIG = """
 global
@@ -213,8 +214,8 @@ def run(*, quick: bool = False) -> list[Row]:
             "req/s",
             baseline="the same through HAProxy, 1 instance",
             baseline_value=single.rate,
-            goal="grows with instances",
-            met=double.rate > single.rate and double.server_errors == single.server_errors == 0,
+            goal="grows with instances (≥ 110 %)",
+            met=double.rate >= GROWTH * single.rate and double.server_errors == single.server_errors == 0,
             note=(
                 f"each instance gunicorn gthread, 1 worker, {THREADS} threads; {os.cpu_count()} cores "
                 "shared by wrk, HAProxy, PostgreSQL and the instances, so 2 instances can at best use both; "
