@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import signal
 import sys
 import tempfile
@@ -68,6 +69,18 @@ class Http:
         self.headers: dict[str, str] = {}  # the last response's
 
     async def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+        """One request; on a kept-alive connection the server closed meanwhile (gunicorn closes idle
+        ones after 2 s), once more on a new one (the writes carry an Idempotency-Key)."""
+        reused = self.writer is not None
+        try:
+            return await self._request(method, path, body, headers)
+        except (ConnectionError, OSError, asyncio.IncompleteReadError):
+            await self.close()
+            if not reused:
+                raise
+            return await self._request(method, path, body, headers)
+
+    async def _request(self, method: str, path: str, body: dict | None, headers: dict | None):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         payload = json.dumps(body).encode() if body is not None else b""
@@ -305,9 +318,13 @@ async def measure(
             update = base64.b64encode(meeting.client.append(f"w{n} ")).decode()
             meeting.waiting = loop.create_future()
             started = time.perf_counter()
-            status, _body = await http.request(
-                "POST", path, {"update": update}, {"Idempotency-Key": uuid.uuid4().hex}
-            )
+            try:
+                status, _body = await http.request(
+                    "POST", path, {"update": update}, {"Idempotency-Key": uuid.uuid4().hex}
+                )
+            except (ConnectionError, OSError, asyncio.IncompleteReadError):
+                errors += 1
+                continue
             if status != 201:
                 errors += 1
                 continue
@@ -420,6 +437,7 @@ def measure_all(*, connections: int, edits: int, typing: int, threads: int) -> M
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
         forget_prefix(prefix)
+    shutil.rmtree(work, ignore_errors=True)  # the servers' logs, kept only when a run failed
     return Measured(few, many, shared, rss, threads)
 
 
