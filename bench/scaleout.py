@@ -160,9 +160,13 @@ async def crossed_edits(
             update = base64.b64encode(meeting.client.append(f"w{n} ")).decode()
             waiting[meeting.cid] = loop.create_future()
             started = time.perf_counter()
-            status, _ = await http.request(
-                "POST", path, {"update": update}, {"Idempotency-Key": uuid.uuid4().hex}
-            )
+            try:
+                status, _ = await http.request(
+                    "POST", path, {"update": update}, {"Idempotency-Key": uuid.uuid4().hex}
+                )
+            except (ConnectionError, OSError, asyncio.IncompleteReadError):
+                failed += 1
+                continue
             if status != 201:
                 failed += 1
                 continue
