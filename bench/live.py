@@ -465,7 +465,7 @@ def run(*, quick: bool = False) -> list:
     rows = [
         Row(
             "live",
-            f"save to other screen, p95, 1 instance, {many.streams} open live connections",
+            f"save to other screen, p95, 1 instance, {many.streams:,} open live connections",
             value(many),
             "ms",
             baseline=f"same with {few.streams} connections",
@@ -492,7 +492,7 @@ def run(*, quick: bool = False) -> list:
         rows.append(
             Row(
                 "memory",
-                f"RSS of the app worker with {many.streams} live streams open",
+                f"RSS of the app worker with {many.streams:,} live streams open",
                 measured.rss_mb,
                 "MB",
                 baseline="idle Flask hello worker",
