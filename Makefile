@@ -81,9 +81,13 @@ test-postgres: install web
 		|| { echo "PostgreSQL is not reachable at $(PG_ADMIN_URL) (set PG_ADMIN_URL)"; exit 1; }
 	MUS_TEST_DATABASE_URL='$(PG_ADMIN_URL)' $(BIN)/pytest -q
 
-# The live collaboration benchmark (PostgreSQL and Redis on this machine; prints the README's table).
-bench: install
-	$(BIN)/python bench/live.py
+# The benchmark (bench/run.py): every part, one table with each figure beside its baseline from the
+# same run and the ratio, also written to bench/latest.md. PostgreSQL and Redis on this machine, wrk
+# and HAProxy (Debian packages). At most 15 minutes; `make bench BENCH_ARGS=--quick` for a short run,
+# `BENCH_ARGS="--only http,live"` for some parts.
+BENCH_ARGS ?=
+bench: install web
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # ruff, and the architecture's import contracts (pyproject.toml, [tool.importlinter]).
 lint: install

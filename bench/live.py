@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/live.py            # about 1.5 minutes, loopback only
     .venv/bin/python bench/live.py --quick    # smaller numbers, about 40 s
+    .venv/bin/python bench/live.py --rows [--quick]   # the rows `make bench` prints (bench/run.py)
 
 Starts real servers (`mus serve`, gunicorn) on free loopback ports against one fresh PostgreSQL
 database and one Redis key prefix, signed in through the local Microsoft 365 stand-ins, and measures:
@@ -26,6 +27,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import signal
 import sys
 import tempfile
@@ -39,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, make_url, text  # noqa: E402
 
+from bench.stack import rss_mb, worker_pid  # noqa: E402
 from tests.support import m365  # noqa: E402
 from tests.support.live import (  # noqa: E402
     REDIS_URL,
@@ -51,7 +54,8 @@ from tests.support.live import (  # noqa: E402
     server_env,
 )
 
-DEADLINE = time.monotonic() + 180  # hard stop for the whole run, whatever happens
+RUN_SECONDS = 180  # hard stop for the whole run, whatever happens
+DEADLINE = time.monotonic() + RUN_SECONDS  # set again when a run starts
 
 
 # --- a small asyncio HTTP/1.1 client (keep-alive requests, and chunked event streams) ------------------
@@ -62,8 +66,21 @@ class Http:
         self.port, self.token = port, token
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.headers: dict[str, str] = {}  # the last response's
 
     async def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+        """One request; on a kept-alive connection the server closed meanwhile (gunicorn closes idle
+        ones after 2 s), once more on a new one (the writes carry an Idempotency-Key)."""
+        reused = self.writer is not None
+        try:
+            return await self._request(method, path, body, headers)
+        except (ConnectionError, OSError, asyncio.IncompleteReadError):
+            await self.close()
+            if not reused:
+                raise
+            return await self._request(method, path, body, headers)
+
+    async def _request(self, method: str, path: str, body: dict | None, headers: dict | None):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         payload = json.dumps(body).encode() if body is not None else b""
@@ -78,6 +95,7 @@ class Http:
         lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
         self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + payload)
         status, response_headers = await _read_head(self.reader)
+        self.headers = response_headers
         if "chunked" in response_headers.get("transfer-encoding", ""):
             data = b"".join([chunk async for chunk in _chunks(self.reader)])
         else:
@@ -131,6 +149,7 @@ class Stream:
         self.closed = False
         self.task: asyncio.Task | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.headers: dict[str, str] = {}
 
     async def open(self) -> None:
         reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port, limit=1 << 20)
@@ -139,7 +158,7 @@ class Stream:
             f"Authorization: Bearer {self.token}\r\nAccept: text/event-stream\r\n\r\n"
         )
         self.writer.write(request.encode())
-        status, _headers = await _read_head(reader)
+        status, self.headers = await _read_head(reader)
         if status != 200:
             raise ConnectionError(f"stream answered {status}")
         self.task = asyncio.create_task(self._read(reader))
@@ -180,8 +199,29 @@ class Meeting:
     waiting: asyncio.Future | None = None
 
 
+def add_people(cloud: m365.Cloud, count: int, tag: str) -> None:
+    """The meetings' managers and employees in the stand-in directory, each manager with one report,
+    all of them having consented (planning asks Microsoft Graph on the manager's behalf)."""
+    scopes = ["User.Read", "OnlineMeetings.Read", "Calendars.ReadWrite"]
+    for i in range(count):
+        manager, employee = f"{tag}-manager-{i}", f"{tag}-employee-{i}"
+        cloud.directory.add_user(
+            m365.TENANT, m365.oid(manager), f"Leder {tag} {i}", f"{manager}@test.example"
+        )
+        cloud.directory.add_user(
+            m365.TENANT,
+            m365.oid(employee),
+            f"Medarbejder {tag} {i}",
+            f"{employee}@test.example",
+            manager_id=m365.oid(manager),
+        )
+        for name in (manager, employee):
+            cloud.directory.grant(m365.TENANT, m365.oid(name), m365.CLIENT_ID, scopes)
+
+
 async def plan_meetings(cloud: m365.Cloud, port: int, count: int, tag: str) -> list[Meeting]:
     meetings: list[Meeting] = []
+    add_people(cloud, count, tag)
     # One sign-in first: the organisation (tenant) is created on first sight, and concurrent first
     # sign-ins of a new tenant race (see the report).
     warm = Http(port, cloud.sso(f"{tag}-warm-up"))
@@ -278,9 +318,13 @@ async def measure(
             update = base64.b64encode(meeting.client.append(f"w{n} ")).decode()
             meeting.waiting = loop.create_future()
             started = time.perf_counter()
-            status, _body = await http.request(
-                "POST", path, {"update": update}, {"Idempotency-Key": uuid.uuid4().hex}
-            )
+            try:
+                status, _body = await http.request(
+                    "POST", path, {"update": update}, {"Idempotency-Key": uuid.uuid4().hex}
+                )
+            except (ConnectionError, OSError, asyncio.IncompleteReadError):
+                errors += 1
+                continue
             if status != 201:
                 errors += 1
                 continue
@@ -310,24 +354,37 @@ def percentiles(values: list[float]) -> tuple[float, float, float]:
 # --- the run ----------------------------------------------------------------------------------------------
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="fewer meetings and edits")
-    parser.add_argument("--connections", type=int, default=1000, help="live streams to hold on one instance")
-    parser.add_argument(
-        "--threads", type=int, default=1280, help="threads of the server's worker (mus serve's default)"
-    )
-    parser.add_argument("--typing", type=int, default=20, help="meetings typing while all streams are open")
-    args = parser.parse_args()
-    connections = 200 if args.quick else args.connections
-    edits = 15 if args.quick else 30
+@dataclass
+class Phase:
+    """One measured setup: the edits' latencies (ms) and how long they took."""
+
+    setup: str
+    streams: int
+    latencies: list[float]
+    seconds: float
+
+    def p95(self) -> float | None:
+        return percentiles(self.latencies)[1] if self.latencies else None
+
+
+@dataclass
+class Measured:
+    few: Phase  # one instance, 10 meetings typing, their 10 streams open
+    many: Phase  # one instance, all streams open (`connections`)
+    shared: Phase  # two instances via Redis: post on B, stream on A
+    rss_mb: float | None  # the one instance's worker with all streams open
+    threads: int
+
+
+def measure_all(*, connections: int, edits: int, typing: int, threads: int) -> Measured:
+    """Starts and stops everything (database, Redis prefix, stand-ins, servers) within RUN_SECONDS."""
+    global DEADLINE
+    DEADLINE = time.monotonic() + RUN_SECONDS
 
     def out_of_time(signum, frame):
         raise TimeoutError("the benchmark ran out of its time budget")
 
-    signal.signal(signal.SIGALRM, out_of_time)
+    previous = signal.signal(signal.SIGALRM, out_of_time)
     signal.alarm(int(DEADLINE - time.monotonic()) + 30)  # a hard stop; servers are cleaned up below
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 8192)), hard))
@@ -343,7 +400,6 @@ def main() -> None:
     prefix = new_prefix().replace("mus-test-", "mus-bench-")
     cloud = m365.start_cloud(work / "m365")
     servers: list[Server] = []
-    rows: list[tuple[str, ...]] = []
     try:
         migrate(server_env(cloud, database_url, None, prefix, work / "instance"))
         single_env = server_env(cloud, database_url, None, prefix, work / "instance")
@@ -351,12 +407,12 @@ def main() -> None:
         print(f"database {name}, redis prefix {prefix}, logs in {work}", flush=True)
 
         # 1 + 3: one instance, in-process broker.
-        single = Server(single_env, work / "single.log", threads=args.threads)
+        single = Server(single_env, work / "single.log", threads=threads)
         servers.append(single)
         single.start()
         assert single.process is not None
-        rows += asyncio.run(
-            phase_single(cloud, single.port, single.process.pid, connections, edits, args.typing)
+        few, many, rss = asyncio.run(
+            phase_single(cloud, single.port, single.process.pid, connections, edits, typing)
         )
         single.stop()
 
@@ -368,8 +424,10 @@ def main() -> None:
             server.launch()
         for server in (a, b):
             server.wait_ready()
-        rows += asyncio.run(phase_shared(cloud, a.port, b.port, edits))
+        shared = asyncio.run(phase_shared(cloud, a.port, b.port, edits))
     finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
         for server in servers:
             server.terminate()
         for server in servers:
@@ -379,12 +437,94 @@ def main() -> None:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
         forget_prefix(prefix)
+    shutil.rmtree(work, ignore_errors=True)  # the servers' logs, kept only when a run failed
+    return Measured(few, many, shared, rss, threads)
 
+
+def run(*, quick: bool = False) -> list:
+    """The rows of `make bench` (bench/table.py): p95 save-to-other-screen on one instance with
+    1,000 open live connections against the same with 10, across two instances, and the resident
+    memory of the worker holding the 1,000 streams against an idle Flask worker (the floor)."""
+    from bench.stack import floor_worker_rss
+    from bench.table import Row
+
+    connections = 200 if quick else 1000
+    measured = measure_all(connections=connections, edits=15 if quick else 30, typing=20, threads=1280)
+    few, many, shared = measured.few, measured.many, measured.shared
+
+    def note(phase: Phase) -> str:
+        if not phase.latencies:
+            return f"{phase.setup}: no edit measured"
+        p50, _p95, p99 = percentiles(phase.latencies)
+        return f"{phase.setup}; {len(phase.latencies)} edits, p50 {p50:.1f} ms, p99 {p99:.1f} ms"
+
+    def value(phase: Phase) -> float:
+        return phase.p95() if phase.latencies else float("nan")
+
+    many_p95, shared_p95 = many.p95(), shared.p95()
+    rows = [
+        Row(
+            "live",
+            f"save to other screen, p95, 1 instance, {many.streams:,} open live connections",
+            value(many),
+            "ms",
+            baseline=f"same with {few.streams} connections",
+            baseline_value=few.p95(),
+            goal="< 100 ms",
+            met=many_p95 is not None and many_p95 < 100 and many.streams >= connections,
+            note=note(many),
+        ),
+        Row(
+            "live",
+            "save to other screen, p95, 2 instances via Redis (save on B, stream on A)",
+            value(shared),
+            "ms",
+            baseline=f"1 instance, {few.streams} connections",
+            baseline_value=few.p95(),
+            goal="< 150 ms",
+            met=shared_p95 is not None and shared_p95 < 150,
+            note=note(shared),
+        ),
+    ]
+    with tempfile.TemporaryDirectory(prefix="mus-bench-floor-") as folder:
+        floor = floor_worker_rss(Path(folder))
+    if measured.rss_mb is not None:
+        rows.append(
+            Row(
+                "memory",
+                f"RSS of the app worker with {many.streams:,} live streams open",
+                measured.rss_mb,
+                "MB",
+                baseline="idle Flask hello worker",
+                baseline_value=floor,
+                note=f"gunicorn gthread, 1 worker, {measured.threads} threads (mus serve's default)",
+            )
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer meetings and edits")
+    parser.add_argument("--connections", type=int, default=1000, help="live streams to hold on one instance")
+    parser.add_argument(
+        "--threads", type=int, default=1280, help="threads of the server's worker (mus serve's default)"
+    )
+    parser.add_argument("--typing", type=int, default=20, help="meetings typing while all streams are open")
+    args = parser.parse_args()
+    measured = measure_all(
+        connections=200 if args.quick else args.connections,
+        edits=15 if args.quick else 30,
+        typing=args.typing,
+        threads=args.threads,
+    )
     print()
     print("| setup | open live streams | edits measured | edits/s | p50 ms | p95 ms | p99 ms |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    for phase in (measured.few, measured.many, measured.shared):
+        print("| " + " | ".join(_row(phase)) + " |")
     print()
     print(
         f"Loopback, {os.cpu_count()} cores, PostgreSQL, gunicorn gthread (1 worker, {args.threads} threads "
@@ -393,24 +533,34 @@ def main() -> None:
     )
 
 
-def _row(setup: str, streams: int, measured: tuple[list[float], float]) -> tuple[str, ...]:
-    latencies, seconds = measured
-    rate = f"{len(latencies) / seconds:.0f}" if seconds else "-"
-    if not latencies:
-        return (setup, str(streams), "0", rate, "-", "-", "-")
-    p50, p95, p99 = percentiles(latencies)
-    return (setup, str(streams), str(len(latencies)), rate, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}")
+def _row(phase: Phase) -> tuple[str, ...]:
+    rate = f"{len(phase.latencies) / phase.seconds:.0f}" if phase.seconds else "-"
+    if not phase.latencies:
+        return (phase.setup, str(phase.streams), "0", rate, "-", "-", "-")
+    p50, p95, p99 = percentiles(phase.latencies)
+    return (
+        phase.setup,
+        str(phase.streams),
+        str(len(phase.latencies)),
+        rate,
+        f"{p50:.1f}",
+        f"{p95:.1f}",
+        f"{p99:.1f}",
+    )
+
+
+def _phase(setup: str, streams: int, measured: tuple[list[float], float]) -> Phase:
+    return Phase(setup, streams, *measured)
 
 
 async def phase_single(cloud: m365.Cloud, port: int, pid: int, connections: int, edits: int, typing: int):
-    rows = []
     meetings = await plan_meetings(cloud, port, max(typing, connections // 2), "one")
     print(f"planned {len(meetings)} meetings", flush=True)
     # Latency with few streams open: 10 meetings typing, the employee's stream only.
     sample = meetings[:10]
     streams, _ = await open_streams(sample, port, both=False)
     measured = await measure(sample, port, edits=edits, interval=0.2, limit=25)
-    rows.append(_row("1 instance, in-process broker, 10 meetings typing", len(streams), measured))
+    few = _phase("1 instance, in-process broker, 10 meetings typing", len(streams), measured)
     print(f"one instance: {len(measured[0])} edits measured", flush=True)
     for stream in streams:
         await stream.close()
@@ -423,18 +573,19 @@ async def phase_single(cloud: m365.Cloud, port: int, pid: int, connections: int,
         flush=True,
     )
     await asyncio.sleep(1)
+    rss = rss_mb(worker_pid(pid))
     measured = await measure(meetings[:typing], port, edits=edits, interval=0.5, limit=30)
     still = sum(not s.closed for s in streams)
     print(
         f"under load: {len(measured[0])} edits measured; {still} of {len(streams)} streams still open",
         flush=True,
     )
-    rows.append(
-        _row(f"1 instance, in-process broker, {typing} of {len(meetings)} meetings typing", still, measured)
+    many = _phase(
+        f"1 instance, in-process broker, {typing} of {len(meetings)} meetings typing", still, measured
     )
     for stream in streams:
         await stream.close()
-    return rows
+    return few, many, rss
 
 
 def worker_stats(master_pid: int) -> str:
@@ -455,10 +606,15 @@ async def phase_shared(cloud: m365.Cloud, port_a: int, port_b: int, edits: int):
     print(f"two instances: {len(measured[0])} edits measured", flush=True)
     for stream in streams:
         await stream.close()
-    return [
-        _row("2 instances via Redis, 10 meetings typing (post on B, stream on A)", len(streams), measured)
-    ]
+    return _phase(
+        "2 instances via Redis, 10 meetings typing (post on B, stream on A)", len(streams), measured
+    )
 
 
 if __name__ == "__main__":
-    main()
+    if "--rows" in sys.argv:  # the rows of `make bench`
+        from bench.table import markdown
+
+        print(markdown(run(quick="--quick" in sys.argv)))
+    else:
+        main()
