@@ -63,7 +63,8 @@ def machine() -> str:
         memory = f", {kib / 1024 / 1024:.0f} GB"
     except (OSError, ValueError, IndexError):
         memory = ""
-    return f"{platform.machine()}, {cores} cores{memory}, Python {platform.python_version()}, {platform.system()}"
+    python = platform.python_version()
+    return f"{platform.machine()}, {cores} cores{memory}, Python {python}, {platform.system()}"
 
 
 def markdown(rows: Iterable[Row], *, when: datetime | None = None) -> str:
