@@ -354,6 +354,20 @@ def test_terms(client):
 # --- the simulator -----------------------------------------------------------------------------
 
 
+def test_the_teams_js_only_baseline_page_is_in_demo_mode_only(client, demo_client, built):
+    """bench/web.py's baseline: the simulator with a teams-js-only page in its side panels."""
+    assert client.get("/simulator/teams-js").status_code == 404
+    page = _page(demo_client.get("/simulator/teams-js"))
+    entry = built.entry("teams-js-only")
+    assert page.module_scripts == [f"/static/build/{name}" for name in entry.js]
+    assert page.preloads == [f"/static/build/{name}" for name in entry.preload]
+    assert page.boot_text == ""
+    assert (
+        _page(demo_client.get("/simulator/?baseline=teams-js")).boot["sidePanelUrl"] == "/simulator/teams-js"
+    )
+    assert "sidePanelUrl" not in _page(demo_client.get("/simulator/")).boot
+
+
 def test_the_simulator_exists_in_demo_mode_only(client, demo_client, built):
     assert client.get("/simulator/").status_code == 404
     page = _page(demo_client.get("/simulator/"))

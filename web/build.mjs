@@ -198,31 +198,42 @@ function compressAll(folder) {
 async function main() {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  const result = await esbuild.build({
-    absWorkingDir: here,
-    entryPoints: ENTRIES,
-    outdir,
-    entryNames: "[name]-[hash]",
-    chunkNames: "chunk-[hash]",
-    splitting: true,
-    assetNames: "[name]-[hash]",
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: ["es2020", "chrome100", "edge100", "firefox100", "safari15"],
-    minify: true,
-    sourcemap: "linked",
-    legalComments: "linked",
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    define: { "process.env.NODE_ENV": '"production"' },
-    metafile: true,
-    logLevel: "warning",
-    plugins: [themesPlugin, teamsJsPlugin],
-  });
+  // The tab is bundled on its own: its chunks are split only by what its surfaces share, not also by
+  // what it shares with the simulator and the small pages (fewer, larger files for its first load).
+  const builds = [["tab"], Object.keys(ENTRIES).filter((name) => name !== "tab")];
+  const metafiles = [];
+  for (const names of builds) {
+    const result = await esbuild.build({
+      absWorkingDir: here,
+      entryPoints: Object.fromEntries(names.map((name) => [name, ENTRIES[name]])),
+      outdir,
+      entryNames: "[name]-[hash]",
+      chunkNames: "chunk-[hash]",
+      splitting: true,
+      assetNames: "[name]-[hash]",
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: ["es2020", "chrome100", "edge100", "firefox100", "safari15"],
+      minify: true,
+      sourcemap: "linked",
+      legalComments: "linked",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      define: { "process.env.NODE_ENV": '"production"' },
+      metafile: true,
+      logLevel: "warning",
+      plugins: [themesPlugin, teamsJsPlugin],
+    });
+    metafiles.push(result.metafile);
+  }
+  const metafile = {
+    inputs: Object.assign({}, ...metafiles.map((m) => m.inputs)),
+    outputs: Object.assign({}, ...metafiles.map((m) => m.outputs)),
+  };
   // MUS_METAFILE=path: esbuild's account of every output's inputs (for `npx esbuild-visualizer` or by hand).
-  if (process.env.MUS_METAFILE) writeFileSync(process.env.MUS_METAFILE, JSON.stringify(result.metafile));
-  const manifest = manifestFrom(result.metafile);
+  if (process.env.MUS_METAFILE) writeFileSync(process.env.MUS_METAFILE, JSON.stringify(metafile));
+  const manifest = manifestFrom(metafile);
   compressAll(outdir);
   const target = join(outdir, "manifest.json");
   writeFileSync(`${target}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
