@@ -6,7 +6,6 @@ for a year (their names change with their content)."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import mimetypes
 from dataclasses import dataclass
@@ -76,10 +75,6 @@ class BuildManifest:
 
     def entry(self, name: str) -> EntryFiles | None:
         return self._load().get(name)
-
-    def gzipped_size(self, name: str) -> int:
-        """The bytes a browser downloads for `name` with gzip (level 9), all files together."""
-        return sum(len(gzip.compress((self.folder / f).read_bytes(), 9, mtime=0)) for f in self._files(name))
 
     def encoded_size(self, name: str, encoding: str) -> int:
         """The bytes the server sends for `name` with `encoding` ("br", "gzip"): its built files."""
