@@ -3,10 +3,13 @@ and the side panel's bundle budget. (The pages in a real browser: tests/browser/
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -45,6 +48,7 @@ class _Page(HTMLParser):
         self.html_attrs: dict[str, str | None] = {}
         self.metas: list[dict[str, str | None]] = []
         self.stylesheets: list[str] = []
+        self.preloads: list[str] = []
         self.scripts: list[dict[str, str | None]] = []
         self.links: list[str] = []
         self._in_boot = False
@@ -59,6 +63,8 @@ class _Page(HTMLParser):
             self.metas.append(found)
         elif tag == "link" and found.get("rel") == "stylesheet":
             self.stylesheets.append(found["href"] or "")
+        elif tag == "link" and found.get("rel") == "modulepreload":
+            self.preloads.append(found["href"] or "")
         elif tag == "script":
             self.scripts.append(found)
             self._in_boot = found.get("id") == "mus-boot"
@@ -85,7 +91,7 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def built() -> assets.BuildManifest:
     manifest = assets.BuildManifest(assets.BUILD_DIR)
-    if manifest.entry("tab") is None or manifest.entry("simulator") is None:
+    if manifest.entry("tab:sidepanel") is None or manifest.entry("simulator") is None:
         pytest.fail("the front end is not built: run `npm ci && npm run build` in web/ (make test does)")
     return manifest
 
@@ -127,12 +133,16 @@ def _csp(response) -> dict[str, str]:
 @pytest.mark.parametrize("surface", SURFACES)
 def test_each_surface_is_the_tab_shell_with_the_hashed_build(client, built, surface):
     page = _page(client.get(f"/tab/{surface}"))
-    entry = built.entry("tab")
+    entry = built.entry(f"tab:{surface}")
     assert page.html_attrs["lang"] == "da"
     assert {"name": "viewport", "content": "width=device-width, initial-scale=1"} in page.metas
     assert page.stylesheets == [f"/static/build/{name}" for name in entry.css]
     assert page.module_scripts == [f"/static/build/{name}" for name in entry.js]
-    assert all(re.search(r"-[A-Z0-9]{8}\.(js|css)$", url) for url in page.stylesheets + page.module_scripts)
+    # Every chunk the entry and the surface import is preloaded (no waterfall of imports).
+    assert page.preloads == [f"/static/build/{name}" for name in entry.preload]
+    assert len(page.preloads) >= 2
+    urls = page.stylesheets + page.module_scripts + page.preloads
+    assert all(re.search(r"-[A-Z0-9]{8}\.(js|css)$", url) for url in urls)
     boot = page.boot
     assert boot["surface"] == surface
     assert boot["demo"] is False
@@ -209,20 +219,90 @@ def test_no_inline_scripts_or_styles(client, demo_client):
 
 
 def test_built_assets_are_served_immutable(client, built):
-    for entry in ("tab", "simulator"):
+    for entry in ("tab:content", "simulator"):
         for name in built.entry(entry).all:
             with client.get(f"/static/build/{name}") as response:
                 assert response.status_code == 200, name
                 assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
                 assert response.mimetype in ("text/javascript", "application/javascript", "text/css")
+                assert "Content-Encoding" not in response.headers  # none asked for
+                assert "Accept-Encoding" in response.headers["Vary"]
                 assert response.get_data() == (assets.BUILD_DIR / name).read_bytes()
 
 
+def _decoded(response) -> bytes:
+    body = response.get_data()
+    encoding = response.headers.get("Content-Encoding")
+    if encoding == "br":  # no brotli in Python's standard library: Node's zlib (it built the files)
+        node = shutil.which("node")
+        assert node, "Node.js is needed (it builds the front end)"
+        script = "process.stdout.write(require('zlib').brotliDecompressSync(require('fs').readFileSync(0)))"
+        return subprocess.run([node, "-e", script], input=body, capture_output=True, check=True).stdout
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    assert encoding is None, encoding
+    return body
+
+
 @pytest.mark.parametrize(
-    "path", ["/static/build/manifest.json", "/static/build/nothing-here.js", "/static/build/../../i18n.py"]
+    ("accept", "expected"),
+    [
+        ("gzip, deflate, br, zstd", "br"),  # Chromium's
+        ("br", "br"),
+        ("gzip", "gzip"),
+        ("deflate, gzip;q=0.8", "gzip"),
+        ("br;q=0, gzip", "gzip"),
+        ("br;q=0.5, gzip", "gzip"),  # the client's preference first
+        ("*", "br"),
+        ("*;q=0.5, br;q=0", "gzip"),  # named outright: not acceptable, whatever `*` says
+        ("gzip;q=0, br;q=0", None),
+        ("identity", None),
+        ("*;q=0", None),
+        ("", None),
+        ("nonsense;;q=x, ,", None),
+    ],
+)
+def test_built_assets_are_sent_compressed_as_the_request_allows(client, built, accept, expected):
+    names = built.entry("tab:sidepanel").all
+    assert any(name.endswith(".css") for name in names) and any(name.endswith(".js") for name in names)
+    for name in names:
+        original = (assets.BUILD_DIR / name).read_bytes()
+        with client.get(f"/static/build/{name}", headers={"Accept-Encoding": accept}) as response:
+            assert response.status_code == 200, name
+            assert response.headers.get("Content-Encoding") == expected
+            assert response.mimetype == ("text/css" if name.endswith(".css") else "text/javascript")
+            assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+            assert "Accept-Encoding" in response.headers["Vary"]
+            assert int(response.headers["Content-Length"]) == len(response.get_data())
+            if expected:
+                assert len(response.get_data()) < len(original)
+            assert _decoded(response) == original
+
+
+def test_compressed_assets_answer_conditional_requests_per_encoding(client, built):
+    name = built.entry("tab:sidepanel").js[0]
+    url = f"/static/build/{name}"
+    tags = {}
+    for accept in ("br", "gzip", "identity"):
+        with client.get(url, headers={"Accept-Encoding": accept}) as response:
+            tags[accept] = response.headers["ETag"]
+        with client.get(url, headers={"Accept-Encoding": accept, "If-None-Match": tags[accept]}) as response:
+            assert response.status_code == 304
+    assert len(set(tags.values())) == 3  # a cache never mixes up one encoding's body with another's
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/build/manifest.json",
+        "/static/build/manifest.json.gz",
+        "/static/build/nothing-here.js",
+        "/static/build/../../i18n.py",
+        "/static/build/../../i18n.py.gz",
+    ],
 )
 def test_manifest_and_unknown_files_are_not_served(client, path):
-    with client.get(path) as response:
+    with client.get(path, headers={"Accept-Encoding": "gzip, br"}) as response:
         assert response.status_code == 404
 
 
@@ -240,7 +320,7 @@ def test_a_missing_build_says_how_to_build(app, tmp_path):
 def test_public_pages_need_no_script(client, built, path):
     page = _page(client.get(path))
     assert page.stylesheets == [f"/static/build/{name}" for name in built.entry("tab").css]
-    assert page.scripts == []
+    assert page.scripts == [] and page.preloads == []
     assert {"/", "/privacy", "/terms"} <= set(page.links)
 
 
@@ -272,6 +352,20 @@ def test_terms(client):
 
 
 # --- the simulator -----------------------------------------------------------------------------
+
+
+def test_the_teams_js_only_baseline_page_is_in_demo_mode_only(client, demo_client, built):
+    """bench/web.py's baseline: the simulator with a teams-js-only page in its side panels."""
+    assert client.get("/simulator/teams-js").status_code == 404
+    page = _page(demo_client.get("/simulator/teams-js"))
+    entry = built.entry("teams-js-only")
+    assert page.module_scripts == [f"/static/build/{name}" for name in entry.js]
+    assert page.preloads == [f"/static/build/{name}" for name in entry.preload]
+    assert page.boot_text == ""
+    assert (
+        _page(demo_client.get("/simulator/?baseline=teams-js")).boot["sidePanelUrl"] == "/simulator/teams-js"
+    )
+    assert "sidePanelUrl" not in _page(demo_client.get("/simulator/")).boot
 
 
 def test_the_simulator_exists_in_demo_mode_only(client, demo_client, built):
@@ -336,23 +430,45 @@ def test_ui_texts_are_in_both_languages():
 # --- the bundle budget -------------------------------------------------------------------------
 
 
-def test_side_panel_first_load_is_within_the_budget(client, built, capsys):
+def test_each_surface_first_load_is_within_its_budget(client, built, capsys):
     check_bundle = _load_check_bundle()
-    measured = check_bundle.measure(assets.BUILD_DIR)
-    # What the check measures is exactly what /tab/sidepanel loads.
-    page = _page(client.get("/tab/sidepanel"))
-    loaded = sorted(url.removeprefix("/static/build/") for url in page.stylesheets + page.module_scripts)
-    assert sorted(measured.files) == loaded
-    assert measured.gzipped_bytes > 20_000  # teams-js and Preact are in it
-    assert measured.within_budget, measured.report()
+    measured = check_bundle.measure_all(assets.BUILD_DIR)
+    assert {m.surface for m in measured} == set(SURFACES)
+    for measurement in measured:
+        # What the check measures is exactly what the surface's page loads first.
+        page = _page(client.get(f"/tab/{measurement.surface}"))
+        loaded = sorted(
+            url.removeprefix("/static/build/")
+            for url in page.stylesheets + page.module_scripts + page.preloads
+        )
+        assert sorted(measurement.files) == loaded
+        assert measurement.gzipped_bytes > 20_000  # teams-js and Preact are in it
+        assert 0 < measurement.brotli_bytes < measurement.gzipped_bytes
+        assert measurement.within_budget, measurement.report()
+    side_panel = next(m for m in measured if m.surface == "sidepanel")
+    assert side_panel.budget_bytes < 87_900  # one bundle for every surface weighed 87.9 KB
     assert check_bundle.main([]) == 0
-    assert "KB gzipped" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.count("KB brotli") == len(SURFACES)
+
+
+def test_yjs_loads_only_with_the_shared_notes(built):
+    """Yjs (and lib0) are in a chunk of their own, imported when an item's notes are shown."""
+    marker = b"Yjs was already imported"
+    with_yjs = [p.name for p in assets.BUILD_DIR.glob("*.js") if marker in p.read_bytes()]
+    assert len(with_yjs) == 1
+    for surface in SURFACES:
+        assert with_yjs[0] not in built.entry(f"tab:{surface}").all, surface
 
 
 def test_the_budget_check_fails_past_the_budget_and_without_a_build(tmp_path, capsys):
     check_bundle = _load_check_bundle()
-    (tmp_path / "big.js").write_bytes(os.urandom(300_000))  # random bytes do not compress
-    (tmp_path / "manifest.json").write_text(json.dumps({"tab": {"js": ["big.js"], "css": []}}))
+    big = os.urandom(300_000)  # random bytes do not compress
+    (tmp_path / "big.js").write_bytes(big)
+    (tmp_path / "big.js.gz").write_bytes(gzip.compress(big))
+    (tmp_path / "big.js.br").write_bytes(big)
+    entries = {f"tab:{surface}": {"js": ["big.js"], "css": []} for surface in SURFACES}
+    (tmp_path / "manifest.json").write_text(json.dumps(entries))
     assert check_bundle.main([str(tmp_path)]) == 1
     assert "OVER" in capsys.readouterr().out
     assert check_bundle.main([str(tmp_path / "missing")]) == 1

@@ -1,9 +1,14 @@
-// Bundles the tab (all surfaces) and the demo-mode Teams simulator into plugin/static/build/ with
-// content-hashed names, and writes manifest.json: {entry: {js: [...], css: [...]}} for Flask.
+// Bundles the tab and the demo-mode Teams simulator into plugin/static/build/ with content-hashed
+// names (ES modules with code splitting: each tab surface is a chunk of its own, loaded by
+// web/src/tab/surfaces/index.ts, and Yjs only with the shared notes), writes a .br and a .gz beside
+// each file (the asset route sends the best one the browser accepts), and writes manifest.json:
+// {page: {js: [...], preload: [...], css: [...]}} for Flask: `js` the page's module script,
+// `preload` every chunk it loads first (<link rel="modulepreload">: no waterfall), `css` its styles.
 //
 // The Teams themes are CSS custom properties whose values come from @fluentui/tokens at build time:
 // the tokens package is never shipped to the browser, only the variables our CSS actually uses.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,6 +24,8 @@ const ENTRIES = {
   simulator: join(src, "simulator", "main.tsx"),
   // The last page of the Microsoft 365 consent pop-up (plugin/signin/templates/signin/consent_done.html).
   "auth-end": join(src, "auth-end.ts"),
+  // Demo mode only: the benchmark's baseline page that only initializes teams-js (plugin/demo/simulator.py).
+  "teams-js-only": join(src, "simulator", "teams-js-only.ts"),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -109,49 +116,130 @@ const teamsJsPlugin = {
 
 // ---------------------------------------------------------------------------------------------
 
+// The tab's pages: each loads the tab entry and the chunk of its surface; the content URL may turn
+// out to be the side panel, the stage or the settings (web/src/tab/surface.ts), so it preloads those too.
+const SURFACE_FILES = {
+  sidepanel: "SidePanel",
+  stage: "Stage",
+  content: "Content",
+  config: "Config",
+  personal: "Personal",
+};
+const PAGE_SURFACES = {
+  sidepanel: ["sidepanel"],
+  stage: ["stage"],
+  content: ["content", "sidepanel", "stage", "config"],
+  config: ["config"],
+  personal: ["personal"],
+};
+
 function manifestFrom(metafile) {
+  const file = (path) => relative(outdir, join(here, path)).split("\\").join("/");
+  const outputOf = (source) => {
+    const found = Object.entries(metafile.outputs).find(
+      ([output, info]) => output.endsWith(".js") && info.entryPoint && join(here, info.entryPoint) === source,
+    );
+    if (!found) throw new Error(`no output for ${relative(here, source)}`);
+    return found[0];
+  };
+  /** `outputs` and every chunk they import statically (what runs before them), in load order. */
+  const closure = (outputs) => {
+    const seen = new Set();
+    const visit = (output) => {
+      if (seen.has(output)) return;
+      seen.add(output);
+      for (const imported of metafile.outputs[output].imports) {
+        if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+      }
+    };
+    outputs.forEach(visit);
+    return [...seen];
+  };
+  const cssOf = (outputs) => [...new Set(outputs.map((output) => metafile.outputs[output].cssBundle).filter(Boolean))];
+  const page = (entry, extra = []) => {
+    const outputs = closure([entry, ...extra]);
+    return { js: [file(entry)], preload: outputs.filter((o) => o !== entry).map(file), css: cssOf(outputs).map(file) };
+  };
+
   const manifest = {};
-  for (const [output, info] of Object.entries(metafile.outputs)) {
-    if (!info.entryPoint || !output.endsWith(".js")) continue;
-    const name = Object.keys(ENTRIES).find((key) => join(here, info.entryPoint) === ENTRIES[key]);
-    if (!name) continue;
-    const file = (path) => relative(outdir, join(here, path)).split("\\").join("/");
-    manifest[name] = { js: [file(output)], css: info.cssBundle ? [file(info.cssBundle)] : [] };
+  for (const name of Object.keys(ENTRIES)) manifest[name] = page(outputOf(ENTRIES[name]));
+  const tab = outputOf(ENTRIES.tab);
+  for (const [surface, shown] of Object.entries(PAGE_SURFACES)) {
+    const chunks = shown.map((name) => outputOf(join(src, "tab", "surfaces", `${SURFACE_FILES[name]}.tsx`)));
+    manifest[`tab:${surface}`] = page(tab, chunks);
   }
-  const missing = Object.keys(ENTRIES).filter((name) => !manifest[name]);
-  if (missing.length) throw new Error(`no output for entries: ${missing.join(", ")}`);
   return manifest;
+}
+
+/** A .br and a .gz beside each text file: compressed once at build time, at the highest levels. */
+function compressAll(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      compressAll(path);
+      continue;
+    }
+    if (!/\.(js|css|map|txt|svg|json)$/.test(entry.name) || entry.name === "manifest.json") continue;
+    const data = readFileSync(path);
+    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(data, {
+        params: {
+          [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+          [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+    );
+  }
 }
 
 async function main() {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  const result = await esbuild.build({
-    absWorkingDir: here,
-    entryPoints: ENTRIES,
-    outdir,
-    entryNames: "[name]-[hash]",
-    assetNames: "[name]-[hash]",
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: ["es2020", "chrome100", "edge100", "firefox100", "safari15"],
-    minify: true,
-    sourcemap: "linked",
-    legalComments: "linked",
-    jsx: "automatic",
-    jsxImportSource: "preact",
-    define: { "process.env.NODE_ENV": '"production"' },
-    metafile: true,
-    logLevel: "warning",
-    plugins: [themesPlugin, teamsJsPlugin],
-  });
-  const manifest = manifestFrom(result.metafile);
+  // The tab is bundled on its own: its chunks are split only by what its surfaces share, not also by
+  // what it shares with the simulator and the small pages (fewer, larger files for its first load).
+  const builds = [["tab"], Object.keys(ENTRIES).filter((name) => name !== "tab")];
+  const metafiles = [];
+  for (const names of builds) {
+    const result = await esbuild.build({
+      absWorkingDir: here,
+      entryPoints: Object.fromEntries(names.map((name) => [name, ENTRIES[name]])),
+      outdir,
+      entryNames: "[name]-[hash]",
+      chunkNames: "chunk-[hash]",
+      splitting: true,
+      assetNames: "[name]-[hash]",
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: ["es2020", "chrome100", "edge100", "firefox100", "safari15"],
+      minify: true,
+      sourcemap: "linked",
+      legalComments: "linked",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      define: { "process.env.NODE_ENV": '"production"' },
+      metafile: true,
+      logLevel: "warning",
+      plugins: [themesPlugin, teamsJsPlugin],
+    });
+    metafiles.push(result.metafile);
+  }
+  const metafile = {
+    inputs: Object.assign({}, ...metafiles.map((m) => m.inputs)),
+    outputs: Object.assign({}, ...metafiles.map((m) => m.outputs)),
+  };
+  // MUS_METAFILE=path: esbuild's account of every output's inputs (for `npx esbuild-visualizer` or by hand).
+  if (process.env.MUS_METAFILE) writeFileSync(process.env.MUS_METAFILE, JSON.stringify(metafile));
+  const manifest = manifestFrom(metafile);
+  compressAll(outdir);
   const target = join(outdir, "manifest.json");
   writeFileSync(`${target}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(`${target}.tmp`, target);
   for (const [name, files] of Object.entries(manifest)) {
-    console.log(`${name}: ${[...files.js, ...files.css].join(", ")}`);
+    console.log(`${name}: ${[...files.js, ...files.preload, ...files.css].join(", ")}`);
   }
 }
 

@@ -59,6 +59,18 @@ def simulator():
         "participants": [_participant(DEMO_BY_KEY[key]) for key in PARTICIPANTS],
         "meeting": meeting,
     }
+    if request.args.get("baseline") == "teams-js":
+        # The side panels load the page that only initializes teams-js (bench/web.py's baseline).
+        boot["sidePanelUrl"] = "/simulator/teams-js"
     return render_page(
         "demo/simulator.html", surface="simulator", title_key="ui.sim.title", entry="simulator", boot=boot
+    )
+
+
+@bp.get("/teams-js")
+def teams_js_only():
+    """The baseline of the tab's start (bench/web.py): a page that only initializes teams-js and
+    reports it loaded, served like the tab (the same headers, compression and cache)."""
+    return render_page(
+        "demo/teams_js_only.html", surface="baseline", title_key="ui.sim.title", entry="teams-js-only"
     )

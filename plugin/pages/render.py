@@ -82,7 +82,7 @@ def render_page(
         return ngettext(key, count, lang, **{"count": format_number(count, lang), **params, **numbers})
 
     files = assets.manifest().entry(entry)
-    urls = files.urls() if files else {"js": [], "css": []}
+    urls = files.urls() if files else {"js": [], "preload": [], "css": []}
     html = render_template(
         template,
         lang=lang,
@@ -93,6 +93,7 @@ def render_page(
         theme=page_theme(),
         css=urls["css"],
         js=urls["js"] if scripts else [],
+        preload=urls["preload"] if scripts else [],
         build_missing=files is None,
         boot=boot,
         demo=settings.demo,

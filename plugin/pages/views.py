@@ -1,7 +1,8 @@
 """The Teams tab surfaces and the small public pages.
 
-Every tab surface is the same page shell with the `tab` bundle; the bundle reads its surface from
-the boot data and, for a configured tab's content URL, from the Teams frame context."""
+Every tab surface is the same page shell with the `tab` bundle and its own chunk (manifest entry
+`tab:<surface>`: the bundle, the surface's code, preloaded); the bundle reads its surface from the
+boot data and, for a configured tab's content URL, from the Teams frame context."""
 
 from __future__ import annotations
 
@@ -36,7 +37,13 @@ def tab(surface: str):
             _settings().secret_key, request.cookies.get(browser_sessions.COOKIE)
         ),
     }
-    return render_page("pages/tab.html", surface=surface, title_key=f"ui.surface.{surface}", boot=boot)
+    return render_page(
+        "pages/tab.html",
+        surface=surface,
+        title_key=f"ui.surface.{surface}",
+        entry=f"tab:{surface}",  # the bundle and this surface's chunks (web/build.mjs)
+        boot=boot,
+    )
 
 
 @bp.get("/")

@@ -15,7 +15,7 @@ from .support import CHROMIUM, CHROMIUM_ARGS, STATE_TIMEOUT_MS, ConsoleWatch, Si
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
-    if assets.BuildManifest().entry("tab") is None:
+    if assets.BuildManifest().entry("tab:sidepanel") is None:
         pytest.fail("the front end is not built: run `npm ci && npm run build` in web/ (make test does)")
     with demo_app_served(tmp_path_factory.mktemp("browser-app"), "browser-test-app") as live:
         yield live

@@ -3,7 +3,7 @@ her with the keyboard and plans; people without a profile photo are shown with i
 
 from __future__ import annotations
 
-from .support import Simulator, pick_person
+from .support import Simulator, pick_person, wait_until
 
 
 def _open_config(simulator: Simulator, person: str = "mette", **locales: str):
@@ -52,8 +52,13 @@ def test_mette_finds_a_report_by_name_picks_with_the_keyboard_and_plans(
     # Jonas is in the meeting but no party to Mette's conversation with Line: when his side panel asks
     # for the meeting's new conversation it is refused (403), as the access rules say. That refusal is
     # expected; nothing else may have gone wrong.
-    simulator.page.wait_for_timeout(150)  # lets the events that already arrived in (see assert_clean)
     refused = f"HTTP 403: GET {live_app.url}/api/conversations/{conversation['id']}"
+    # Jonas's side panel loads the configured tab on its own time: wait for its refusal, then drop it.
+    wait_until(
+        simulator.page,
+        lambda: refused in console.errors and any("status of 403 (FORBIDDEN)" in e for e in console.errors),
+        what="Jonas's side panel to be refused",
+    )
     console.errors[:] = [e for e in console.errors if e != refused and "status of 403 (FORBIDDEN)" not in e]
     console.assert_clean(simulator.page)
 

@@ -32,12 +32,24 @@ function fresh(jwt: string): boolean {
 
 export function teamsTokens(): TokenSource {
   let cached: string | null = null;
+  // The tab's first requests go out together (who I am, the conversation): one token for them.
+  let pending: Promise<string> | null = null;
   return {
     kind: "teams",
     async token() {
       if (cached && fresh(cached)) return cached;
-      cached = await ssoToken();
-      return cached;
+      pending ??= ssoToken().then(
+        (token) => {
+          cached = token;
+          pending = null;
+          return token;
+        },
+        (error: unknown) => {
+          pending = null;
+          throw error;
+        },
+      );
+      return pending;
     },
     forget() {
       cached = null;

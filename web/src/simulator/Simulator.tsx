@@ -213,7 +213,7 @@ export function Simulator({ boot }: { boot: SimulatorBoot }) {
         <div class="sim-participants">
           {boot.participants.map((participant) => {
             const column = columns[participant.key];
-            const frame = frameSpec(column.view as View, tab);
+            const frame = frameSpec(column.view as View, tab, boot.sidePanelUrl);
             return (
               <ParticipantColumn
                 key={participant.key}

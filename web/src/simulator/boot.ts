@@ -14,6 +14,9 @@ export interface SimulatorBoot {
   tenantId: string;
   participants: Participant[];
   meeting: { id: string; chatId: string };
+  /** What the side panels load instead of /tab/sidepanel: the benchmark's teams-js-only page
+   * (`?baseline=teams-js`, bench/web.py). */
+  sidePanelUrl?: string;
 }
 
 export const LOCALES: Record<Language, string> = { da: "da-dk", en: "en-us" };

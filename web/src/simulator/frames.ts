@@ -13,12 +13,13 @@ export interface FrameSpec {
   inMeeting: boolean;
 }
 
-export function frameSpec(view: View, tab: TabSettings | null): FrameSpec {
+/** `sidePanel`: the page an unconfigured side panel loads (the benchmark swaps in its baseline page). */
+export function frameSpec(view: View, tab: TabSettings | null, sidePanel = "/tab/sidepanel"): FrameSpec {
   const configured = tab ? sameOriginTabUrl(tab.contentUrl) : null;
   const entityId = tab?.entityId ?? "";
   switch (view) {
     case "sidepanel":
-      return { src: configured ?? "/tab/sidepanel", frameContext: "sidePanel", entityId, inMeeting: true };
+      return { src: configured ?? sidePanel, frameContext: "sidePanel", entityId, inMeeting: true };
     case "content":
       return { src: configured ?? "/tab/content", frameContext: "content", entityId, inMeeting: true };
     case "config":

@@ -12,13 +12,7 @@ import { ConsentStatus } from "./personal/ConsentStatus";
 import { SessionContext } from "./session";
 import { type Phase, startSession } from "./start";
 import { chooseSurface } from "./surface";
-import { Config } from "./surfaces/Config";
-import { Content } from "./surfaces/Content";
-import { Personal } from "./surfaces/Personal";
-import { SidePanel } from "./surfaces/SidePanel";
-import { Stage } from "./surfaces/Stage";
-
-const SURFACES = { sidepanel: SidePanel, stage: Stage, content: Content, config: Config, personal: Personal };
+import { loadedSurface, loadSurface } from "./surfaces";
 
 /** Connect to Teams (or not), get a token, fetch who is signed in, then show the surface. */
 export function App({ boot }: { boot: TabBoot }) {
@@ -39,7 +33,17 @@ export function App({ boot }: { boot: TabBoot }) {
       },
     };
     setPhase({ kind: "starting" });
-    startSession(boot, control).then(
+    // The page's own surface loads while Teams connects; the one the frame context asks for, if another.
+    const early = loadSurface(boot.surface).catch(() => undefined);
+    startSession(boot, control)
+      .then(async (next) => {
+        if (next.kind === "ready") {
+          await early;
+          await loadSurface(chooseSurface(boot.surface, next.session.context));
+        }
+        return next;
+      })
+      .then(
       (next) => live && setPhase(next),
       (error: unknown) => {
         if (!live) return;
@@ -72,7 +76,7 @@ export function App({ boot }: { boot: TabBoot }) {
 
   let body;
   if (phase.kind === "ready") {
-    const Surface = SURFACES[surface];
+    const Surface = loadedSurface(surface) ?? Loading;
     let signOut: SignOut | undefined;
     if (phase.session.context === null) {
       signOut = boot.demo

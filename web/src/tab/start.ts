@@ -9,6 +9,11 @@ import { applyTheme } from "../lib/theme";
 import { connect, onThemeChange } from "../lib/teams";
 import { isAuthError } from "./errors";
 import type { Session } from "./session";
+import { chooseSurface } from "./surface";
+import { prefetchBoundConversation } from "./useConversation";
+
+/** The surfaces that show one conversation (its load starts beside /api/me). */
+const SHOW_CONVERSATION = new Set(["sidepanel", "stage", "content"]);
 
 export type Phase =
   | { kind: "starting" }
@@ -40,9 +45,10 @@ export async function startSession(boot: TabBoot, language: LanguageControl): Pr
     if (!tokens) return { kind: "signin" };
   }
   const api = new Api(tokens, language.get);
+  const context = connection.inTeams ? connection.context : null;
+  if (context && SHOW_CONVERSATION.has(chooseSurface(boot.surface, context))) prefetchBoundConversation(api, context);
   try {
     const me = await getMe(api);
-    const context = connection.inTeams ? connection.context : null;
     return { kind: "ready", session: { api, me, context, demo: boot.demo } };
   } catch (error) {
     if (!connection.inTeams && isAuthError(error)) return { kind: "signin" };

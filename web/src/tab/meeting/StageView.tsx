@@ -11,6 +11,7 @@ import type { AgendaItemFull } from "../../lib/meeting/types";
 import { conversationTitle } from "../components/ConversationHeader";
 import { KindLabel, StatusBadge } from "../components/StatusBadge";
 import { useMeeting } from "./context";
+import { useNoteSync } from "./notes/useNoteSync";
 import { sortedAgenda } from "./during/Agenda";
 import { phaseOf, STEPS } from "./phases";
 
@@ -218,9 +219,13 @@ function SharedTools({ item }: { item: AgendaItemFull }) {
 function StageNotes({ item }: { item: AgendaItemFull }) {
   const { t } = useTexts();
   const [, store] = useMeeting();
-  const sync = store.notes(item.id);
-  const [text, setText] = useState(sync.ready ? sync.value : item.notes);
+  const { sync } = useNoteSync(store, item.id);
+  const [text, setText] = useState(sync?.ready ? sync.value : item.notes);
   useEffect(() => {
+    if (!sync) {
+      setText(item.notes); // the text the agenda came with, until the shared notes are loaded
+      return;
+    }
     if (sync.ready) setText(sync.value);
     return sync.subscribe({
       onReady: () => setText(sync.value),

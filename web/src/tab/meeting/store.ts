@@ -23,7 +23,10 @@ import type {
 import { type Write, writes } from "../../lib/meeting/writes";
 import { Outbox, type SaveState, type Sent } from "../../lib/outbox";
 import { type FieldMap, type FieldStatus, KeptFields, refusalOf } from "./fields";
-import { NoteSync } from "./notes/sync";
+import type { NoteSync } from "./notes/sync";
+
+/** The shared notes need Yjs (a third of the tab's code): loaded when an item's notes are first shown. */
+const loadNoteSync = () => import("./notes/sync").then((module) => module.NoteSync);
 
 export interface Loaded {
   conversation: ConversationFull;
@@ -159,6 +162,9 @@ export class MeetingStore {
   private readonly presenceWaiters = new Set<PresenceChange[]>();
   /** The shared notes of the items opened so far (CRDT documents, kept for the whole meeting). */
   private readonly noteSyncs = new Map<number, NoteSync>();
+  /** The notes being set up (their code loading): one per item. */
+  private readonly noteLoads = new Map<number, Promise<NoteSync>>();
+  private disposed = false;
   /** Edits typed but not sent yet (the notes wait for a pause in typing): shown as "saving". */
   private readonly unsent = new Set<string>();
   /** The refused fields' texts, kept across a reload of the tab. */
@@ -230,7 +236,7 @@ export class MeetingStore {
         const notes = /^notes:\d+:(\d+)$/.exec(write.coalesce ?? "");
         if (notes) {
           // A queued notes update refused once sent: its document recovers (or shows why not).
-          void this.notes(Number(notes[1])).failed(error);
+          void this.notes(Number(notes[1])).then((sync) => sync.failed(error));
           return;
         }
         write.touches.forEach((part) => this.reload(part));
@@ -267,6 +273,7 @@ export class MeetingStore {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.noteSyncs.forEach((sync) => sync.dispose());
     this.noteSyncs.clear();
     this.live?.stop();
@@ -416,29 +423,55 @@ export class MeetingStore {
 
   // --- the shared notes ---------------------------------------------------------------------------
 
+  /** An item's shared notes if they are set up already (their code loaded), else null. */
+  loadedNotes(itemId: number): NoteSync | null {
+    return this.noteSyncs.get(itemId) ?? null;
+  }
+
   /** An item's shared notes, loaded once and kept in step for the rest of the meeting. */
-  notes(itemId: number): NoteSync {
-    let sync = this.noteSyncs.get(itemId);
-    if (!sync) {
-      sync = new NoteSync(
-        {
-          api: this.api,
-          outbox: this.outbox,
-          conversationId: this.id,
-          setUnsent: (key, unsent) => this.setUnsent(key, unsent),
-          // Typing stored: the note's refusal is over (not a text kept from before a reload: that
-          // stays offered until it is put back or discarded).
-          settled: (field, queued, text) => {
-            if (queued) this.waitFor(field, text);
-            else if (!this.state.fields[field]?.earlier) this.clearField(field);
-          },
-          refused: (field, failure, text) => this.refuse(field, failure, text),
+  notes(itemId: number): Promise<NoteSync> {
+    const ready = this.noteSyncs.get(itemId);
+    if (ready) return Promise.resolve(ready);
+    let loading = this.noteLoads.get(itemId);
+    if (!loading) {
+      loading = loadNoteSync().then(
+        (NoteSyncClass) => this.startNotes(NoteSyncClass, itemId),
+        (error: unknown) => {
+          this.noteLoads.delete(itemId); // the next call tries again
+          throw error;
         },
-        itemId,
       );
-      this.noteSyncs.set(itemId, sync);
-      void sync.load();
+      this.noteLoads.set(itemId, loading);
     }
+    return loading;
+  }
+
+  private startNotes(NoteSyncClass: typeof NoteSync, itemId: number): NoteSync {
+    const existing = this.noteSyncs.get(itemId);
+    if (existing) return existing;
+    const sync = new NoteSyncClass(
+      {
+        api: this.api,
+        outbox: this.outbox,
+        conversationId: this.id,
+        setUnsent: (key, unsent) => this.setUnsent(key, unsent),
+        // Typing stored: the note's refusal is over (not a text kept from before a reload: that
+        // stays offered until it is put back or discarded).
+        settled: (field, queued, text) => {
+          if (queued) this.waitFor(field, text);
+          else if (!this.state.fields[field]?.earlier) this.clearField(field);
+        },
+        refused: (field, failure, text) => this.refuse(field, failure, text),
+      },
+      itemId,
+    );
+    this.noteLoads.delete(itemId);
+    if (this.disposed) {
+      sync.dispose();
+      return sync;
+    }
+    this.noteSyncs.set(itemId, sync);
+    void sync.load();
     return sync;
   }
 

@@ -12,17 +12,42 @@ import { useMeeting } from "../context";
 import { noticeId } from "../fields";
 import { FieldNotice } from "../FieldNotice";
 import { InlineError, useId } from "../ui";
+import type { NoteSync } from "./sync";
 import { shiftIndex } from "./text";
+import { useNoteSync } from "./useNoteSync";
 
 /** How long "… is writing" stays after the other person's last keystroke arrived. */
 const TYPING_SHOWN_MS = 2500;
 
+/** The notes' code (Yjs) loads when notes are first shown: until then the text the agenda came with,
+ * read-only. */
 export function NotesEditor({ item }: { item: AgendaItemFull }) {
   const texts = useTexts();
   const { t } = texts;
   const [state, store] = useMeeting();
   const id = useId("notes");
-  const sync = store.notes(item.id);
+  const { sync, failure } = useNoteSync(store, item.id);
+  if (sync) return <SharedNotes item={item} sync={sync} />;
+  const other = state.role === "manager" ? state.data.conversation.employee : state.data.conversation.manager;
+  return (
+    <div class="notes" data-testid="notes" data-item-id={item.id} data-ready="no">
+      <label for={id} class="sub-title">
+        {t("ui.meeting.notes.label")}
+      </label>
+      <p id={`${id}-hint`} class="hint">
+        {t("ui.meeting.notes.hint", { name: other.display_name })}
+      </p>
+      <textarea id={id} class="input textarea notes-input" rows={5} readOnly aria-busy aria-describedby={`${id}-hint`} value={item.notes} />
+      <InlineError message={failure ? describeError(failure, texts) : null} />
+    </div>
+  );
+}
+
+function SharedNotes({ item, sync }: { item: AgendaItemFull; sync: NoteSync }) {
+  const texts = useTexts();
+  const { t } = texts;
+  const [state, store] = useMeeting();
+  const id = useId("notes");
   const field = useRef<HTMLTextAreaElement>(null);
   const [ready, setReady] = useState(sync.ready);
   const [error, setError] = useState<string | null>(null);
