@@ -48,7 +48,7 @@ from ..storage.unit_of_work import UnitOfWork
 from . import adjustments, agreements, lookups
 from . import goals as goal_service
 from .conversations import apply_status
-from .people import PersonView, person_view
+from .people import PersonView, people_by_id, person_view
 
 # --- Views -------------------------------------------------------------------------------------
 
@@ -101,9 +101,9 @@ class SuccessView:
     goal_id: int
     title: str
     note: str
-    employee: Person
-    manager: Person
-    marked_by: Person
+    employee: Person | PersonView
+    manager: Person | PersonView
+    marked_by: Person | PersonView
     marked_at: datetime
 
 
@@ -243,16 +243,21 @@ def _adjustment_view(uow: UnitOfWork, row: GoalAdjustment | None) -> AdjustmentV
     )
 
 
-def _success_view(uow: UnitOfWork, goal: Goal, row: GoalSuccess | None) -> SuccessView | None:
+def _success_view(
+    uow: UnitOfWork, goal: Goal, row: GoalSuccess | None, people: Mapping[int, PersonView] | None = None
+) -> SuccessView | None:
+    """`people`: a list's one lookup for all its people; without it they are read here."""
     if row is None:
         return None
+    if people is None:
+        people = people_by_id(uow, (goal.employee_id, goal.manager_id, row.marked_by_id))
     return SuccessView(
         goal_id=goal.id,
         title=goal.title,
         note=row.note,
-        employee=uow.session.get(Person, goal.employee_id),
-        manager=uow.session.get(Person, goal.manager_id),
-        marked_by=uow.session.get(Person, row.marked_by_id),
+        employee=people[goal.employee_id],
+        manager=people[goal.manager_id],
+        marked_by=people[row.marked_by_id],
         marked_at=row.marked_at,
     )
 
@@ -369,7 +374,15 @@ def list_my_successes(uow: UnitOfWork, actor: Actor) -> list[SuccessView]:
             )
             .order_by(GoalSuccess.marked_at.desc(), Goal.id.desc())
         ).all()
-        return [_success_view(uow, goal, success) for goal, success in rows]
+        people = people_by_id(
+            uow,
+            (
+                pid
+                for goal, success in rows
+                for pid in (goal.employee_id, goal.manager_id, success.marked_by_id)
+            ),
+        )
+        return [_success_view(uow, goal, success, people) for goal, success in rows]
 
 
 # --- Writing my part ---------------------------------------------------------------------------
