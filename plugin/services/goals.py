@@ -12,11 +12,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from ..domain.actor import Actor
 from ..domain.errors import Conflict, InvalidInput
-from ..domain.goals import GOAL_TRACKED_FIELDS, GoalStatus, check_progress
+from ..domain.goals import GOAL_TRACKED_FIELDS, GoalStatus, check_goal_room, check_progress
 from ..domain.paging import DEFAULT_LIMIT, Page, decode_cursor, encode_cursor, page_of
 from ..domain.smart import check_goal, is_smart
 from ..i18n import translate
@@ -260,6 +260,10 @@ def do_create_goal(
 ) -> GoalView:
     with uow:
         conversation = lookups.conversation_for(uow, actor, conversation_id)
+        check_goal_room(
+            uow.session.scalar(select(func.count(Goal.id)).where(Goal.conversation_id == conversation.id))
+            or 0
+        )
         now = uow.now()
         goal = Goal(
             tenant_id=conversation.tenant_id,
