@@ -357,3 +357,26 @@ def test_goal_dates_are_plain_dates(api, people, conversation):
     )
     assert bad.status_code == 422
     assert bad.get_json()["error"]["field"] == "deadline"
+
+
+def test_a_conversation_holds_at_most_one_page_of_goals(api, people, conversation, monkeypatch):
+    """The goals set in one conversation fit one page of the goals list (so its agreement shows them
+    all); the limit is lowered here to keep the test short."""
+    from plugin.domain import goals as goal_rules
+    from plugin.domain.paging import MAX_LIMIT
+
+    assert goal_rules.MAX_GOALS_PER_CONVERSATION == MAX_LIMIT
+    monkeypatch.setattr(goal_rules, "MAX_GOALS_PER_CONVERSATION", 2)
+    cid = conversation["id"]
+    first = make_goal(api, people["manager"], cid)
+    make_goal(api, people["employee"], cid)
+    response = api.as_(people["manager"]).post(f"/api/conversations/{cid}/goals", json={"title": "Tredje"})
+    assert response.status_code == 409
+    error = response.get_json()["error"]
+    assert error["code"] == "goal_limit_reached"
+    assert "2" in error["message"]
+    # A goal set by mistake removed: room again.
+    assert api.as_(people["manager"]).delete(f"/api/goals/{first['id']}").status_code == 204
+    make_goal(api, people["manager"], cid, title="Tredje")
+    listed = api.as_(people["manager"]).get(f"/api/conversations/{cid}/goals?set_here=true").get_json()
+    assert [g["title"] for g in listed["items"]][-1] == "Tredje" and listed["next_cursor"] is None

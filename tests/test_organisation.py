@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 
 from plugin.domain.org_settings import months_before
 from plugin.services import retention
@@ -16,6 +16,7 @@ from plugin.storage import AuditEvent, Conversation, Person, Tenant
 from plugin.storage.db import db
 from plugin.storage.setup import new_unit_of_work
 from tests.support.idp import TENANT_A
+from tests.support.statements import recorded
 
 SETTINGS = {
     "version": 0,
@@ -469,20 +470,10 @@ def test_coverage_per_unit_takes_the_same_statements_for_10_and_100_employees(ap
     directory = app.extensions["mus.test_directory"]
     admin = api.as_(people["admin"])
     admin.get("/api/coverage/units")  # signed in once: the person exists
-    with app.app_context():
-        engine = db.engine
 
     def measured() -> tuple[int, dict]:
-        statements: list[str] = []
-
-        def count(conn, cursor, statement, *args):
-            statements.append(statement)
-
-        event.listen(engine, "before_cursor_execute", count)
-        try:
+        with recorded(app) as statements:
             body = admin.get("/api/coverage/units").get_json()
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
         return len(statements), body
 
     ten = place(directory, 10, "Enhed", "cccc0010")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event
 
 from plugin.i18n import catalogue
 from plugin.identity.graph import GraphUnavailable
-from plugin.storage.db import db
 from tests.support.directory import person_oid
 from tests.support.idp import TENANT_A
+from tests.support.statements import count_statements
 
 FUTURE = datetime(2030, 6, 1, 9, tzinfo=UTC)
 
@@ -269,23 +268,6 @@ def test_invalid_intervals_are_422_naming_the_field(api, people, body, field):
     assert ok(api.as_(people["manager"]).get(path))["version"] == 0  # nothing stored
 
 
-def _statements(app, call) -> int:
-    count = 0
-
-    def counter(*args, **kwargs):
-        nonlocal count
-        count += 1
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", counter)
-    try:
-        call()
-    finally:
-        event.remove(engine, "before_cursor_execute", counter)
-    return count
-
-
 def _lead_with_team(app, api, authority, size: int):
     """A manager with `size` direct reports, half of them with records (a conversation with a goal
     and its progress, a follow-up, a cadence)."""
@@ -316,7 +298,7 @@ def test_statements_do_not_grow_with_the_team(app, api, authority):
     counts = {}
     for size in (3, 10):
         lead = _lead_with_team(app, api, authority, size)
-        counts[size] = _statements(app, lambda lead=lead: ok(lead.get("/api/team")))
+        counts[size] = count_statements(app, lambda lead=lead: ok(lead.get("/api/team")))
         assert len(ok(lead.get("/api/team"))["members"]) == size
     assert counts[3] == counts[10] >= 4, counts  # counted: people, cadences, conversations, ...
     assert counts[10] <= 10, counts  # the sign-in, then one bulk query per kind of record

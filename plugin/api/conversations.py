@@ -112,9 +112,12 @@ def invite(actor, conversation_id: int, uow):
     tags=TAG,
     query=ConversationQuery,
     response=ConversationList,
+    errors=(400,),
+    description="A page at a time (`limit`, then `cursor` from `next_cursor`); scheduled ones newest "
+    "first, then unscheduled ones, newest first.",
 )
 def list_mine(actor, query: ConversationQuery, uow):
-    return {"items": svc.list_conversations(uow, actor, **query.model_dump())}
+    return svc.list_conversations(uow, actor, **query.model_dump())
 
 
 @bp.get("/<int:conversation_id>")

@@ -27,6 +27,7 @@ from .schemas.goals import (
     GoalList,
     GoalOut,
     GoalPatch,
+    GoalQuery,
     ProgressCreate,
     PulseCreate,
     PulseList,
@@ -61,13 +62,15 @@ def check(actor, body: SmartFields, uow):
 @endpoint(
     summary="The employee's goals with this manager",
     tags=GOALS,
+    query=GoalQuery,
     response=GoalList,
-    errors=(403,),
+    errors=(400, 403),
     description="Goals set in any conversation between the two, so a check-in follows up the goals "
-    "of the MUS; each with its latest progress and SMART findings.",
+    "of the MUS (or with `set_here` only those set in this one); each with its latest progress and "
+    "SMART findings. Oldest first, a page at a time (`limit`, then `cursor` from `next_cursor`).",
 )
-def list_goals(actor, conversation_id: int, uow):
-    return {"items": svc.list_goals(uow, actor, conversation_id)}
+def list_goals(actor, conversation_id: int, query: GoalQuery, uow):
+    return svc.list_goals(uow, actor, conversation_id, **query.model_dump())
 
 
 @bp.post("/conversations/<int:conversation_id>/goals")

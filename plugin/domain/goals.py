@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .errors import InvalidInput
+from .errors import Conflict, InvalidInput
+from .paging import MAX_LIMIT
 
 
 class GoalStatus(StrEnum):
@@ -51,6 +52,17 @@ GOAL_TRACKED_FIELDS = (
     "deadline",
     "status",
 )
+
+
+# The goals set in one conversation: far more than a MUS sets (a handful), and one page of the goals
+# list, so the agreement shows them all from one page (`?set_here=true&limit=100`).
+MAX_GOALS_PER_CONVERSATION = MAX_LIMIT
+
+
+def check_goal_room(goals_set_here: int) -> None:
+    """Room for one more goal in a conversation that has `goals_set_here` (409 goal_limit_reached)."""
+    if goals_set_here >= MAX_GOALS_PER_CONVERSATION:
+        raise Conflict("goal_limit_reached", params={"max": MAX_GOALS_PER_CONVERSATION})
 
 
 def check_progress(percent: int) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 
 from ..domain.actor import Actor
 from ..domain.agreement import Party
@@ -47,6 +48,7 @@ from ..storage.unit_of_work import UnitOfWork
 from . import adjustments, agreements, lookups
 from . import goals as goal_service
 from .conversations import apply_status
+from .people import PersonView, people_by_id, person_view
 
 # --- Views -------------------------------------------------------------------------------------
 
@@ -99,9 +101,9 @@ class SuccessView:
     goal_id: int
     title: str
     note: str
-    employee: Person
-    manager: Person
-    marked_by: Person
+    employee: Person | PersonView
+    manager: Person | PersonView
+    marked_by: Person | PersonView
     marked_at: datetime
 
 
@@ -138,8 +140,8 @@ class CheckinSummaryView:
     conversation_id: int
     title: str
     scheduled_at: datetime | None
-    employee: Person
-    manager: Person
+    employee: PersonView
+    manager: PersonView
     my_state: str
     their_state: str
     closed: bool
@@ -241,16 +243,21 @@ def _adjustment_view(uow: UnitOfWork, row: GoalAdjustment | None) -> AdjustmentV
     )
 
 
-def _success_view(uow: UnitOfWork, goal: Goal, row: GoalSuccess | None) -> SuccessView | None:
+def _success_view(
+    uow: UnitOfWork, goal: Goal, row: GoalSuccess | None, people: Mapping[int, PersonView] | None = None
+) -> SuccessView | None:
+    """`people`: a list's one lookup for all its people; without it they are read here."""
     if row is None:
         return None
+    if people is None:
+        people = people_by_id(uow, (goal.employee_id, goal.manager_id, row.marked_by_id))
     return SuccessView(
         goal_id=goal.id,
         title=goal.title,
         note=row.note,
-        employee=uow.session.get(Person, goal.employee_id),
-        manager=uow.session.get(Person, goal.manager_id),
-        marked_by=uow.session.get(Person, row.marked_by_id),
+        employee=people[goal.employee_id],
+        manager=people[goal.manager_id],
+        marked_by=people[row.marked_by_id],
         marked_at=row.marked_at,
     )
 
@@ -304,31 +311,52 @@ def get_checkin(uow: UnitOfWork, actor: Actor, conversation_id: int) -> CheckinV
 
 
 def list_my_checkins(uow: UnitOfWork, actor: Actor) -> list[CheckinSummaryView]:
-    """My check-ins (as employee or manager), newest first, with the state of each part."""
+    """My check-ins (as employee or manager), newest first, with the state of each part: three
+    statements whatever their number (the check-ins with both people, all their parts, all their
+    closures)."""
     with uow:
-        conversations = uow.session.scalars(
-            select(Conversation)
-            .where(
-                Conversation.tenant_id == actor.tenant_id,
-                Conversation.kind == ConversationKind.CHECKIN.value,
-                or_(Conversation.employee_id == actor.person_id, Conversation.manager_id == actor.person_id),
+        conversations = list(
+            uow.session.scalars(
+                select(Conversation)
+                .where(
+                    Conversation.tenant_id == actor.tenant_id,
+                    Conversation.kind == ConversationKind.CHECKIN.value,
+                    or_(
+                        Conversation.employee_id == actor.person_id,
+                        Conversation.manager_id == actor.person_id,
+                    ),
+                )
+                .options(lazyload(Conversation.agenda))
+                .order_by(Conversation.scheduled_at.desc().nulls_first(), Conversation.id.desc())
+            ).unique()
+        )
+        ids = [c.id for c in conversations]
+        parts: dict[int, dict[Party, CheckinResponse]] = {i: {} for i in ids}
+        closed: set[int] = set()
+        if ids:
+            for row in uow.session.scalars(
+                select(CheckinResponse).where(CheckinResponse.conversation_id.in_(ids))
+            ):
+                parts[row.conversation_id][Party(row.party)] = row
+            closed = set(
+                uow.session.scalars(
+                    select(CheckinClosure.conversation_id).where(CheckinClosure.conversation_id.in_(ids))
+                )
             )
-            .order_by(Conversation.scheduled_at.desc().nulls_first(), Conversation.id.desc())
-        ).unique()
         result = []
         for conversation in conversations:
             party = _party(conversation, actor)
-            rows = _responses(uow, conversation.id)
+            rows = parts[conversation.id]
             result.append(
                 CheckinSummaryView(
                     conversation_id=conversation.id,
                     title=conversation.title,
                     scheduled_at=conversation.scheduled_at,
-                    employee=uow.session.get(Person, conversation.employee_id),
-                    manager=uow.session.get(Person, conversation.manager_id),
+                    employee=person_view(conversation.employee),
+                    manager=person_view(conversation.manager),
                     my_state=_state(rows.get(party)).value,
                     their_state=_state(rows.get(_other(party))).value,
-                    closed=_closure(uow, conversation.id) is not None,
+                    closed=conversation.id in closed,
                 )
             )
         return result
@@ -346,7 +374,15 @@ def list_my_successes(uow: UnitOfWork, actor: Actor) -> list[SuccessView]:
             )
             .order_by(GoalSuccess.marked_at.desc(), Goal.id.desc())
         ).all()
-        return [_success_view(uow, goal, success) for goal, success in rows]
+        people = people_by_id(
+            uow,
+            (
+                pid
+                for goal, success in rows
+                for pid in (goal.employee_id, goal.manager_id, success.marked_by_id)
+            ),
+        )
+        return [_success_view(uow, goal, success, people) for goal, success in rows]
 
 
 # --- Writing my part ---------------------------------------------------------------------------

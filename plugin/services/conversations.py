@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import lazyload
 
 from ..domain.actor import Actor
 from ..domain.errors import Forbidden, InvalidInput, NotFound, StaleVersion
 from ..domain.lifecycle import ConversationKind, Status, check_transition
+from ..domain.paging import DEFAULT_LIMIT, Page, PageInvalid, decode_cursor, encode_cursor, page_of
 from ..domain.permissions import can_plan_conversation
 from ..domain.planning import OPEN_STATUSES, OpenConversationExists
 from ..identity.graph import DirectoryPerson, Graph
@@ -158,6 +162,79 @@ def _party(uow: UnitOfWork, actor: Actor, listed: DirectoryPerson) -> Person:
     )
 
 
+@dataclass(frozen=True)
+class ConversationSummaryView:
+    """A conversation as My MUS lists it (no agenda), read inside the transaction."""
+
+    id: int
+    kind: str
+    status: str
+    title: str
+    template_key: str
+    employee: people.PersonView
+    manager: people.PersonView
+    created_by: people.PersonView
+    scheduled_at: datetime | None
+    meeting: SimpleNamespace
+    meeting_ended_at: datetime | None
+    relationship_check: str
+    duration_minutes: int | None
+    ends_at: datetime | None
+    calendar_status: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+def summary_view(conversation: Conversation) -> ConversationSummaryView:
+    return ConversationSummaryView(
+        id=conversation.id,
+        kind=conversation.kind,
+        status=conversation.status,
+        title=conversation.title,
+        template_key=conversation.template_key,
+        employee=people.person_view(conversation.employee),
+        manager=people.person_view(conversation.manager),
+        created_by=people.person_view(conversation.created_by),
+        scheduled_at=conversation.scheduled_at,
+        meeting=conversation.meeting,
+        meeting_ended_at=conversation.meeting_ended_at,
+        relationship_check=conversation.relationship_check,
+        duration_minutes=conversation.duration_minutes,
+        ends_at=conversation.ends_at,
+        calendar_status=conversation.calendar_status,
+        created_at=conversation.created_at,
+        updated_at=conversation.updated_at,
+        version=conversation.version,
+    )
+
+
+LIST_NAME = "conversations"
+
+
+def _cursor_key(view: ConversationSummaryView) -> list:
+    return [view.scheduled_at.isoformat() if view.scheduled_at else None, view.id]
+
+
+def _after(cursor: str):
+    """Rows after the cursor in the list's order (scheduled_at newest first, unscheduled last, then
+    id descending): the order is total because id is unique."""
+    when, last_id = decode_cursor(LIST_NAME, cursor, ((str, type(None)), int))
+    if when is None:
+        return and_(Conversation.scheduled_at.is_(None), Conversation.id < last_id)
+    try:
+        at = datetime.fromisoformat(when)
+    except ValueError as exc:
+        raise PageInvalid(field="cursor") from exc
+    if at.tzinfo is None:
+        raise PageInvalid(field="cursor")
+    return or_(
+        Conversation.scheduled_at < at,
+        and_(Conversation.scheduled_at == at, Conversation.id < last_id),
+        Conversation.scheduled_at.is_(None),
+    )
+
+
 def list_conversations(
     uow: UnitOfWork,
     actor: Actor,
@@ -166,9 +243,17 @@ def list_conversations(
     status: Status | None = None,
     role: str | None = None,
     meeting_id: str | None = None,
-) -> list[Conversation]:
+    cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Page[ConversationSummaryView]:
+    """My conversations, newest first, one page: one statement whatever the history (the three
+    people are joined, the agenda is not read)."""
     with uow:
-        query = select(Conversation).where(Conversation.tenant_id == actor.tenant_id)
+        query = (
+            select(Conversation)
+            .where(Conversation.tenant_id == actor.tenant_id)
+            .options(lazyload(Conversation.agenda))
+        )
         if role == "employee":
             query = query.where(Conversation.employee_id == actor.person_id)
         elif role == "manager":
@@ -186,8 +271,12 @@ def list_conversations(
             query = query.where(Conversation.status == status.value)
         if meeting_id is not None:
             query = query.where(Conversation.meeting_id == meeting_id)
+        if cursor is not None:
+            query = query.where(_after(cursor))
         query = query.order_by(Conversation.scheduled_at.desc().nulls_last(), Conversation.id.desc())
-        return list(uow.session.scalars(query).unique())
+        rows = [summary_view(c) for c in uow.session.scalars(query.limit(limit + 1)).unique()]
+        items, key = page_of(rows, limit, _cursor_key)
+        return Page(items, encode_cursor(LIST_NAME, key) if key else None)
 
 
 def get_conversation(uow: UnitOfWork, actor: Actor, conversation_id: int) -> Conversation:

@@ -20,14 +20,14 @@ from ..domain.permissions import can_see_pulse
 from ..storage import FeedbackEntry, Person, WellbeingPulse
 from ..storage.unit_of_work import UnitOfWork
 from . import lookups
-from .goals import people_by_id
+from .people import PersonView, people_by_id
 
 
 @dataclass(frozen=True)
 class FeedbackView:
     id: int
     conversation_id: int
-    author: Person
+    author: Person | PersonView
     direction: str
     kind: str
     text: str
@@ -38,7 +38,7 @@ class FeedbackView:
 class PulseView:
     id: int
     conversation_id: int
-    author: Person
+    author: Person | PersonView
     score: int
     shared: bool
     comment: str

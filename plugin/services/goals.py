@@ -6,22 +6,24 @@ was set with. Reads return views that carry the SMART findings in the actor's la
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from ..domain.actor import Actor
 from ..domain.errors import Conflict, InvalidInput
-from ..domain.goals import GOAL_TRACKED_FIELDS, GoalStatus, check_progress
+from ..domain.goals import GOAL_TRACKED_FIELDS, GoalStatus, check_goal_room, check_progress
+from ..domain.paging import DEFAULT_LIMIT, Page, decode_cursor, encode_cursor, page_of
 from ..domain.smart import check_goal, is_smart
 from ..i18n import translate
-from ..storage import Conversation, DevelopmentAction, Goal, GoalChange, GoalProgress, Person
+from ..storage import Conversation, DevelopmentAction, Goal, GoalChange, GoalProgress
 from ..storage.unit_of_work import UnitOfWork
 from . import coedit, lookups
+from .people import PersonView, people_by_id
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class ProgressView:
     percent: int
     note: str
     conversation_id: int | None
-    author: Person
+    author: PersonView
     created_at: datetime
 
 
@@ -52,8 +54,8 @@ class ProgressView:
 class GoalView:
     id: int
     conversation_id: int
-    employee: Person
-    manager: Person
+    employee: PersonView
+    manager: PersonView
     title: str
     specific: str
     measure: str
@@ -76,7 +78,7 @@ class ChangeView:
     field: str
     old_value: str | None
     new_value: str | None
-    author: Person
+    author: PersonView
     created_at: datetime
 
 
@@ -140,16 +142,18 @@ def check_smart(
 # --- Views -----------------------------------------------------------------------------------
 
 
-def people_by_id(uow: UnitOfWork, ids: Iterable[int]) -> dict[int, Person]:
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    return {p.id: p for p in uow.session.scalars(select(Person).where(Person.id.in_(wanted)))}
+def _people_of(goal: Goal) -> list[int]:
+    return [goal.employee_id, goal.manager_id, *(e.author_id for e in goal.progress)]
 
 
-def goal_view(uow: UnitOfWork, actor: Actor, goal: Goal) -> GoalView:
+def goal_view(
+    uow: UnitOfWork, actor: Actor, goal: Goal, people: Mapping[int, PersonView] | None = None
+) -> GoalView:
+    """The goal with its progress and SMART findings. `people` (a list's one lookup for all its
+    goals) must hold the goal's people; without it they are read here."""
     entries = list(goal.progress)
-    people = people_by_id(uow, [goal.employee_id, goal.manager_id, *(e.author_id for e in entries)])
+    if people is None:
+        people = people_by_id(uow, _people_of(goal))
     smart = smart_findings(
         actor,
         uow.now().date(),
@@ -196,23 +200,49 @@ def goal_view(uow: UnitOfWork, actor: Actor, goal: Goal) -> GoalView:
 
 def goals_of_pair(uow: UnitOfWork, conversation: Conversation) -> list[Goal]:
     """The employee's goals set with this conversation's manager, in any of their conversations."""
-    return list(
-        uow.session.scalars(
-            select(Goal)
-            .where(
-                Goal.tenant_id == conversation.tenant_id,
-                Goal.employee_id == conversation.employee_id,
-                Goal.manager_id == conversation.manager_id,
-            )
-            .order_by(Goal.id)
-        )
+    return list(uow.session.scalars(_pair_query(conversation).order_by(Goal.id)))
+
+
+def _pair_query(conversation: Conversation):
+    return select(Goal).where(
+        Goal.tenant_id == conversation.tenant_id,
+        Goal.employee_id == conversation.employee_id,
+        Goal.manager_id == conversation.manager_id,
     )
 
 
-def list_goals(uow: UnitOfWork, actor: Actor, conversation_id: int) -> list[GoalView]:
+LIST_NAME = "goals"
+
+
+def list_goals(
+    uow: UnitOfWork,
+    actor: Actor,
+    conversation_id: int,
+    *,
+    set_here: bool = False,
+    cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> Page[GoalView]:
+    """One page of the pair's goals (oldest first), or of those set in this conversation: three
+    statements whatever the history (the goals, their progress, and one lookup for all the people)."""
     with uow:
         conversation = lookups.conversation_for(uow, actor, conversation_id)
-        return [goal_view(uow, actor, goal) for goal in goals_of_pair(uow, conversation)]
+        query = _pair_query(conversation)
+        if set_here:
+            query = query.where(Goal.conversation_id == conversation.id)
+        if cursor is not None:
+            (last_id,) = decode_cursor(LIST_NAME, cursor, (int,))
+            query = query.where(Goal.id > last_id)
+        goals, key = page_of(
+            list(uow.session.scalars(query.order_by(Goal.id).limit(limit + 1))), limit, _goal_key
+        )
+        people = people_by_id(uow, (pid for goal in goals for pid in _people_of(goal)))
+        items = [goal_view(uow, actor, goal, people) for goal in goals]
+        return Page(items, encode_cursor(LIST_NAME, key) if key else None)
+
+
+def _goal_key(goal: Goal) -> list:
+    return [goal.id]
 
 
 def do_create_goal(
@@ -230,6 +260,10 @@ def do_create_goal(
 ) -> GoalView:
     with uow:
         conversation = lookups.conversation_for(uow, actor, conversation_id)
+        check_goal_room(
+            uow.session.scalar(select(func.count(Goal.id)).where(Goal.conversation_id == conversation.id))
+            or 0
+        )
         now = uow.now()
         goal = Goal(
             tenant_id=conversation.tenant_id,

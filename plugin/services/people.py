@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -92,3 +94,33 @@ def person_in_tenant(
         person.display_name = display_name or person.display_name
         person.email = email or person.email
     return person
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person as a list shows them, read inside the transaction: nothing is loaded again after the
+    commit (which expires the records), so a list costs no statement per person."""
+
+    object_id: str
+    display_name: str
+    email: str
+    left: bool
+    erased_at: datetime | None
+
+
+def person_view(person: Person) -> PersonView:
+    return PersonView(
+        object_id=person.object_id,
+        display_name=person.display_name,
+        email=person.email,
+        left=person.left,
+        erased_at=person.erased_at,
+    )
+
+
+def people_by_id(uow: UnitOfWork, ids: Iterable[int]) -> dict[int, PersonView]:
+    """The people with these ids, in one statement (none for no ids)."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    return {p.id: person_view(p) for p in uow.session.scalars(select(Person).where(Person.id.in_(wanted)))}

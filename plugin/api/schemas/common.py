@@ -13,10 +13,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from ...domain.paging import DEFAULT_LIMIT, MAX_LIMIT, PageInvalid, check_limit
 from ...i18n import translate
 
 # Limits: free text (a note, a comment) at most `Settings.max_text_bytes` of UTF-8, handed to the
@@ -97,3 +99,38 @@ class Localised(BaseModel):
 
 Timestamp = datetime
 AwareTimestamp = AwareDatetime
+
+
+class PageQuery(Input):
+    """Cursor pagination of a list that grows with history: `limit` items at most, from where the
+    previous page's `next_cursor` says. A cursor not made by this list, or a limit out of range, is
+    a 400 (cursor_invalid, page_limit_invalid)."""
+
+    cursor: Annotated[
+        str | None,
+        Field(
+            max_length=512, description="The previous page's `next_cursor` (opaque); none: the first page."
+        ),
+    ] = None
+    limit: Annotated[
+        int,
+        Field(ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}; default {DEFAULT_LIMIT}."),
+    ] = DEFAULT_LIMIT
+
+    @field_validator("limit", mode="before")
+    @classmethod
+    def _limit(cls, value: Any) -> int:
+        return check_limit(value)  # a 400 in the one error shape, not a validation error (422)
+
+    @field_validator("cursor", mode="before")
+    @classmethod
+    def _cursor(cls, value: Any) -> Any:
+        if isinstance(value, str) and (not value or len(value) > 512):
+            raise PageInvalid(field="cursor")
+        return value
+
+
+class PageOut(Output):
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page.",
+    )

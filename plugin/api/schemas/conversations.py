@@ -7,7 +7,18 @@ from pydantic import AwareDatetime, Field, field_validator
 
 from ...domain.lifecycle import ConversationKind, Status
 from ...domain.templates import Tool
-from .common import Input, LongText, Output, PersonOut, PersonRef, Title, Version, not_null
+from .common import (
+    Input,
+    LongText,
+    Output,
+    PageOut,
+    PageQuery,
+    PersonOut,
+    PersonRef,
+    Title,
+    Version,
+    not_null,
+)
 
 # A conversation's title: the column holds 200 characters (PostgreSQL refuses more with an error).
 ConversationTitle = Annotated[str, Field(max_length=200)]
@@ -77,7 +88,7 @@ class TransitionIn(Input):
     version: Version
 
 
-class ConversationQuery(Input):
+class ConversationQuery(PageQuery):
     kind: ConversationKind | None = None
     status: Status | None = None
     role: Annotated[str | None, Field(pattern="^(employee|manager)$")] = None
@@ -158,5 +169,5 @@ class PlannedConversationOut(ConversationOut):
     )
 
 
-class ConversationList(Output):
+class ConversationList(PageOut):
     items: list[ConversationSummary]

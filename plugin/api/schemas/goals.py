@@ -10,7 +10,19 @@ from pydantic import Field, field_validator
 from ...domain.agreement import Party
 from ...domain.goals import ActionKind, ActionStatus, FeedbackDirection, FeedbackKind, GoalStatus
 from ...domain.smart import Verdict
-from .common import Input, LongText, Output, PersonOut, RowId, ShortText, Title, Version, not_null
+from .common import (
+    Input,
+    LongText,
+    Output,
+    PageOut,
+    PageQuery,
+    PersonOut,
+    RowId,
+    ShortText,
+    Title,
+    Version,
+    not_null,
+)
 
 Percent = Annotated[
     int,
@@ -139,8 +151,16 @@ class GoalOut(GoalSummary):
     """One goal (the list's items carry the same fields)."""
 
 
-class GoalList(Output):
+class GoalList(PageOut):
     items: list[GoalSummary]
+
+
+class GoalQuery(PageQuery):
+    set_here: bool = Field(
+        False,
+        description="Only the goals set in this conversation (as its agreement shows them), not those of "
+        "the pair's other conversations.",
+    )
 
 
 class GoalChangeOut(Output):

@@ -34,7 +34,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My conversations, newest first */
+        /**
+         * My conversations, newest first
+         * @description A page at a time (`limit`, then `cursor` from `next_cursor`); scheduled ones newest first, then unscheduled ones, newest first.
+         */
         get: operations["conversations_list_mine"];
         put?: never;
         /** Plan a MUS or check-in */
@@ -545,7 +548,7 @@ export interface paths {
         };
         /**
          * The employee's goals with this manager
-         * @description Goals set in any conversation between the two, so a check-in follows up the goals of the MUS; each with its latest progress and SMART findings.
+         * @description Goals set in any conversation between the two, so a check-in follows up the goals of the MUS (or with `set_here` only those set in this one); each with its latest progress and SMART findings. Oldest first, a page at a time (`limit`, then `cursor` from `next_cursor`).
          */
         get: operations["goals_list_goals"];
         put?: never;
@@ -2023,6 +2026,11 @@ export interface components {
         ConversationList: {
             /** Items */
             items: components["schemas"]["ConversationSummary"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor: string | null;
         };
         /** ConversationOut */
         ConversationOut: {
@@ -2148,8 +2156,20 @@ export interface components {
         };
         /** ConversationQuery */
         ConversationQuery: {
+            /**
+             * Cursor
+             * @description The previous page's `next_cursor` (opaque); none: the first page.
+             * @default null
+             */
+            cursor?: string | null;
             /** @default null */
             kind?: components["schemas"]["ConversationKind"] | null;
+            /**
+             * Limit
+             * @description Items per page, 1 to 100; default 25.
+             * @default 25
+             */
+            limit?: number;
             /**
              * Meeting Id
              * @default null
@@ -3151,6 +3171,11 @@ export interface components {
         GoalList: {
             /** Items */
             items: components["schemas"]["GoalSummary"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor: string | null;
         };
         /**
          * GoalOut
@@ -3251,6 +3276,27 @@ export interface components {
              * @description The version the change is based on (optimistic locking).
              */
             version: number;
+        };
+        /** GoalQuery */
+        GoalQuery: {
+            /**
+             * Cursor
+             * @description The previous page's `next_cursor` (opaque); none: the first page.
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * @description Items per page, 1 to 100; default 25.
+             * @default 25
+             */
+            limit?: number;
+            /**
+             * Set Here
+             * @description Only the goals set in this conversation (as its agreement shows them), not those of the pair's other conversations.
+             * @default false
+             */
+            set_here?: boolean;
         };
         /**
          * GoalStatus
@@ -4746,7 +4792,9 @@ export interface operations {
     conversations_list_mine: {
         parameters: {
             query?: {
+                cursor?: string | null;
                 kind?: components["schemas"]["ConversationKind"] | null;
+                limit?: number;
                 meeting_id?: string | null;
                 role?: string | null;
                 status?: components["schemas"]["Status"] | null;
@@ -7828,7 +7876,11 @@ export interface operations {
     };
     goals_list_goals: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+                set_here?: boolean;
+            };
             header?: never;
             path: {
                 conversation_id: number;
@@ -7844,6 +7896,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GoalList"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Missing or invalid sign-in token */
@@ -7866,6 +7927,15 @@ export interface operations {
             };
             /** @description Not found (or in another organisation) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

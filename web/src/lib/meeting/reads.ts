@@ -1,6 +1,7 @@
 /** Reading a conversation's resources. Every write goes through the outbox (see writes.ts). */
 import type { Api } from "../api";
 import type { components } from "../api/schema";
+import { allPages } from "../pages";
 import type { Agreement, ConversationFull, Party, Position, SmartCheck } from "./types";
 
 type Schemas = components["schemas"];
@@ -17,11 +18,14 @@ export const reads = {
       `${base(id)}/agenda/${itemId}/notes${stateVector ? `?state_vector=${encodeURIComponent(stateVector)}` : ""}`,
     ),
   conversation: (api: Api, id: number) => api.get<ConversationFull>(base(id)),
-  conversations: (api: Api) => items(api.get<Schemas["ConversationList"]>("/api/conversations")),
+  /** My agreed conversations (all pages: the earlier agreement of a pair is among them). */
+  agreedConversations: (api: Api) =>
+    allPages((path) => api.get<Schemas["ConversationList"]>(path), "/api/conversations?status=agreed"),
   preparation: (api: Api, id: number) => items(api.get<Schemas["PreparationList"]>(`${base(id)}/preparation`)),
   prompts: (api: Api, role: Party, kind: Schemas["PromptQuery"]["kind"] = "mus") =>
     items(api.get<Schemas["PromptList"]>(`/api/preparation/prompts?role=${role}&kind=${kind}`)),
-  goals: (api: Api, id: number) => items(api.get<Schemas["GoalList"]>(`${base(id)}/goals`)),
+  /** The pair's goals, every page (a pair's goals are few: the side panel follows them all up). */
+  goals: (api: Api, id: number) => allPages((path) => api.get<Schemas["GoalList"]>(path), `${base(id)}/goals`),
   actions: (api: Api, id: number) => items(api.get<Schemas["ActionList"]>(`${base(id)}/actions`)),
   feedback: (api: Api, id: number) => items(api.get<Schemas["FeedbackList"]>(`${base(id)}/feedback`)),
   pulses: (api: Api, id: number) => items(api.get<Schemas["PulseList"]>(`${base(id)}/wellbeing`)),

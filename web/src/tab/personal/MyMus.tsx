@@ -10,7 +10,7 @@ import { useSession } from "../session";
 import { Checkins } from "./Checkins";
 import { ConversationCards } from "./ConversationCards";
 import { Coverage } from "./Coverage";
-import { listMine, listSentReminders, loadFollowUps, type Summary } from "./data";
+import { listMine, listSentReminders, loadFollowUps, type Summary, type SummaryPage } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
 import { PlanForm } from "./PlanForm";
@@ -23,6 +23,15 @@ import { Team } from "./Team";
 /** Pending until the list is there (nothing holds on to it, so it is collected). */
 const waiting = () => new Promise<never>(() => undefined);
 
+/** The pages loaded after the first one ("Show more"), for the first page they follow. */
+interface More {
+  first: SummaryPage;
+  items: Summary[];
+  next: string | null;
+}
+
+type MoreState = { status: "idle" } | { status: "loading" } | { status: "error"; error: unknown };
+
 /** The personal tab "My MUS": upcoming follow-ups, my conversations as employee and as manager
  * (newest first, agreed ones with their agreement and goal progress), and for managers the team.
  * The list shows as soon as it is there; the follow-up dates (one request per conversation) and
@@ -34,7 +43,27 @@ export function MyMus() {
   const [list, reloadList] = useLoad(() => listMine(api), [api]);
   // Which reminders reached me: a hint on the cards only, so a failed load just shows none.
   const [sent] = useLoad(() => listSentReminders(api), [api]);
-  const conversations: Summary[] | null = list.status === "ok" ? list.value : null;
+  // The list comes a page at a time, newest first; "Show more" adds the next page.
+  const [more, setMore] = useState<More | null>(null);
+  const [moreState, setMoreState] = useState<MoreState>({ status: "idle" });
+  const first = list.status === "ok" ? list.value : null;
+  const extra = more && first && more.first === first ? more : null;
+  const conversations: Summary[] | null = useMemo(
+    () => (first ? [...first.items, ...(extra?.items ?? [])] : null),
+    [first, extra],
+  );
+  const nextCursor = extra ? extra.next : (first?.next_cursor ?? null);
+  const showMore = async () => {
+    if (!first || !nextCursor || moreState.status === "loading") return;
+    setMoreState({ status: "loading" });
+    try {
+      const page = await listMine(api, nextCursor);
+      setMore({ first, items: [...(extra?.items ?? []), ...page.items], next: page.next_cursor });
+      setMoreState({ status: "idle" });
+    } catch (error) {
+      setMoreState({ status: "error", error });
+    }
+  };
   const [followUps, reloadFollowUps] = useLoad(
     () => (conversations ? loadFollowUps(api, conversations) : waiting()),
     [api, conversations],
@@ -93,6 +122,21 @@ export function MyMus() {
               />
             ) : (
               <p class="mymus-empty">{t("ui.mymus.conversations.empty")}</p>
+            )}
+            {moreState.status === "error" && (
+              <ErrorNotice message={describeError(moreState.error, texts)} onRetry={showMore} />
+            )}
+            {nextCursor && moreState.status !== "error" && (
+              <button
+                type="button"
+                class="button mymus-more"
+                data-testid="mymus-more"
+                aria-busy={moreState.status === "loading"}
+                disabled={moreState.status === "loading"}
+                onClick={showMore}
+              >
+                {moreState.status === "loading" ? t("ui.mymus.loading_more") : t("ui.mymus.show_more")}
+              </button>
             )}
           </section>
           <Team

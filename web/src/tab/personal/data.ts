@@ -2,6 +2,7 @@
  * generated from the OpenAPI document (lib/api/schema.ts, `make api-types`). */
 import type { Api } from "../../lib/api";
 import type { components } from "../../lib/api/schema";
+import { allPages, pagePath } from "../../lib/pages";
 
 type Schemas = components["schemas"];
 
@@ -22,9 +23,9 @@ export type Goal = Schemas["GoalSummary"];
 export const getAgreement = (api: Api, conversationId: number) =>
   api.get<Agreement>(`/api/conversations/${conversationId}/agreement`);
 
-export async function listGoals(api: Api, conversationId: number): Promise<Goal[]> {
-  return (await api.get<Schemas["GoalList"]>(`/api/conversations/${conversationId}/goals`)).items;
-}
+/** The goals set in this conversation (every page: an agreement shows them all). */
+export const listGoalsSetIn = (api: Api, conversationId: number): Promise<Goal[]> =>
+  allPages((path) => api.get<Schemas["GoalList"]>(path), `/api/conversations/${conversationId}/goals?set_here=true`);
 
 export async function listFollowUps(api: Api, conversationId: number): Promise<FollowUp[]> {
   return (await api.get<Schemas["FollowUpList"]>(`/api/conversations/${conversationId}/follow-ups`)).items;
@@ -52,10 +53,15 @@ export interface Overview {
 
 const PARALLEL_REQUESTS = 4;
 
-/** My conversations as employee and as manager, newest first. */
-export async function listMine(api: Api): Promise<Summary[]> {
-  return (await api.get<Schemas["ConversationList"]>("/api/conversations")).items;
-}
+/** A page of my conversations as employee and as manager, newest first; the next page from its
+ * `next_cursor`. */
+export type SummaryPage = Schemas["ConversationList"];
+
+export const listMine = (api: Api, cursor: string | null = null): Promise<SummaryPage> =>
+  api.get<SummaryPage>(pagePath("/api/conversations", cursor, MY_MUS_PAGE));
+
+/** Conversations per page of "My MUS" (each loads its follow-up dates). */
+export const MY_MUS_PAGE = 50;
 
 export type SentReminder = Schemas["SentReminderOut"];
 
@@ -73,9 +79,8 @@ export async function loadFollowUps(api: Api, conversations: Summary[]): Promise
 
 /** The agreement and the goals set in an agreed conversation. */
 export async function loadAgreed(api: Api, conversationId: number): Promise<{ agreement: Agreement; goals: Goal[] }> {
-  const [agreement, goals] = await Promise.all([getAgreement(api, conversationId), listGoals(api, conversationId)]);
-  // The list holds every goal between the two; this conversation shows the ones set in it.
-  return { agreement, goals: goals.filter((goal) => goal.conversation_id === conversationId) };
+  const [agreement, goals] = await Promise.all([getAgreement(api, conversationId), listGoalsSetIn(api, conversationId)]);
+  return { agreement, goals };
 }
 
 /** HR's coverage figures (admins only); a figure about fewer than `min_group_size` people is null. */

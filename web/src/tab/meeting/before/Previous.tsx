@@ -24,7 +24,7 @@ export function Previous() {
   useEffect(() => {
     let live = true;
     (async () => {
-      const all = await reads.conversations(store.api);
+      const all = await reads.agreedConversations(store.api);
       // The pair's most recent agreed conversation: when it was held (or planned, or created).
       const heldAt = (other: (typeof all)[number]) => other.meeting_ended_at ?? other.scheduled_at ?? other.created_at;
       const previous = all
