@@ -20,7 +20,7 @@ BOUNDS = {
     "notes of an agenda item": 6,
     "goals list": 7,
     "goals set in the conversation": 7,
-    "My MUS list": 2,
+    "My MUS list": 4,  # the page, its follow-ups and their calendar states
     "my check-ins": 4,
     "my successes": 4,
     "development actions": 5,
@@ -47,6 +47,11 @@ class History:
             )
             assert response.status_code == 201, response.get_json()
             self.mus.append(response.get_json()["id"])
+            response = self.manager.post(  # My MUS shows each one's follow-up dates
+                f"/api/conversations/{self.mus[-1]}/follow-ups",
+                json={"title": "Opfølgning", "due_on": "2031-03-01"},
+            )
+            assert response.status_code == 201, response.get_json()
         for _ in range(checkins):
             response = self.employee.post(
                 "/api/conversations",

@@ -41,8 +41,9 @@ from ..storage import (
     Person,
 )
 from ..storage.unit_of_work import UnitOfWork
-from . import adjustments, audit, audit_log, calendar_sync, coedit, lookups, reminders, retention
+from . import adjustments, audit, audit_log, calendar_sync, coedit, follow_ups, lookups, reminders, retention
 from .conversations import apply_status
+from .follow_ups import FollowUpView
 
 # Statuses in which an agreement can be drafted: once the meeting has started.
 DRAFTABLE = frozenset({Status.IN_MEETING, Status.REVIEWING, Status.AGREED})
@@ -81,43 +82,10 @@ class AgreementView:
 # --- Follow-ups --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FollowUpView:
-    id: int
-    title: str
-    due_on: date
-    created_at: datetime
-    version: int
-    # Where its calendar event stands (calendar_sync.IN_CALENDAR, STATE_PENDING, NOT_PERMITTED);
-    # None while the agreement was never locked (nothing scheduled yet).
-    calendar: str | None
-
-
 def list_follow_ups(uow: UnitOfWork, actor: Actor, conversation_id: int) -> list[FollowUpView]:
     with uow:
         lookups.conversation_for(uow, actor, conversation_id)
-        follow_ups = _follow_ups(uow, conversation_id)
-        states = calendar_sync.states(uow, [f.id for f in follow_ups])
-        return [
-            FollowUpView(
-                id=f.id,
-                title=f.title,
-                due_on=f.due_on,
-                created_at=f.created_at,
-                version=f.version,
-                calendar=states.get(f.id),
-            )
-            for f in follow_ups
-        ]
-
-
-def _follow_ups(uow: UnitOfWork, conversation_id: int) -> list[FollowUp]:
-    query = (
-        select(FollowUp)
-        .where(FollowUp.conversation_id == conversation_id)
-        .order_by(FollowUp.due_on, FollowUp.id)
-    )
-    return list(uow.session.scalars(query))
+        return follow_ups.views_by_conversation(uow, [conversation_id])[conversation_id]
 
 
 def do_add_follow_up(
@@ -219,7 +187,7 @@ def build_snapshot(uow: UnitOfWork, conversation: Conversation) -> dict[str, Any
             for action in actions
         ],
         "follow_ups": [
-            {"title": f.title, "due_on": _iso(f.due_on)} for f in _follow_ups(uow, conversation.id)
+            {"title": f.title, "due_on": _iso(f.due_on)} for f in follow_ups.stored(uow, [conversation.id])
         ],
     }
 

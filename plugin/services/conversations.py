@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
@@ -21,7 +21,7 @@ from ..identity.graph import DirectoryPerson, Graph
 from ..storage import AgendaItem, Conversation, Person, PreparationItem, TalkingPoint
 from ..storage.sql import is_sqlite
 from ..storage.unit_of_work import UnitOfWork
-from . import audit, audit_log, directory, lookups, people, people_finder, templates
+from . import audit, audit_log, directory, follow_ups, lookups, people, people_finder, templates
 from . import notes as shared_notes
 
 
@@ -184,6 +184,7 @@ class ConversationSummaryView:
     created_at: datetime
     updated_at: datetime
     version: int
+    follow_ups: list[follow_ups.FollowUpView] = field(default_factory=list)
 
 
 def summary_view(conversation: Conversation) -> ConversationSummaryView:
@@ -276,6 +277,9 @@ def list_conversations(
         query = query.order_by(Conversation.scheduled_at.desc().nulls_last(), Conversation.id.desc())
         rows = [summary_view(c) for c in uow.session.scalars(query.limit(limit + 1)).unique()]
         items, key = page_of(rows, limit, _cursor_key)
+        # The page's follow-up dates in two statements (My MUS shows them beside each conversation).
+        dates = follow_ups.views_by_conversation(uow, [item.id for item in items])
+        items = [replace(item, follow_ups=dates[item.id]) for item in items]
         return Page(items, encode_cursor(LIST_NAME, key) if key else None)
 
 

@@ -7,6 +7,7 @@ from pydantic import AwareDatetime, Field, field_validator
 
 from ...domain.lifecycle import ConversationKind, Status
 from ...domain.templates import Tool
+from .agreements import FollowUpOut
 from .common import (
     Input,
     LongText,
@@ -169,5 +170,12 @@ class PlannedConversationOut(ConversationOut):
     )
 
 
+class ConversationListItem(ConversationSummary):
+    follow_ups: list[FollowUpOut] = Field(
+        description="The follow-up dates agreed in it, by date, each with its calendar state (the same "
+        "as `GET …/follow-ups`), so a list needs no request per conversation."
+    )
+
+
 class ConversationList(PageOut):
-    items: list[ConversationSummary]
+    items: list[ConversationListItem]

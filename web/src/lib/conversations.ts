@@ -12,7 +12,8 @@ export type Person = Schemas["PersonOut"];
 /** A person named in a request (the object id is enough). */
 export type PersonRef = Schemas["PersonRef"];
 export type AgendaItem = Schemas["AgendaItemOut"];
-export type ConversationSummary = Schemas["ConversationSummary"];
+/** A conversation without its agenda (what a list item and a full conversation share). */
+export type ConversationSummary = Omit<Schemas["ConversationListItem"], "follow_ups">;
 export type Conversation = Schemas["ConversationOut"];
 export type NewConversation = Schemas["ConversationCreate"];
 export type ConversationPlan = Schemas["ConversationPlan"];

@@ -2025,12 +2025,64 @@ export interface components {
         /** ConversationList */
         ConversationList: {
             /** Items */
-            items: components["schemas"]["ConversationSummary"][];
+            items: components["schemas"]["ConversationListItem"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null on the last page.
              */
             next_cursor: string | null;
+        };
+        /** ConversationListItem */
+        ConversationListItem: {
+            /**
+             * Calendar Status
+             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
+             * @enum {string}
+             */
+            calendar_status: "none" | "created" | "pending" | "not_permitted";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** @description Who planned it (an employee who planned it asked for it). */
+            created_by: components["schemas"]["PersonOut"];
+            /** Duration Minutes */
+            duration_minutes: number | null;
+            employee: components["schemas"]["PersonOut"];
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Follow Ups
+             * @description The follow-up dates agreed in it, by date, each with its calendar state (the same as `GET …/follow-ups`), so a list needs no request per conversation.
+             */
+            follow_ups: components["schemas"]["FollowUpOut"][];
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ConversationKind"];
+            manager: components["schemas"]["PersonOut"];
+            meeting: components["schemas"]["MeetingOut"];
+            /** Meeting Ended At */
+            meeting_ended_at: string | null;
+            /**
+             * Relationship Check
+             * @enum {string}
+             */
+            relationship_check: "directory" | "confirmed" | "unchecked";
+            /** Scheduled At */
+            scheduled_at: string | null;
+            status: components["schemas"]["Status"];
+            /** Template Key */
+            template_key: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /** ConversationOut */
         ConversationOut: {
@@ -2182,53 +2234,6 @@ export interface components {
             role?: string | null;
             /** @default null */
             status?: components["schemas"]["Status"] | null;
-        };
-        /** ConversationSummary */
-        ConversationSummary: {
-            /**
-             * Calendar Status
-             * @description The Teams meeting in both calendars: made, pending (retried later), not permitted (the `.ics` is the way), or none (planned in a meeting).
-             * @enum {string}
-             */
-            calendar_status: "none" | "created" | "pending" | "not_permitted";
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** @description Who planned it (an employee who planned it asked for it). */
-            created_by: components["schemas"]["PersonOut"];
-            /** Duration Minutes */
-            duration_minutes: number | null;
-            employee: components["schemas"]["PersonOut"];
-            /** Ends At */
-            ends_at: string | null;
-            /** Id */
-            id: number;
-            kind: components["schemas"]["ConversationKind"];
-            manager: components["schemas"]["PersonOut"];
-            meeting: components["schemas"]["MeetingOut"];
-            /** Meeting Ended At */
-            meeting_ended_at: string | null;
-            /**
-             * Relationship Check
-             * @enum {string}
-             */
-            relationship_check: "directory" | "confirmed" | "unchecked";
-            /** Scheduled At */
-            scheduled_at: string | null;
-            status: components["schemas"]["Status"];
-            /** Template Key */
-            template_key: string;
-            /** Title */
-            title: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
         };
         /** CoverageOut */
         CoverageOut: {

@@ -10,7 +10,7 @@ import { useSession } from "../session";
 import { Checkins } from "./Checkins";
 import { ConversationCards } from "./ConversationCards";
 import { Coverage } from "./Coverage";
-import { listMine, listSentReminders, loadFollowUps, type Summary, type SummaryPage } from "./data";
+import { followUpsOf, listMine, listSentReminders, type Listed, type SummaryPage } from "./data";
 import { FollowUpList } from "./FollowUpList";
 import { MyData } from "./MyData";
 import { PlanForm } from "./PlanForm";
@@ -20,13 +20,10 @@ import { Rights } from "./Rights";
 import { Successes } from "./Successes";
 import { Team } from "./Team";
 
-/** Pending until the list is there (nothing holds on to it, so it is collected). */
-const waiting = () => new Promise<never>(() => undefined);
-
 /** The pages loaded after the first one ("Show more"), for the first page they follow. */
 interface More {
   first: SummaryPage;
-  items: Summary[];
+  items: Listed[];
   next: string | null;
 }
 
@@ -34,8 +31,7 @@ type MoreState = { status: "idle" } | { status: "loading" } | { status: "error";
 
 /** The personal tab "My MUS": upcoming follow-ups, my conversations as employee and as manager
  * (newest first, agreed ones with their agreement and goal progress), and for managers the team.
- * The list shows as soon as it is there; the follow-up dates (one request per conversation) and
- * what depends on them follow. */
+ * Each page of the list carries its conversations' follow-up dates, so all of it shows at once. */
 export function MyMus() {
   const texts = useTexts();
   const { t } = texts;
@@ -48,7 +44,7 @@ export function MyMus() {
   const [moreState, setMoreState] = useState<MoreState>({ status: "idle" });
   const first = list.status === "ok" ? list.value : null;
   const extra = more && first && more.first === first ? more : null;
-  const conversations: Summary[] | null = useMemo(
+  const conversations: Listed[] | null = useMemo(
     () => (first ? [...first.items, ...(extra?.items ?? [])] : null),
     [first, extra],
   );
@@ -64,28 +60,17 @@ export function MyMus() {
       setMoreState({ status: "error", error });
     }
   };
-  const [followUps, reloadFollowUps] = useLoad(
-    () => (conversations ? loadFollowUps(api, conversations) : waiting()),
-    [api, conversations],
-  );
   const derived = useMemo(() => {
-    if (!conversations || followUps.status !== "ok") return null;
-    const overview = { conversations, followUps: followUps.value };
+    if (!conversations) return null;
+    const overview = { conversations, followUps: followUpsOf(conversations) };
     const now = new Date();
     return {
       upcoming: upcomingFollowUps(overview, dayOf(now)),
       team: teamRows(overview, me.object_id, new Intl.Collator(localeTag(texts.language))),
     };
-  }, [conversations, followUps, me.object_id, texts.language]);
+  }, [conversations, me.object_id, texts.language]);
   const [checkinsChanged, setCheckinsChanged] = useState(0);
   const leadsAny = conversations?.some((c) => roleIn(c, me.object_id) === "manager");
-
-  const pending = (label: string) =>
-    followUps.status === "error" ? (
-      <ErrorNotice message={describeError(followUps.error, texts)} onRetry={reloadFollowUps} />
-    ) : (
-      <Loading label={label} />
-    );
 
   return (
     <div class="stack mymus" data-testid="mymus">
@@ -104,11 +89,7 @@ export function MyMus() {
             <h2 id="mymus-followups-heading" class="section-title">
               {t("ui.mymus.followups.heading")}
             </h2>
-            {derived ? (
-              <FollowUpList items={derived.upcoming} empty={t("ui.mymus.followups.empty")} />
-            ) : (
-              pending(t("ui.mymus.followups.loading"))
-            )}
+            {derived && <FollowUpList items={derived.upcoming} empty={t("ui.mymus.followups.empty")} />}
           </section>
           <section class="mymus-section" aria-labelledby="mymus-conversations-heading">
             <h2 id="mymus-conversations-heading" class="section-title">
@@ -142,7 +123,7 @@ export function MyMus() {
           <Team
             leadsAny={Boolean(leadsAny)}
             fallback={derived?.team ?? null}
-            pending={pending(t("ui.mymus.team.loading"))}
+            pending={<Loading label={t("ui.mymus.team.loading")} />}
           />
           {me.is_admin && <Coverage />}
           {me.is_admin && <Organisation />}

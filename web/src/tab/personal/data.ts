@@ -7,8 +7,10 @@ import { allPages, pagePath } from "../../lib/pages";
 type Schemas = components["schemas"];
 
 export type Party = Schemas["Party"];
-/** A conversation as the list returns it. */
-export type Summary = Schemas["ConversationSummary"];
+/** A conversation without its agenda. */
+export type Summary = Omit<Schemas["ConversationListItem"], "follow_ups">;
+/** A conversation as the list returns it: with its follow-up dates. */
+export type Listed = Schemas["ConversationListItem"];
 export type FollowUp = Schemas["FollowUpOut"];
 export type Decision = Schemas["DecisionOut"];
 export type SnapshotAgendaItem = Schemas["SnapshotAgendaItem"];
@@ -27,31 +29,11 @@ export const getAgreement = (api: Api, conversationId: number) =>
 export const listGoalsSetIn = (api: Api, conversationId: number): Promise<Goal[]> =>
   allPages((path) => api.get<Schemas["GoalList"]>(path), `/api/conversations/${conversationId}/goals?set_here=true`);
 
-export async function listFollowUps(api: Api, conversationId: number): Promise<FollowUp[]> {
-  return (await api.get<Schemas["FollowUpList"]>(`/api/conversations/${conversationId}/follow-ups`)).items;
-}
-
-/** `work` over `items`, at most `limit` at a time; the results in the items' order. */
-export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 export interface Overview {
   /** Newest first (the API's order). */
   conversations: Summary[];
   followUps: Map<number, FollowUp[]>;
 }
-
-const PARALLEL_REQUESTS = 4;
 
 /** A page of my conversations as employee and as manager, newest first; the next page from its
  * `next_cursor`. */
@@ -60,7 +42,7 @@ export type SummaryPage = Schemas["ConversationList"];
 export const listMine = (api: Api, cursor: string | null = null): Promise<SummaryPage> =>
   api.get<SummaryPage>(pagePath("/api/conversations", cursor, MY_MUS_PAGE));
 
-/** Conversations per page of "My MUS" (each loads its follow-up dates). */
+/** Conversations per page of "My MUS" (each with its follow-up dates). */
 export const MY_MUS_PAGE = 50;
 
 export type SentReminder = Schemas["SentReminderOut"];
@@ -71,11 +53,9 @@ export async function listSentReminders(api: Api): Promise<Map<number, SentRemin
   return new Map(items.map((reminder) => [reminder.conversation_id, reminder]));
 }
 
-/** The follow-up dates of each conversation. */
-export async function loadFollowUps(api: Api, conversations: Summary[]): Promise<Map<number, FollowUp[]>> {
-  const lists = await mapLimited(conversations, PARALLEL_REQUESTS, (c) => listFollowUps(api, c.id));
-  return new Map(conversations.map((c, i) => [c.id, lists[i]]));
-}
+/** The follow-up dates of each conversation (the list carries them: no request per conversation). */
+export const followUpsOf = (conversations: Listed[]): Map<number, FollowUp[]> =>
+  new Map(conversations.map((c) => [c.id, c.follow_ups]));
 
 /** The agreement and the goals set in an agreed conversation. */
 export async function loadAgreed(api: Api, conversationId: number): Promise<{ agreement: Agreement; goals: Goal[] }> {
