@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import msal
 import pytest
@@ -14,7 +16,7 @@ from sqlalchemy import select
 from plugin.config import Settings
 from plugin.identity import outgoing_session
 from plugin.identity.graph import GraphUnavailable, HttpGraph
-from plugin.identity.token_cache import fernet_from_secret
+from plugin.identity.token_cache import DatabaseTokenCacheStore, fernet_from_secret
 from plugin.storage import AuditEvent, Conversation, TokenCacheEntry
 from plugin.storage.db import db
 from tests.conftest import built_app, make_settings
@@ -74,6 +76,37 @@ def test_token_caches_are_per_person_and_encrypted(m365_app, cloud):
             assert entry["secret"] not in row.blob  # encrypted at rest
         owners = {entry["home_account_id"].split(".")[0] for entry in tokens}
         assert owners == {row.object_id}  # only this person's tokens in this person's cache
+
+
+def test_parallel_first_calls_of_one_person_share_one_token_cache(m365_app, cloud, monkeypatch):
+    """A tab's first requests arrive together: every one exchanges the SSO token and saves the
+    person's new token cache. All of them reach the save with an empty cache before any writes (a
+    barrier), so each must create the row at the same moment: none may answer 500."""
+    callers = 4
+    barrier = threading.Barrier(callers, timeout=30)
+    first = threading.local()
+    save = DatabaseTokenCacheStore.save
+
+    def save_together(self, tenant_id, object_id, serialized):
+        if not getattr(first, "done", False):
+            first.done = True
+            barrier.wait()  # every caller holds a new cache and none has stored it yet
+        save(self, tenant_id, object_id, serialized)
+
+    monkeypatch.setattr(DatabaseTokenCacheStore, "save", save_together)
+    token = cloud.sso("colleague")
+    with ThreadPoolExecutor(callers) as pool:
+        answers = list(pool.map(lambda _: call(m365_app, token), range(callers)))
+    assert [a.status_code for a in answers] == [200] * callers, [a.get_json() for a in answers]
+    assert all(a.get_json()["manager"]["object_id"] == oid("manager") for a in answers)
+    with m365_app.app_context():
+        rows = db.session.scalars(
+            select(TokenCacheEntry).where(TokenCacheEntry.object_id == oid("colleague"))
+        ).all()
+    assert len(rows) == 1
+    assert json.loads(
+        fernet_from_secret(m365_app.extensions["mus.settings"].secret_key).decrypt(rows[0].blob.encode())
+    )["AccessToken"]
 
 
 def test_missing_consent_gets_the_consent_code_then_the_popup_then_success(m365_app, cloud, caplog):
