@@ -7,6 +7,7 @@ import json
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import msal
 import pytest
@@ -236,6 +237,39 @@ def test_graph_outage_degrades_me_instead_of_failing(m365_app, cloud):
     assert body["directory"] == "unavailable"
     assert body["manager"] is None
     assert body["display_name"] == "Anders Kollega"
+
+
+def test_me_asks_the_directory_once_per_person_while_its_answer_is_recent(m365_app, cloud):
+    cloud.graph.outage(True)
+    try:
+        assert call(m365_app, cloud.sso("colleague")).get_json()["directory"] == "unavailable"
+    finally:
+        cloud.graph.outage(False)
+    first = call(m365_app, cloud.sso("colleague")).get_json()  # an outage is not remembered
+    assert first["directory"] == "ok" and first["manager"]["object_id"] == oid("manager")
+    asked = cloud.graph.request_count
+    again = call(m365_app, cloud.sso("colleague")).get_json()
+    assert cloud.graph.request_count == asked  # answered from the recent answer, no Graph call
+    assert again == first
+    other = call(m365_app, cloud.sso("manager")).get_json()  # another person: asked for themself
+    assert cloud.graph.request_count > asked
+    assert other["manager"]["object_id"] == oid("director")
+
+
+def test_recent_answers_expire():
+    from plugin.identity.recent import RecentAnswers
+
+    now = [0.0]
+    recent = RecentAnswers(ttl_seconds=60, size=2, clock=lambda: now[0])
+    one, two, three = (SimpleNamespace(tenant_id=TENANT, object_id=oid(n)) for n in ("a", "b", "c"))
+    recent.put(one, "answer one")
+    assert recent.get(one) == "answer one" and recent.get(two) is None
+    now[0] = 60.0
+    assert recent.get(one) is None  # expired
+    recent.put(one, "1")
+    recent.put(two, "2")
+    recent.put(three, "3")  # full: the oldest go
+    assert recent.get(one) is None and recent.get(three) == "3"
 
 
 MEETING = {"meeting_id": "MSo1N2Y5ZGFjYy1jY2U", "chat_id": "19:meeting_abc@thread.v2"}
