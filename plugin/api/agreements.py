@@ -7,10 +7,9 @@ import logging
 from flask import Blueprint, Response, after_this_request, current_app
 
 from ..calendar_job import sync_calendars
-from ..services import agreement_pdf, calendar_sync
 from ..services import agreements as svc
+from ..services import calendar_sync
 from ..services import consent as consent_svc
-from ..services.follow_up_ics import follow_ups_ics
 from ..storage.setup import new_unit_of_work
 from .endpoint import endpoint
 from .schemas.agreements import (
@@ -145,6 +144,8 @@ def delete_follow_up(actor, conversation_id: int, follow_up_id: int, uow):
     "Offered always; the way to the calendar when the organisation did not permit calendar access.",
 )
 def follow_ups_calendar(actor, conversation_id: int, uow):
+    from ..services.follow_up_ics import follow_ups_ics  # icalendar: loaded when first asked for
+
     response = Response(follow_ups_ics(uow, actor, conversation_id), mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="mus-follow-ups-{conversation_id}.ics"'
     return response
@@ -219,6 +220,8 @@ def decide(actor, conversation_id: int, number: int, body: DecisionIn, uow):
     "agreement; sent as an attachment with `Cache-Control: no-store`.",
 )
 def agreement_pdf_view(actor, conversation_id: int, number: int, query: AgreementPdfQuery, uow):
+    from ..services import agreement_pdf  # reportlab: loaded when a PDF is first asked for
+
     time_zone = agreement_pdf.time_zone_of(query.tz)
     language = query.lang or actor.language
     pdf = agreement_pdf.do_agreement_pdf(

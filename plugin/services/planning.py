@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
-import icalendar
 from sqlalchemy import or_, select, update
 
 from ..config import Settings
@@ -288,6 +287,8 @@ def invite_ics(uow: UnitOfWork, actor: Actor, conversation_id: int) -> tuple[byt
             raise InvalidInput("plan_no_time", field="scheduled_at")
         language = actor.language
         minutes = conversation.duration_minutes or planning_default(ConversationKind(conversation.kind))
+        import icalendar  # loaded when an invitation is first asked for (a rare request)
+
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//MUS app//planned conversation//EN")
         calendar.add("version", "2.0")
