@@ -28,7 +28,13 @@ def new_unit_of_work(app: Flask | None = None) -> UnitOfWork:
     """A unit of work on the app's database session; changes announced in it go to the live
     channel when one is set up (`mus.events`)."""
     ext = (app or current_app).extensions
-    return UnitOfWork(db.session, ext.get("mus.events"), ext["mus.settings"], ext["mus.clock"])
+    return UnitOfWork(
+        db.session,
+        ext.get("mus.events"),
+        ext["mus.settings"],
+        ext["mus.clock"],
+        logged_reads=ext.setdefault("mus.logged_reads", {}),
+    )
 
 
 @contextmanager
