@@ -49,8 +49,7 @@ def configure(app: Flask, settings: Settings) -> None:
     app.config.update(
         SECRET_KEY=settings.secret_key,
         SQLALCHEMY_DATABASE_URI=settings.database_url,
-        # Database errors and SQL logging never print statement parameters (they may hold content).
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True, "hide_parameters": True},
+        SQLALCHEMY_ENGINE_OPTIONS=engine_options(settings),
         MAX_CONTENT_LENGTH=settings.max_request_bytes,
         TESTING=settings.testing,
     )
@@ -63,6 +62,16 @@ def configure(app: Flask, settings: Settings) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     app.extensions["mus.settings"] = settings
     app.extensions.setdefault("mus.clock", utcnow)
+
+
+def engine_options(settings: Settings) -> dict[str, Any]:
+    """Database errors and SQL logging never print statement parameters (they may hold content). A
+    server database gets a pool sized for the worker's concurrent requests (SQLAlchemy's default of
+    5 + 10 is fewer than gunicorn's threads: requests queued for a connection)."""
+    options: dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True}
+    if not settings.database_url.startswith("sqlite"):
+        options.update(pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow)
+    return options
 
 
 def configure_data_keys(settings: Settings) -> None:

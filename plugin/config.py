@@ -56,6 +56,11 @@ class Settings:
     redis_url: str | None = None
     redis_prefix: str = "mus:"
     proxy_hops: int = 0  # reverse proxies in front of the app whose X-Forwarded-* headers are trusted
+    # Database connections per worker process (PostgreSQL): kept open, and opened beyond when busy.
+    # Their sum should cover the API requests a worker runs at once (gunicorn threads not holding
+    # live streams); a request beyond waits for a connection.
+    db_pool_size: int = 20
+    db_max_overflow: int = 20
     demo: bool = False
     admin_role: str = "MUS.Admin"
     rate_limits: RateLimits = field(default_factory=RateLimits)
@@ -182,6 +187,8 @@ def settings_from_env(
         redis_url=env.get("MUS_REDIS_URL") or None,
         redis_prefix=env.get("MUS_REDIS_PREFIX") or "mus:",
         proxy_hops=_count(env.get("MUS_PROXY_HOPS"), "MUS_PROXY_HOPS"),
+        db_pool_size=_count(env.get("MUS_DB_POOL_SIZE") or "20", "MUS_DB_POOL_SIZE"),
+        db_max_overflow=_count(env.get("MUS_DB_MAX_OVERFLOW") or "20", "MUS_DB_MAX_OVERFLOW"),
         demo=demo,
         admin_role=env.get("MUS_ADMIN_ROLE") or "MUS.Admin",
         rate_limits=_rate_limits(env, demo),

@@ -3,9 +3,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import event as sql_event
 from sqlalchemy import select
 
 from plugin.storage import AuditEvent
+from plugin.storage.db import db
 from tests.support.directory import person_oid
 from tests.support.idp import TENANT_B
 
@@ -117,3 +119,29 @@ def test_coverage_counts_without_content_and_is_audited(app, api, people):
 
         actions = db.session.scalars(select(AuditEvent.action)).all()
     assert actions == ["coverage.read"]
+
+
+def test_a_known_person_s_request_uses_one_connection_and_one_commit(api, people, app):
+    """Signing in a person as they were (same name, signed in this quarter hour) stores nothing, so
+    the request's work goes on in the transaction the lookup began."""
+    employee = api.as_(people["employee"])
+    assert employee.get("/api/templates").status_code == 200  # the person exists, signed in now
+    seen = {"checkout": 0, "commit": 0}
+
+    def count(name):
+        def listener(*args) -> None:
+            seen[name] += 1
+
+        return listener
+
+    with app.app_context():
+        engine = db.engine
+    listeners = [(engine.pool, "checkout", count("checkout")), (engine, "commit", count("commit"))]
+    for target, name, listener in listeners:
+        sql_event.listen(target, name, listener)
+    try:
+        assert employee.get("/api/templates").status_code == 200
+    finally:
+        for target, name, listener in listeners:
+            sql_event.remove(target, name, listener)
+    assert seen["checkout"] == 1 and seen["commit"] <= 1

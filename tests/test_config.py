@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plugin import create_app
+from plugin import create_app, engine_options
 from plugin.config import (
     DEFAULT_AUTHORITY,
     DEFAULT_GRAPH,
@@ -234,3 +234,17 @@ def test_create_app_accepts_a_mapping(tmp_path):
     assert isinstance(app.extensions["mus.settings"], Settings)
     assert app.config["SQLALCHEMY_DATABASE_URI"] == url
     assert (tmp_path / "sub").is_dir()  # the SQLite folder is made when the app is built
+
+
+def test_a_server_database_gets_a_pool_for_the_workers_requests(tmp_path):
+    pg = {**BASE, "MUS_DATABASE_URL": "postgresql+psycopg://db.example/mus"}
+    default = engine_options(settings_from_env(pg, instance_path=str(tmp_path)))
+    assert default["pool_size"] + default["max_overflow"] >= 16  # gunicorn's threads in the benchmark
+    sized = settings_from_env(
+        {**pg, "MUS_DB_POOL_SIZE": "32", "MUS_DB_MAX_OVERFLOW": "8"}, instance_path=str(tmp_path)
+    )
+    assert (engine_options(sized)["pool_size"], engine_options(sized)["max_overflow"]) == (32, 8)
+    with pytest.raises(ConfigError):
+        settings_from_env({**pg, "MUS_DB_POOL_SIZE": "many"}, instance_path=str(tmp_path))
+    sqlite = engine_options(settings_from_env(BASE, instance_path=str(tmp_path)))
+    assert "pool_size" not in sqlite and sqlite["hide_parameters"] is True

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import event
 
 from plugin.storage import AuditEvent, Conversation
 from plugin.storage.db import db
@@ -320,6 +321,37 @@ def test_reads_are_logged_once_an_hour(api, people, seeded, app):
         ok(api.as_(people["manager"]).get(base), 200)
     reads = [i for i in audit_page(api, people["employee"])["items"] if i["action"] == "conversation.read"]
     assert len(reads) == 2  # the one from the fixture and one for this hour
+
+
+def test_a_read_logged_this_hour_is_remembered_until_the_hour_is_over(api, people, seeded, app):
+    base = f"/api/conversations/{seeded['cid']}"
+    manager = api.as_(people["manager"])
+
+    def reads() -> int:
+        items = audit_page(api, people["employee"])["items"]
+        return len([i for i in items if i["action"] == "conversation.read"])
+
+    ok(manager.get(base), 200)  # the fixture's read of this hour is found (and remembered)
+    logged = reads()
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        ok(manager.get(base), 200)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert statements and not any("audit_events" in s for s in statements)
+    assert reads() == logged
+    later = datetime.now(UTC) + timedelta(hours=2)  # past the remembered hour: logged again, once
+    app.extensions["mus.clock"] = lambda: later
+    for _ in range(3):
+        ok(manager.get(base), 200)
+    assert reads() == logged + 1
 
 
 def test_audit_log_is_paged(api, people, seeded):

@@ -11,6 +11,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 from pycrdt import Doc, Map
+from sqlalchemy import event as sql_event
 from sqlalchemy import select
 from sqlalchemy import update as sql_update
 
@@ -434,3 +435,27 @@ def test_a_tab_that_lost_its_connection_catches_up_and_both_converge(
         assert note.count(piece) == 1
     theirs[0].close()
     mine[0].close()
+
+
+def test_an_items_notes_are_read_without_loading_the_whole_agenda(api, app, people, conversation, item):
+    """Opening or saving one item's notes checks the reader is a party of the conversation; the other
+    items (their sealed texts, their talking points) are not read for it."""
+    send(api, people["manager"], conversation, item, NotesClient().append("hej"))
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    sql_event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert server_note(api, people["employee"], conversation, item)["text"] == "hej"
+        assert send(api, people["employee"], conversation, item, NotesClient().append("!")).status_code == 201
+    finally:
+        sql_event.remove(engine, "before_cursor_execute", seen)
+    assert statements
+    # One agenda item is read by its key, never the conversation's list of items.
+    assert not any("FROM agenda_items" in s and "agenda_items.conversation_id IN" in s for s in statements)
+    # A colleague who is no party is still refused.
+    assert api.as_(people["colleague"]).get(notes_path(conversation, item)).status_code == 403

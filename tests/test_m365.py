@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import msal
 import pytest
@@ -14,7 +17,7 @@ from sqlalchemy import select
 from plugin.config import Settings
 from plugin.identity import outgoing_session
 from plugin.identity.graph import GraphUnavailable, HttpGraph
-from plugin.identity.token_cache import fernet_from_secret
+from plugin.identity.token_cache import DatabaseTokenCacheStore, fernet_from_secret
 from plugin.storage import AuditEvent, Conversation, TokenCacheEntry
 from plugin.storage.db import db
 from tests.conftest import built_app, make_settings
@@ -74,6 +77,37 @@ def test_token_caches_are_per_person_and_encrypted(m365_app, cloud):
             assert entry["secret"] not in row.blob  # encrypted at rest
         owners = {entry["home_account_id"].split(".")[0] for entry in tokens}
         assert owners == {row.object_id}  # only this person's tokens in this person's cache
+
+
+def test_parallel_first_calls_of_one_person_share_one_token_cache(m365_app, cloud, monkeypatch):
+    """A tab's first requests arrive together: every one exchanges the SSO token and saves the
+    person's new token cache. All of them reach the save with an empty cache before any writes (a
+    barrier), so each must create the row at the same moment: none may answer 500."""
+    callers = 4
+    barrier = threading.Barrier(callers, timeout=30)
+    first = threading.local()
+    save = DatabaseTokenCacheStore.save
+
+    def save_together(self, tenant_id, object_id, serialized):
+        if not getattr(first, "done", False):
+            first.done = True
+            barrier.wait()  # every caller holds a new cache and none has stored it yet
+        save(self, tenant_id, object_id, serialized)
+
+    monkeypatch.setattr(DatabaseTokenCacheStore, "save", save_together)
+    token = cloud.sso("colleague")
+    with ThreadPoolExecutor(callers) as pool:
+        answers = list(pool.map(lambda _: call(m365_app, token), range(callers)))
+    assert [a.status_code for a in answers] == [200] * callers, [a.get_json() for a in answers]
+    assert all(a.get_json()["manager"]["object_id"] == oid("manager") for a in answers)
+    with m365_app.app_context():
+        rows = db.session.scalars(
+            select(TokenCacheEntry).where(TokenCacheEntry.object_id == oid("colleague"))
+        ).all()
+    assert len(rows) == 1
+    assert json.loads(
+        fernet_from_secret(m365_app.extensions["mus.settings"].secret_key).decrypt(rows[0].blob.encode())
+    )["AccessToken"]
 
 
 def test_missing_consent_gets_the_consent_code_then_the_popup_then_success(m365_app, cloud, caplog):
@@ -203,6 +237,39 @@ def test_graph_outage_degrades_me_instead_of_failing(m365_app, cloud):
     assert body["directory"] == "unavailable"
     assert body["manager"] is None
     assert body["display_name"] == "Anders Kollega"
+
+
+def test_me_asks_the_directory_once_per_person_while_its_answer_is_recent(m365_app, cloud):
+    cloud.graph.outage(True)
+    try:
+        assert call(m365_app, cloud.sso("colleague")).get_json()["directory"] == "unavailable"
+    finally:
+        cloud.graph.outage(False)
+    first = call(m365_app, cloud.sso("colleague")).get_json()  # an outage is not remembered
+    assert first["directory"] == "ok" and first["manager"]["object_id"] == oid("manager")
+    asked = cloud.graph.request_count
+    again = call(m365_app, cloud.sso("colleague")).get_json()
+    assert cloud.graph.request_count == asked  # answered from the recent answer, no Graph call
+    assert again == first
+    other = call(m365_app, cloud.sso("manager")).get_json()  # another person: asked for themself
+    assert cloud.graph.request_count > asked
+    assert other["manager"]["object_id"] == oid("director")
+
+
+def test_recent_answers_expire():
+    from plugin.identity.recent import RecentAnswers
+
+    now = [0.0]
+    recent = RecentAnswers(ttl_seconds=60, size=2, clock=lambda: now[0])
+    one, two, three = (SimpleNamespace(tenant_id=TENANT, object_id=oid(n)) for n in ("a", "b", "c"))
+    recent.put(one, "answer one")
+    assert recent.get(one) == "answer one" and recent.get(two) is None
+    now[0] = 60.0
+    assert recent.get(one) is None  # expired
+    recent.put(one, "1")
+    recent.put(two, "2")
+    recent.put(three, "3")  # full: the oldest go
+    assert recent.get(one) is None and recent.get(three) == "3"
 
 
 MEETING = {"meeting_id": "MSo1N2Y5ZGFjYy1jY2U", "chat_id": "19:meeting_abc@thread.v2"}

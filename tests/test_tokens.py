@@ -13,6 +13,7 @@ import time
 
 import jwt
 import pytest
+import time_machine
 from cryptography.hazmat.primitives import serialization
 
 from plugin.domain.errors import Unauthorized
@@ -342,3 +343,44 @@ def test_key_source_maps_fetch_errors_to_unauthorized(authority):
     with pytest.raises(Unauthorized) as caught:
         source.key_for(authority.keys[0].kid)
     assert caught.value.code == "token_invalid"
+
+
+class CountingKeys:
+    def __init__(self, keys) -> None:
+        self.keys, self.asked = keys, 0
+
+    def key_for(self, kid: str):
+        self.asked += 1
+        return self.keys.key_for(kid)
+
+
+def test_a_checked_token_is_recognised_until_it_expires_and_its_tenant_is_asked_again(authority):
+    allowed = set(ALLOWED)
+    keys = CountingKeys(key_source(authority))
+    validator = TokenValidator(
+        keys,
+        client_id=CLIENT_ID,
+        app_domain=APP_DOMAIN,
+        allows_tenant=lambda tenant: tenant in allowed,
+        authority_host=authority.url,
+        leeway_seconds=60,
+        remember_seconds=300,
+    )
+    token = authority.mint(tenant=TENANT_A, oid=OID, lifetime=200)
+    first = validator.validate(token)
+    assert validator.validate(token) == first
+    assert keys.asked == 1  # the second time: recognised by its hash, not checked again
+    # Another token (even one differing only in its signature) is checked in full.
+    head, body, _ = token.split(".")
+    with pytest.raises(Unauthorized):
+        validator.validate(f"{head}.{body}.{b64url(b'x' * 256)}")
+    assert keys.asked == 2
+    # The tenant is asked every time.
+    allowed.discard(TENANT_A)
+    with pytest.raises(Unauthorized):
+        validator.validate(token)
+    allowed.add(TENANT_A)
+    # Past the token's expiry and the leeway it is checked again, and refused.
+    with time_machine.travel(time.time() + 200 + 61, tick=False), pytest.raises(Unauthorized) as refused:
+        validator.validate(token)
+    assert str(refused.value.code) == "token_expired"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from ..identity.recent import RecentAnswers
 from . import (
     admin,
     agreements,
@@ -30,6 +31,7 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     limits.init_app(app)  # rate limits on every route, the sign-in pages included
     inputs.init_app(app)  # before the blueprints: their `<int:...>` ids are bounded
+    app.extensions["mus.directory_answers"] = RecentAnswers()  # /me's directory part, per person
     for blueprint in (
         health.bp,
         openapi.bp,

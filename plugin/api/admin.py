@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
 from ..services import coverage, directory, templates
 from .endpoint import endpoint
@@ -21,7 +21,7 @@ bp = Blueprint("admin", __name__, url_prefix="/api")
     "still returned, without a manager. Missing consent answers 403 `consent_required`.",
 )
 def me(actor, uow, graph):
-    return directory.get_me(actor, graph)
+    return directory.get_me(actor, graph, current_app.extensions["mus.directory_answers"])
 
 
 @bp.get("/templates")

@@ -7,8 +7,8 @@ import logging
 from flask import Blueprint, Response, after_this_request, current_app
 
 from ..calendar_job import sync_calendars
-from ..services import agreement_pdf, calendar_sync
 from ..services import agreements as svc
+from ..services import calendar_sync
 from ..services import consent as consent_svc
 from ..services.ics import follow_ups_ics
 from ..storage.setup import new_unit_of_work
@@ -219,6 +219,8 @@ def decide(actor, conversation_id: int, number: int, body: DecisionIn, uow):
     "agreement; sent as an attachment with `Cache-Control: no-store`.",
 )
 def agreement_pdf_view(actor, conversation_id: int, number: int, query: AgreementPdfQuery, uow):
+    from ..services import agreement_pdf  # reportlab: loaded when a PDF is first asked for
+
     time_zone = agreement_pdf.time_zone_of(query.tz)
     language = query.lang or actor.language
     pdf = agreement_pdf.do_agreement_pdf(

@@ -21,7 +21,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 from ..domain.errors import DomainError, InvalidInput
 from ..identity import graph_for
 from ..services import idempotency
-from ..storage.setup import new_unit_of_work
+from ..storage.setup import loaded_after_commit, new_unit_of_work
 from .auth import bearer_token, current_actor
 from .inputs import MAX_DEPTH, BadInput, check_payload
 from .schemas.common import TEXT_LIMIT
@@ -86,36 +86,43 @@ def endpoint(
         @wraps(view)
         def wrapper(**path_args: Any):
             g.endpoint_spec = spec
-            kwargs: dict[str, Any] = dict(path_args)
-            actor = current_actor() if spec.auth else None
-            if actor is not None:
-                kwargs["actor"] = actor
-                if spec.graph:  # Microsoft Graph for this person, by on-behalf-of their own token
-                    kwargs["graph"] = graph_for(current_app, actor, bearer_token())
-            raw = _read_body() if spec.body is not None else None
-            if spec.body is not None:
-                kwargs["body"] = _parse(spec.body, raw)
-            if spec.query is not None:
-                kwargs["query"] = _parse(spec.query, request.args.to_dict())
-            uow = kwargs["uow"] = new_unit_of_work()
-            key = request.headers.get("Idempotency-Key") if spec.idempotent else None
-            if key is None or actor is None:
-                return render(spec, view(**kwargs))
-            answer = idempotency.run_once(
-                uow,
-                person_id=actor.person_id,
-                key=key,
-                fingerprint=request_fingerprint(raw),
-                work=lambda: render(spec, view(**kwargs)),
-            )
-            if isinstance(answer, idempotency.Replay):
-                return answer.response, answer.status_code
-            return answer
+            if spec.stream is not None:  # a stream's session outlives the request's transactions
+                return _answer(spec, view, path_args)
+            with loaded_after_commit():
+                return _answer(spec, view, path_args)
 
         wrapper.endpoint_spec = spec  # type: ignore[attr-defined]
         return wrapper
 
     return decorate
+
+
+def _answer(spec: EndpointSpec, view: Callable, path_args: dict[str, Any]):
+    kwargs: dict[str, Any] = dict(path_args)
+    actor = current_actor() if spec.auth else None
+    if actor is not None:
+        kwargs["actor"] = actor
+        if spec.graph:  # Microsoft Graph for this person, by on-behalf-of their own token
+            kwargs["graph"] = graph_for(current_app, actor, bearer_token())
+    raw = _read_body() if spec.body is not None else None
+    if spec.body is not None:
+        kwargs["body"] = _parse(spec.body, raw)
+    if spec.query is not None:
+        kwargs["query"] = _parse(spec.query, request.args.to_dict())
+    uow = kwargs["uow"] = new_unit_of_work()
+    key = request.headers.get("Idempotency-Key") if spec.idempotent else None
+    if key is None or actor is None:
+        return render(spec, view(**kwargs))
+    answer = idempotency.run_once(
+        uow,
+        person_id=actor.person_id,
+        key=key,
+        fingerprint=request_fingerprint(raw),
+        work=lambda: render(spec, view(**kwargs)),
+    )
+    if isinstance(answer, idempotency.Replay):
+        return answer.response, answer.status_code
+    return answer
 
 
 def render(spec: EndpointSpec, result: Any):

@@ -7,7 +7,6 @@ import json
 from flask import Blueprint, Response
 
 from ..services import audit_log, data_export
-from ..services.export_pdf import render_pdf
 from .endpoint import endpoint
 from .schemas.my_data import AuditPageOut, AuditQuery, DataExport
 
@@ -47,6 +46,8 @@ def export_json(actor, uow):
     "(`X-Teams-Locale`, then `Accept-Language`). Recorded in the audit log.",
 )
 def export_pdf(actor, uow):
+    from ..services.export_pdf import render_pdf  # reportlab: loaded when a PDF is first asked for
+
     data = data_export.do_export(uow, actor, fmt="pdf")
     return _download(
         render_pdf(data, actor.language), "application/pdf", f"mus-my-data-{data['exported_at'][:10]}.pdf"

@@ -18,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.records import TokenCacheEntry
+from ..storage.sql import upsert
+from ..storage.types import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -50,16 +52,18 @@ class DatabaseTokenCacheStore:
 
     def save(self, tenant_id: str, object_id: str, serialized: str) -> None:
         blob = self._fernet.encrypt(serialized.encode()).decode()
+        # One upsert: parallel first calls for one person (a tab's requests at start) both insert.
         with self._sessions() as session, session.begin():
-            entry = session.scalar(
-                select(TokenCacheEntry).where(
-                    TokenCacheEntry.tenant_id == tenant_id, TokenCacheEntry.object_id == object_id
-                )
+            upsert(
+                session,
+                TokenCacheEntry,
+                ["tenant_id", "object_id"],
+                ["blob", "updated_at"],
+                tenant_id=tenant_id,
+                object_id=object_id,
+                blob=blob,
+                updated_at=utcnow(),
             )
-            if entry is None:
-                session.add(TokenCacheEntry(tenant_id=tenant_id, object_id=object_id, blob=blob))
-            else:
-                entry.blob = blob
 
 
 class RedisTokenCacheStore:

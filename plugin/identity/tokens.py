@@ -8,7 +8,10 @@ Demo mode uses the same validator; only the key source differs."""
 
 from __future__ import annotations
 
+import hashlib
 import ssl
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -78,6 +81,9 @@ class TokenValidator:
         authority_host: str,
         v1_issuer_host: str = "https://sts.windows.net",
         leeway_seconds: int = 60,
+        remember_seconds: float = 300,
+        remember_size: int = 10_000,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._keys = keys
         self._audiences = [client_id, f"api://{app_domain}/{client_id}"]
@@ -85,11 +91,30 @@ class TokenValidator:
         self._authority = authority_host.rstrip("/")
         self._v1 = v1_issuer_host.rstrip("/")
         self._leeway = leeway_seconds
+        # Tokens that passed every check, by their SHA-256, with until when they may be taken as
+        # checked: their expiry (with the same leeway), at most `remember_seconds` from the check.
+        self._checked: dict[bytes, tuple[Identity, float]] = {}
+        self._remember, self._remember_size, self._clock = remember_seconds, remember_size, clock
 
     def issuers_for(self, tenant_id: str) -> set[str]:
         return {f"{self._authority}/{tenant_id}/v2.0", f"{self._v1}/{tenant_id}/"}
 
     def validate(self, token: str) -> Identity:
+        """The token's person, after every check; a token that passed them lately is recognised by
+        its hash until it expires (the tenant is asked again: a tenant removed from the allowed list
+        is refused at once)."""
+        digest = hashlib.sha256(token.encode()).digest()
+        now = self._clock()
+        checked = self._checked.get(digest)
+        if checked is not None and now < checked[1] and self._allows_tenant(checked[0].tenant_id):
+            return checked[0]
+        expires, identity = self._check(token)
+        if len(self._checked) >= self._remember_size:
+            self._checked.clear()  # full: forget all at once (each is checked again once)
+        self._checked[digest] = (identity, min(expires + self._leeway, now + self._remember))
+        return identity
+
+    def _check(self, token: str) -> tuple[float, Identity]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -127,7 +152,7 @@ class TokenValidator:
         if REQUIRED_SCOPE not in str(claims.get("scp", "")).split():
             raise Unauthorized("scope_missing")
         roles = claims.get("roles") or []
-        return Identity(
+        return float(claims["exp"]), Identity(
             tenant_id=tenant_id,
             object_id=str(claims["oid"]).lower(),
             name=str(claims.get("name") or ""),

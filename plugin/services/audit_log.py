@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from ..domain.actor import Actor
 from ..i18n import catalogue, format_number, translate
@@ -26,6 +26,7 @@ READ_ACTIONS = ("conversation.read", "agreement.read")
 HIDDEN_OWN = (*READ_ACTIONS, "conversation.exported")
 READ_WINDOW = timedelta(hours=1)
 PAGE_SIZE = 50
+REMEMBERED_READS = 50_000  # per process; forgotten all at once when full (then asked again)
 
 
 @dataclass(frozen=True)
@@ -58,30 +59,38 @@ class AuditPage:
 
 
 def record_read(uow: UnitOfWork, actor: Actor, conversation: Conversation, action: str) -> None:
-    """Log a read of a conversation's content, at most once per reader and hour."""
-    since = uow.now() - READ_WINDOW
-    seen = uow.session.scalar(
-        select(AuditEvent.id)
-        .where(
+    """Log a read of a conversation's content, at most once per reader and hour. Once a logged read
+    is seen in the database, the process remembers until when it covers the reader (the window after
+    it), so refreshes within the hour cost no statement."""
+    now = uow.now()
+    key = (conversation.tenant_id, actor.person_id, conversation.id, action)
+    covered_until = uow.logged_reads.get(key)
+    if covered_until is not None and now < covered_until:
+        return
+    seen_at = uow.session.scalar(
+        select(func.max(AuditEvent.at)).where(
             AuditEvent.tenant_id == conversation.tenant_id,
             AuditEvent.actor_id == actor.person_id,
             AuditEvent.conversation_id == conversation.id,
             AuditEvent.action == action,
-            AuditEvent.at >= since,
+            AuditEvent.at >= now - READ_WINDOW,
         )
-        .limit(1)
     )
-    if seen is None:
-        uow.session.add(
-            AuditEvent(
-                tenant_id=conversation.tenant_id,
-                actor_id=actor.person_id,
-                action=action,
-                conversation_id=conversation.id,
-                detail={},
-                at=uow.now(),
-            )
+    if seen_at is not None:  # committed: it stays logged whatever this request does next
+        if len(uow.logged_reads) >= REMEMBERED_READS:
+            uow.logged_reads.clear()
+        uow.logged_reads[key] = seen_at + READ_WINDOW
+        return
+    uow.session.add(
+        AuditEvent(
+            tenant_id=conversation.tenant_id,
+            actor_id=actor.person_id,
+            action=action,
+            conversation_id=conversation.id,
+            detail={},
+            at=now,
         )
+    )
 
 
 def _concerning(actor: Actor):

@@ -14,6 +14,7 @@ from ..domain.actor import Actor
 from ..domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
 from ..identity.graph import DirectoryPerson, Graph, GraphDenied, GraphUnavailable
 from ..identity.msal_obo import SignInUnavailable
+from ..identity.recent import RecentAnswers
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +50,18 @@ class MeView:
     directory: str  # "ok" or "unavailable"
 
 
-def get_me(actor: Actor, graph: Graph) -> MeView:
+def get_me(actor: Actor, graph: Graph, recent: RecentAnswers | None = None) -> MeView:
     manager, status, name, email = None, "ok", actor.display_name, ""
+    known = recent.get(actor) if recent is not None else None
     try:
-        me = graph.me()
-        name, email = me.display_name or name, me.email
-        manager = graph.manager_of(None)
+        if known is not None:
+            name, email, manager = known
+        else:
+            me = graph.me()
+            name, email = me.display_name or name, me.email
+            manager = graph.manager_of(None)
+            if recent is not None:
+                recent.put(actor, (name, email, manager))
     except (GraphUnavailable, GraphDenied, SignInUnavailable) as exc:
         log.info("directory degraded for /me: %s", exc.code)
         status = "unavailable"

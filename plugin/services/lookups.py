@@ -4,6 +4,7 @@ actor's right to see it. Another organisation's record is simply not found."""
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from ..domain.actor import Actor
 from ..domain.errors import Forbidden, NotFound
@@ -21,11 +22,15 @@ from ..storage.unit_of_work import UnitOfWork
 
 
 def conversation_for(
-    uow: UnitOfWork, actor: Actor, conversation_id: int, *, lock: bool = False
+    uow: UnitOfWork, actor: Actor, conversation_id: int, *, lock: bool = False, agenda: bool = True
 ) -> Conversation:
+    """`agenda=False`: the agenda is loaded only if it is used (a check of the actor's right to one
+    item needs the parties, not every item's sealed text and talking points)."""
     query = select(Conversation).where(
         Conversation.id == conversation_id, Conversation.tenant_id == actor.tenant_id
     )
+    if not agenda:
+        query = query.options(lazyload(Conversation.agenda))
     if lock:
         query = query.with_for_update(of=Conversation)
     conversation = uow.session.scalar(query)
@@ -37,7 +42,7 @@ def conversation_for(
 
 
 def agenda_item_for(uow: UnitOfWork, actor: Actor, conversation_id: int, item_id: int) -> AgendaItem:
-    conversation = conversation_for(uow, actor, conversation_id)
+    conversation = conversation_for(uow, actor, conversation_id, agenda=False)
     item = uow.session.get(AgendaItem, item_id)
     if item is None or item.conversation_id != conversation.id:
         raise NotFound()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -26,7 +28,28 @@ def new_unit_of_work(app: Flask | None = None) -> UnitOfWork:
     """A unit of work on the app's database session; changes announced in it go to the live
     channel when one is set up (`mus.events`)."""
     ext = (app or current_app).extensions
-    return UnitOfWork(db.session, ext.get("mus.events"), ext["mus.settings"], ext["mus.clock"])
+    return UnitOfWork(
+        db.session,
+        ext.get("mus.events"),
+        ext["mus.settings"],
+        ext["mus.clock"],
+        logged_reads=ext.setdefault("mus.logged_reads", {}),
+    )
+
+
+@contextmanager
+def loaded_after_commit() -> Iterator[None]:
+    """Inside: objects stay loaded after a commit, so a request's answer is rendered from what it
+    just stored and read instead of reloading every object with a SELECT of its own. On the way out
+    the session expires them as usual (a test's app context may outlive the request; the request's
+    own session ends with it). Not for work that spans transactions (jobs, live streams)."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        yield
+    finally:
+        session.expire_on_commit = True
+        session.expire_all()
 
 
 @event.listens_for(Engine, "connect")

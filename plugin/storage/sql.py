@@ -19,3 +19,15 @@ def insert_ignoring_conflict(session: Session, model: type, key: list[str], **va
     else:
         from sqlalchemy.dialects.postgresql import insert
     session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=key))
+
+
+def upsert(session: Session, model: type, key: list[str], update: list[str], **values: Any) -> None:
+    """INSERT … ON CONFLICT (key) DO UPDATE SET the `update` columns: one statement that creates the
+    row or changes it, so two first writes at the same moment cannot collide on the key."""
+    if is_sqlite(session):
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    statement = insert(model).values(**values)
+    changes = {name: statement.excluded[name] for name in update}
+    session.execute(statement.on_conflict_do_update(index_elements=key, set_=changes))

@@ -52,8 +52,12 @@ class UnitOfWork:
         events: EventSink | None,
         settings: Settings,
         clock: Callable[[], datetime] = utcnow,
+        logged_reads: dict[tuple, datetime] | None = None,
     ) -> None:
         self.session = session
+        # Reads already in the audit log (committed), with when each next needs logging: kept by the
+        # process across requests so a repeated read need not ask the database (services.audit_log).
+        self.logged_reads = logged_reads if logged_reads is not None else {}
         self.events = events or NoEvents()
         self.settings = settings
         self.clock = clock
