@@ -12,11 +12,11 @@ import pytest
 
 from tests.support.statements import recorded
 
-# The most statements each request may send: its count on this branch, the same at both sizes
+# The most statements each request may send (its count in the steady state), the same at both sizes
 # (main: goals list 13 and 58, My MUS list 16 and 70 at 1x and 10x).
 BOUNDS = {
     "me": 2,
-    "side panel conversation": 8,
+    "side panel conversation": 4,
     "notes of an agenda item": 6,
     "goals list": 7,
     "goals set in the conversation": 7,
@@ -24,8 +24,8 @@ BOUNDS = {
     "my check-ins": 4,
     "my successes": 4,
     "development actions": 5,
-    "agreement": 6,
-    "save notes": 13,  # SQLite 13, PostgreSQL 12 (its lock on the note is one statement)
+    "agreement": 5,
+    "save notes": 12,  # SQLite 12, PostgreSQL 11 (its lock on the note is one statement)
     "save a goal": 8,
 }
 
@@ -126,7 +126,10 @@ def _counts(app, history: History) -> dict[str, int]:
     counts = {}
     for name, call in history.requests().items():
         if not name.startswith("save"):
-            call()  # once before: a first read may write (the audit log records it once)
+            # Twice before, to the steady state: a first read may write (the audit log records it
+            # once an hour), the next finds it logged and the process remembers it.
+            call()
+            call()
         with recorded(app) as statements:
             call()
         counts[name] = len(statements)
@@ -151,7 +154,7 @@ def test_hot_requests_take_the_same_statements_at_ten_times_the_history(app, his
     small = _counts(app, history)
     history.grow(mus=20, checkins=9, goals=45, actions=18)
     large = _counts(app, history)
-    assert large == small
+    assert large == small, {name: (small[name], large[name]) for name in small if small[name] != large[name]}
     over = {name: count for name, count in large.items() if count > BOUNDS[name]}
     assert over == {}, f"more statements than the bound: {over} (bounds {BOUNDS})"
 
