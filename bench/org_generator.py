@@ -162,7 +162,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "conversation_id", "position", "section_key", "title", "tools", "notes", "updated_at",
         "version",
     ),
-    "agreement_versions": ("id", "conversation_id", "number", "snapshot", "created_by_id", "created_at", "locked_at"),
+    "agreement_versions": (
+        "id", "conversation_id", "number", "snapshot", "created_by_id", "created_at", "locked_at",
+    ),
     "agreement_decisions": (
         "id", "version_id", "party", "person_id", "decision", "comment", "disagreement", "decided_at",
     ),
@@ -382,9 +384,8 @@ def generate(engine: Engine, spec: OrgSpec, *, now: datetime | None = None, batc
                 if "id" in COLUMNS[name] and MODELS[name].__table__.c.id.autoincrement is not False:
                     if name == "tenants":
                         continue
-                    conn.execute(
-                        text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), GREATEST(MAX(id), 1)) FROM {name}")
-                    )
+                    sequence = f"pg_get_serial_sequence('{name}', 'id')"
+                    conn.execute(text(f"SELECT setval({sequence}, GREATEST(MAX(id), 1)) FROM {name}"))
             conn.exec_driver_sql("ANALYZE")
     if not postgres:
         with engine.connect() as conn:
