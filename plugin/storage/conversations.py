@@ -48,7 +48,8 @@ class Conversation(db.Model):
     calendar_status: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
     calendar_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     calendar_claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Indexed for the reminders' look-up of the active pairs (services.reminders._overdue_check_ins).
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 

@@ -1,4 +1,4 @@
-"""coverage indexes: HR's counts read only the conversations of their window
+"""coverage and reminder indexes: HR's counts and the reminders' look-ups read only their window
 
 Revision ID: ccc3587bbbc4
 Revises: a4c2e8f1d3b7
@@ -23,9 +23,15 @@ def upgrade():
         batch_op.create_index(
             'ix_conversations_scheduled', ['tenant_id', 'kind', 'status', 'scheduled_at', 'employee_id'], unique=False
         )
+        batch_op.create_index(batch_op.f('ix_conversations_created_at'), ['created_at'], unique=False)
+    with op.batch_alter_table('follow_ups', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_follow_ups_due_on'), ['due_on'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('follow_ups', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_follow_ups_due_on'))
     with op.batch_alter_table('conversations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_conversations_created_at'))
         batch_op.drop_index('ix_conversations_scheduled')
         batch_op.drop_index('ix_conversations_agreed')
