@@ -5,11 +5,12 @@ and successes."""
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
-from plugin.storage import GoalProgress, WellbeingPulse
+from plugin.storage import CheckinClosure, CheckinResponse, Conversation, GoalProgress, Person, WellbeingPulse
 from plugin.storage.db import db
 
 
@@ -450,6 +451,81 @@ def test_my_checkins_lists_the_state_of_each_part(api, people, setup):
     ]
     theirs = api.as_(people["manager"]).get("/api/me/checkins").get_json()["items"]
     assert [(c["my_state"], c["their_state"]) for c in theirs] == [("not_started", "in_progress")]
+
+
+def _statements(app, call) -> int:
+    count = 0
+
+    def counter(*args, **kwargs):
+        nonlocal count
+        count += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", counter)
+    try:
+        call()
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    return count
+
+
+def _held_checkins(app, people, n: int) -> list[int]:
+    """`n` earlier check-ins of the pair, both parts done and closed (as years of history leave)."""
+    with app.app_context():
+        ids = {
+            p.object_id: p.id
+            for p in db.session.scalars(
+                select(Person).where(Person.object_id.in_([people["employee"].oid, people["manager"].oid]))
+            )
+        }
+        employee, manager = ids[people["employee"].oid], ids[people["manager"].oid]
+        tenant = db.session.get(Person, employee).tenant_id
+        made = []
+        for month in range(1, n + 1):
+            checkin = Conversation(
+                tenant_id=tenant,
+                kind="checkin",
+                status="agreed",
+                employee_id=employee,
+                manager_id=manager,
+                created_by_id=manager,
+                template_key="checkin-default",
+                title=f"Check-in {month}",
+                scheduled_at=datetime(2020, month, 1, 9, tzinfo=UTC),
+            )
+            db.session.add(checkin)
+            db.session.flush()
+            for party, person in (("employee", employee), ("manager", manager)):
+                db.session.add(
+                    CheckinResponse(conversation_id=checkin.id, person_id=person, party=party, state="done")
+                )
+            db.session.add(CheckinClosure(conversation_id=checkin.id, closed_by_id=manager))
+            made.append(checkin.id)
+        db.session.commit()
+        db.session.remove()
+    return made
+
+
+def test_my_checkins_take_the_same_statements_however_many(api, people, setup, app):
+    cid = setup["cid"]
+    assert save(api, people["employee"], cid, 0, blockers="Lidt").status_code == 200
+    listing = {who: api.as_(people[who]) for who in ("employee", "manager")}
+    before = {
+        who: _statements(app, lambda c=client: c.get("/api/me/checkins")) for who, client in listing.items()
+    }
+    held = _held_checkins(app, people, 6)
+    after = {
+        who: _statements(app, lambda c=client: c.get("/api/me/checkins")) for who, client in listing.items()
+    }
+    assert after == before  # not one more statement per check-in
+    for who, client in listing.items():
+        items = client.get("/api/me/checkins").get_json()["items"]
+        states = {c["conversation_id"]: (c["my_state"], c["their_state"], c["closed"]) for c in items}
+        assert {i: states[i] for i in held} == dict.fromkeys(held, ("done", "done", True))
+        mine, theirs = ("in_progress", "not_started") if who == "employee" else ("not_started", "in_progress")
+        assert states[cid] == (mine, theirs, False)
+        assert items[0]["conversation_id"] == cid  # newest first: unscheduled, then by date
 
 
 def test_my_data_export_holds_my_own_part_only(api, people, setup):

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from plugin.services import retention
 from plugin.storage import AgreementVersion, AuditEvent, Conversation, Person, PreparationItem
@@ -155,6 +155,69 @@ def test_preview_says_what_goes_and_what_stays_until_when(api, people, erasable,
     assert "Slettet person" in danish["kept_until"][0]["text"]
     # The preview changes nothing.
     assert "preparation_items" in {table for table, _ in scan(app, [CANARY])}
+
+
+def _statements(app, call) -> int:
+    count = 0
+
+    def counter(*args, **kwargs):
+        nonlocal count
+        count += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", counter)
+    try:
+        call()
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    return count
+
+
+def _more_agreed(app, people, erasable, n: int) -> list[int]:
+    """`n` more agreed conversations of the pair, each with the employee's private preparation."""
+    with app.app_context():
+        source = db.session.get(Conversation, erasable["agreed"])
+        made = []
+        for number in range(n):
+            copy = Conversation(
+                tenant_id=source.tenant_id,
+                kind=source.kind,
+                status="agreed",
+                employee_id=source.employee_id,
+                manager_id=source.manager_id,
+                created_by_id=source.manager_id,
+                template_key=source.template_key,
+                title=f"MUS {2019 + number}",
+            )
+            db.session.add(copy)
+            db.session.flush()
+            db.session.add(
+                AgreementVersion(
+                    conversation_id=copy.id,
+                    number=1,
+                    snapshot={},
+                    created_by_id=source.manager_id,
+                    locked_at=erasable["locked_at"],
+                )
+            )
+            db.session.add(PreparationItem(conversation_id=copy.id, author_id=source.employee_id, text="x"))
+            made.append(copy.id)
+        db.session.commit()
+        db.session.remove()
+    return made
+
+
+def test_preview_takes_the_same_statements_however_many_conversations(api, people, erasable, app):
+    emp = api.as_(people["employee"])
+    before = _statements(app, lambda: ok(emp.get("/api/me/erasure"), 200))
+    made = _more_agreed(app, people, erasable, 4)
+    after = _statements(app, lambda: ok(emp.get("/api/me/erasure"), 200))
+    assert after == before  # not one more statement per conversation
+    body = ok(emp.get("/api/me/erasure"), 200)
+    assert [k["conversation_id"] for k in body["kept_until"]] == [erasable["agreed"], *made]
+    goes = {line["kind"]: line["count"] for line in body["goes_now"]}
+    assert goes["preparation"] == 2 + 4 and goes["unagreed_conversations"] == 1
 
 
 def test_after_erasure_only_the_locked_agreement_remains_until_retention_deletes_it(

@@ -9,6 +9,7 @@ stale_version with the part as it is now."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import lazyload
+from sqlalchemy.orm import raiseload
 
 from ..domain.actor import Actor
 from ..domain.agreement import Party
@@ -311,42 +312,38 @@ def get_checkin(uow: UnitOfWork, actor: Actor, conversation_id: int) -> CheckinV
 
 
 def list_my_checkins(uow: UnitOfWork, actor: Actor) -> list[CheckinSummaryView]:
-    """My check-ins (as employee or manager), newest first, with the state of each part: three
-    statements whatever their number (the check-ins with both people, all their parts, all their
-    closures)."""
+    """My check-ins (as employee or manager), newest first, with the state of each part. Three
+    statements whatever the number of check-ins: the conversations (without their agendas), the
+    parts' states (not their sealed answers) and the closures."""
     with uow:
-        conversations = list(
-            uow.session.scalars(
-                select(Conversation)
-                .where(
-                    Conversation.tenant_id == actor.tenant_id,
-                    Conversation.kind == ConversationKind.CHECKIN.value,
-                    or_(
-                        Conversation.employee_id == actor.person_id,
-                        Conversation.manager_id == actor.person_id,
-                    ),
-                )
-                .options(lazyload(Conversation.agenda))
-                .order_by(Conversation.scheduled_at.desc().nulls_first(), Conversation.id.desc())
-            ).unique()
+        mine = (
+            Conversation.tenant_id == actor.tenant_id,
+            Conversation.kind == ConversationKind.CHECKIN.value,
+            or_(Conversation.employee_id == actor.person_id, Conversation.manager_id == actor.person_id),
         )
-        ids = [c.id for c in conversations]
-        parts: dict[int, dict[Party, CheckinResponse]] = {i: {} for i in ids}
-        closed: set[int] = set()
-        if ids:
-            for row in uow.session.scalars(
-                select(CheckinResponse).where(CheckinResponse.conversation_id.in_(ids))
-            ):
-                parts[row.conversation_id][Party(row.party)] = row
-            closed = set(
-                uow.session.scalars(
-                    select(CheckinClosure.conversation_id).where(CheckinClosure.conversation_id.in_(ids))
-                )
+        conversations = uow.session.scalars(
+            select(Conversation)
+            .where(*mine)
+            .options(raiseload(Conversation.agenda))
+            .order_by(Conversation.scheduled_at.desc().nulls_first(), Conversation.id.desc())
+        ).unique()
+        ids = select(Conversation.id).where(*mine)
+        states: dict[int, dict[Party, str]] = defaultdict(dict)
+        for row in uow.session.execute(
+            select(CheckinResponse.conversation_id, CheckinResponse.party, CheckinResponse.state).where(
+                CheckinResponse.conversation_id.in_(ids)
             )
+        ):
+            states[row.conversation_id][Party(row.party)] = row.state
+        closed = set(
+            uow.session.scalars(
+                select(CheckinClosure.conversation_id).where(CheckinClosure.conversation_id.in_(ids))
+            )
+        )
         result = []
         for conversation in conversations:
             party = _party(conversation, actor)
-            rows = parts[conversation.id]
+            parts = states.get(conversation.id, {})
             result.append(
                 CheckinSummaryView(
                     conversation_id=conversation.id,
@@ -354,12 +351,16 @@ def list_my_checkins(uow: UnitOfWork, actor: Actor) -> list[CheckinSummaryView]:
                     scheduled_at=conversation.scheduled_at,
                     employee=person_view(conversation.employee),
                     manager=person_view(conversation.manager),
-                    my_state=_state(rows.get(party)).value,
-                    their_state=_state(rows.get(_other(party))).value,
+                    my_state=_part_state(parts.get(party)).value,
+                    their_state=_part_state(parts.get(_other(party))).value,
                     closed=conversation.id in closed,
                 )
             )
         return result
+
+
+def _part_state(state: str | None) -> PartState:
+    return PartState.NOT_STARTED if state is None else PartState(state)
 
 
 def list_my_successes(uow: UnitOfWork, actor: Actor) -> list[SuccessView]:

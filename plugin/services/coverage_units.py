@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import cast, func, literal, null, or_, select, union_all
 
 from ..domain.actor import Actor
 from ..domain.errors import Forbidden
@@ -31,9 +31,10 @@ from ..domain.org_settings import months_before
 from ..domain.permissions import can_see_coverage
 from ..identity.graph import Graph, GraphDenied, GraphUnavailable
 from ..storage import Conversation, Person
+from ..storage.types import UTCDateTime
 from ..storage.unit_of_work import UnitOfWork
 from . import audit
-from .coverage import HELD_WINDOW, MIN_GROUP_SIZE
+from .coverage import HELD_WINDOW, MIN_GROUP_SIZE, NOT_AGREED
 from .org_settings import settings_for
 
 CHECKIN_WINDOW = timedelta(days=90)
@@ -91,7 +92,7 @@ def get_unit_coverage(uow: UnitOfWork, actor: Actor, graph: Graph | None) -> Uni
                     )
                 )
             }
-        per_person = _per_employee(uow, actor.tenant_id, now)
+        per_person = _per_employee(uow, actor.tenant_id, now, interval)
         audit.record(uow, actor, "coverage.units_read", source=source)
     held_since = now - HELD_WINDOW
     due_since = months_before(now, interval)
@@ -117,21 +118,49 @@ def get_unit_coverage(uow: UnitOfWork, actor: Actor, graph: Graph | None) -> Uni
     )
 
 
-def _per_employee(uow: UnitOfWork, tenant_id: str, now: datetime) -> dict[str, tuple]:
-    """object id -> (last MUS agreed, MUS planned ahead, last check-in agreed): one statement."""
+def _per_employee(uow: UnitOfWork, tenant_id: str, now: datetime, interval: int) -> dict[str, tuple]:
+    """object id -> (last MUS agreed, MUS planned ahead, last check-in agreed): one statement. Only
+    the conversations a figure can count are read (a MUS agreed before both the held window and the
+    interval, or a check-in agreed before the check-in window, counts as none at all): three ranges
+    of the coverage indexes (`ix_conversations_agreed`, `ix_conversations_scheduled`), never the
+    years of history before them."""
+    scoped = Conversation.tenant_id == tenant_id
     mus = Conversation.kind == ConversationKind.MUS.value
-    checkin = Conversation.kind == ConversationKind.CHECKIN.value
     agreed = Conversation.status == Status.AGREED.value
-    ahead = or_(Conversation.scheduled_at.is_(None), Conversation.scheduled_at >= now)
+    nothing = cast(null(), UTCDateTime())
+    found = union_all(
+        select(
+            Conversation.employee_id,
+            Conversation.updated_at.label("mus_at"),
+            literal(0).label("ahead"),
+            nothing.label("checkin_at"),
+        ).where(
+            scoped,
+            mus,
+            agreed,
+            Conversation.updated_at >= min(now - HELD_WINDOW, months_before(now, interval)),
+        ),
+        select(Conversation.employee_id, nothing, literal(1), nothing).where(
+            scoped,
+            mus,
+            Conversation.status.in_(NOT_AGREED),
+            or_(Conversation.scheduled_at.is_(None), Conversation.scheduled_at >= now),
+        ),
+        select(Conversation.employee_id, nothing, literal(0), Conversation.updated_at).where(
+            scoped,
+            Conversation.kind == ConversationKind.CHECKIN.value,
+            agreed,
+            Conversation.updated_at >= now - CHECKIN_WINDOW,
+        ),
+    ).subquery()
     rows = uow.session.execute(
         select(
             Person.object_id,
-            func.max(case((and_(mus, agreed), Conversation.updated_at))),
-            func.count(case((and_(mus, ~agreed, ahead), Conversation.id))),
-            func.max(case((and_(checkin, agreed), Conversation.updated_at))),
+            func.max(found.c.mus_at, type_=UTCDateTime()),
+            func.sum(found.c.ahead),
+            func.max(found.c.checkin_at, type_=UTCDateTime()),
         )
-        .join(Person, Person.id == Conversation.employee_id)
-        .where(Conversation.tenant_id == tenant_id)
+        .join(Person, Person.id == found.c.employee_id)
         .group_by(Person.object_id)
     ).all()
     return {

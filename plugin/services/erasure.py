@@ -128,7 +128,9 @@ def _count(uow: UnitOfWork, model: type, *where) -> int:
 
 
 def _survey(uow: UnitOfWork, actor: Actor) -> ErasurePlan:
-    """What the erasure would do, counted (the preview, and the audit entry's numbers)."""
+    """What the erasure would do, counted (the preview, and the audit entry's numbers). A fixed
+    number of statements however many conversations the person has: each count is one statement
+    over all of them (or over the agreements kept)."""
     person = uow.session.get(Person, actor.person_id)
     counts: Counter = Counter()
     kept: list[KeptAgreement] = []
@@ -138,39 +140,68 @@ def _survey(uow: UnitOfWork, actor: Actor) -> ErasurePlan:
     now = uow.now()
     me = actor.person_id
     counts[ErasedKind.PERSONAL_DATA] = 1
-    for conversation in _conversations(uow, actor):
-        cid = conversation.id
-        last_lock = _last_lock(uow, cid)
+    mine = select(Conversation.id).where(
+        Conversation.tenant_id == actor.tenant_id,
+        or_(Conversation.employee_id == me, Conversation.manager_id == me),
+    )
+    last_locks = dict(
+        uow.session.execute(
+            select(AgreementVersion.conversation_id, func.max(AgreementVersion.locked_at))
+            .where(AgreementVersion.conversation_id.in_(mine))
+            .group_by(AgreementVersion.conversation_id)
+        ).all()
+    )
+    kept_ids: list[int] = []
+    as_employee: list[int] = []
+    for row in uow.session.execute(
+        select(Conversation.id, Conversation.kind, Conversation.employee_id)
+        .where(Conversation.id.in_(mine))
+        .order_by(Conversation.id)
+    ):
+        last_lock = last_locks.get(row.id)
         if last_lock is None or agreement_due(last_lock, retention) <= now:
             counts[ErasedKind.UNAGREED_CONVERSATIONS] += 1
-        else:
-            kept.append(
-                KeptAgreement(
-                    cid, conversation.title, conversation.kind, agreement_due(last_lock, retention).date()
+            continue
+        kept_ids.append(row.id)
+        if row.employee_id == me:
+            as_employee.append(row.id)
+    if kept_ids:
+        shown = {
+            row.id: row
+            for row in uow.session.execute(
+                select(Conversation.id, Conversation.title, Conversation.kind).where(
+                    Conversation.id.in_(kept_ids)
                 )
             )
-            items = select(AgendaItem.id).where(AgendaItem.conversation_id == cid)
-            counts[ErasedKind.NOTES] += _count(
-                uow, AgendaItem, AgendaItem.conversation_id == cid, AgendaItem.notes != ""
+        }
+        kept = [
+            KeptAgreement(
+                cid, shown[cid].title, shown[cid].kind, agreement_due(last_locks[cid], retention).date()
             )
-            counts[ErasedKind.DRAFTS] += _count(
-                uow,
-                AgreementVersion,
-                AgreementVersion.conversation_id == cid,
-                AgreementVersion.locked_at.is_(None),
-            )
-            counts[ErasedKind.FEEDBACK] += _count(uow, FeedbackEntry, FeedbackEntry.conversation_id == cid)
-            counts[ErasedKind.TALKING_POINTS] += _count(
-                uow, TalkingPoint, TalkingPoint.agenda_item_id.in_(items), TalkingPoint.author_id == me
-            )
-            if conversation.employee_id == me:
-                counts[ErasedKind.GOALS] += _count(uow, Goal, Goal.conversation_id == cid)
-        counts[ErasedKind.PREPARATION] += _count(
-            uow, PreparationItem, PreparationItem.conversation_id == cid, PreparationItem.author_id == me
+            for cid in kept_ids
+        ]
+        items = select(AgendaItem.id).where(AgendaItem.conversation_id.in_(kept_ids))
+        counts[ErasedKind.NOTES] += _count(
+            uow, AgendaItem, AgendaItem.conversation_id.in_(kept_ids), AgendaItem.notes != ""
         )
-        counts[ErasedKind.PULSES] += _count(
-            uow, WellbeingPulse, WellbeingPulse.conversation_id == cid, WellbeingPulse.author_id == me
+        counts[ErasedKind.DRAFTS] += _count(
+            uow,
+            AgreementVersion,
+            AgreementVersion.conversation_id.in_(kept_ids),
+            AgreementVersion.locked_at.is_(None),
         )
+        counts[ErasedKind.FEEDBACK] += _count(uow, FeedbackEntry, FeedbackEntry.conversation_id.in_(kept_ids))
+        counts[ErasedKind.TALKING_POINTS] += _count(
+            uow, TalkingPoint, TalkingPoint.agenda_item_id.in_(items), TalkingPoint.author_id == me
+        )
+        if as_employee:
+            counts[ErasedKind.GOALS] += _count(uow, Goal, Goal.conversation_id.in_(as_employee))
+    counts[ErasedKind.PREPARATION] += _count(
+        uow, PreparationItem, PreparationItem.conversation_id.in_(mine), PreparationItem.author_id == me
+    )
+    counts[ErasedKind.PULSES] += _count(
+        uow, WellbeingPulse, WellbeingPulse.conversation_id.in_(mine), WellbeingPulse.author_id == me
+    )
     counts[ErasedKind.SESSIONS] = _count(
         uow,
         BrowserSession,

@@ -30,10 +30,8 @@ from ..domain.cadence import (
     CadenceDefaults,
     CadenceStatus,
     History,
-    Occurrence,
     assess,
     check_cadence,
-    history_of,
 )
 from ..domain.errors import DomainError, StaleVersion
 from ..domain.goals import GoalStatus
@@ -50,6 +48,7 @@ from ..storage import (
     Person,
     WellbeingPulse,
 )
+from ..storage.types import UTCDateTime
 from ..storage.unit_of_work import UnitOfWork
 from . import org_settings
 from .directory import NotYourReport, PersonUnknown
@@ -149,10 +148,6 @@ class _Records:
     pulses: dict[int, list[PulsePoint]] = field(default_factory=dict)
 
 
-def _held_on(row) -> date:
-    return (row.meeting_ended_at or row.scheduled_at or row.created_at).date()
-
-
 def _records(
     uow: UnitOfWork, tenant_id: str, employee_ids: list[int], manager_id: int | None, today: date
 ) -> _Records:
@@ -165,36 +160,49 @@ def _records(
     scope = [Conversation.tenant_id == tenant_id, Conversation.employee_id.in_(employee_ids)]
     if manager_id is not None:
         scope.append(Conversation.manager_id == manager_id)
-    conversations = session.execute(
+    # The last day held of each kind, summed up by the database (not the years of rows), and the
+    # conversations still ahead (a few).
+    held_on = func.coalesce(Conversation.meeting_ended_at, Conversation.scheduled_at, Conversation.created_at)
+    last_held: dict[int, dict[str, date]] = defaultdict(dict)
+    for row in session.execute(
+        select(
+            Conversation.employee_id, Conversation.kind, func.max(held_on, type_=UTCDateTime()).label("on")
+        )
+        .where(*scope, Conversation.status.in_(HELD))
+        .group_by(Conversation.employee_id, Conversation.kind)
+    ):
+        last_held[row.employee_id][row.kind] = row.on.date()
+    planned_rows: dict[int, list] = defaultdict(list)
+    for row in session.execute(
         select(
             Conversation.id,
             Conversation.employee_id,
             Conversation.kind,
-            Conversation.status,
             Conversation.scheduled_at,
-            Conversation.meeting_ended_at,
             Conversation.created_at,
-        ).where(*scope)
-    ).all()
-    by_employee: dict[int, list] = defaultdict(list)
-    for row in conversations:
-        by_employee[row.employee_id].append(row)
-    held_days: dict[int, list[date]] = {}
-    for employee_id, rows in by_employee.items():
-        held = [r for r in rows if r.status in HELD]
-        held_days[employee_id] = [_held_on(r) for r in held]
-        musses = [_held_on(r) for r in held if r.kind == ConversationKind.MUS.value]
-        planned = [r for r in rows if r.status in PLANNED]
-        found.history[employee_id] = history_of([Occurrence(r.kind, r.status, _held_on(r)) for r in rows])
-        if musses:
-            found.last_mus[employee_id] = max(musses)
+        ).where(*scope, Conversation.status.in_(PLANNED))
+    ):
+        planned_rows[row.employee_id].append(row)
+    latest_held: dict[int, date] = {}
+    for employee_id in set(last_held) | set(planned_rows):
+        kinds = last_held.get(employee_id, {})
+        planned = planned_rows.get(employee_id, [])
+        found.history[employee_id] = History(
+            last_mus=kinds.get(ConversationKind.MUS.value),
+            last_check_in=kinds.get(ConversationKind.CHECKIN.value),
+            mus_planned=any(r.kind == ConversationKind.MUS.value for r in planned),
+            check_in_planned=any(r.kind == ConversationKind.CHECKIN.value for r in planned),
+        )
+        if kinds:
+            latest_held[employee_id] = max(kinds.values())
+        if ConversationKind.MUS.value in kinds:
+            found.last_mus[employee_id] = kinds[ConversationKind.MUS.value]
         if planned:
             first = min(planned, key=lambda r: (r.scheduled_at is None, r.scheduled_at or r.created_at, r.id))
             found.next[employee_id] = NextConversation(first.id, first.kind, first.scheduled_at)
-    ids = [row.id for row in conversations]
-    if not ids:
+    if not found.history:
         return found
-    employee_of = {row.id: row.employee_id for row in conversations}
+    ids = select(Conversation.id).where(*scope)
 
     # Follow-up dates of locked agreements that passed with no conversation held on or after them.
     locked = select(AgreementVersion.conversation_id).where(
@@ -202,13 +210,13 @@ def _records(
     )
     overdue: dict[int, list[date]] = defaultdict(list)
     for row in session.execute(
-        select(FollowUp.conversation_id, FollowUp.due_on).where(
-            FollowUp.conversation_id.in_(locked), FollowUp.due_on < today
-        )
+        select(Conversation.employee_id, FollowUp.due_on)
+        .join(Conversation, Conversation.id == FollowUp.conversation_id)
+        .where(FollowUp.conversation_id.in_(locked), FollowUp.due_on < today)
     ):
-        employee_id = employee_of[row.conversation_id]
-        if not any(day >= row.due_on for day in held_days.get(employee_id, [])):
-            overdue[employee_id].append(row.due_on)
+        last = latest_held.get(row.employee_id)
+        if last is None or last < row.due_on:  # no conversation held on or after the date
+            overdue[row.employee_id].append(row.due_on)
     found.overdue = {e: OverdueFollowUps(len(days), min(days)) for e, days in overdue.items()}
 
     # Goals at a glance: the pair's goals (not dropped), and the latest progress of each open one.

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .db import db
@@ -13,6 +13,12 @@ from .types import UTCDateTime, utcnow
 
 class Conversation(db.Model):
     __tablename__ = "conversations"
+    # HR's coverage counts (services.coverage, coverage_units): each figure reads only the index
+    # entries of its own window (agreed since, or open and scheduled), never the years of history.
+    __table_args__ = (
+        Index("ix_conversations_agreed", "tenant_id", "kind", "status", "updated_at", "employee_id"),
+        Index("ix_conversations_scheduled", "tenant_id", "kind", "status", "scheduled_at", "employee_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
@@ -42,7 +48,8 @@ class Conversation(db.Model):
     calendar_status: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
     calendar_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     calendar_claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Indexed for the reminders' look-up of the active pairs (services.reminders._overdue_check_ins).
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
