@@ -276,3 +276,26 @@ def test_the_default_limits_stop_a_flood_of_writes_from_one_token(api, people):
     assert answers.index(429) == 150 - 1  # writes 2-150 accepted, then refused
     assert set(answers[149:]) == {429}
     assert api.as_(people["employee"]).get(f"/api/conversations/{cid}").status_code == 200
+
+
+def test_only_the_api_and_the_sign_in_pages_consult_the_limiter(limited, people, monkeypatch):
+    app, api = limited(_limits())
+    from flask import request
+
+    manager = app.extensions["mus.limiter"].limit_manager
+    consulted: list[str] = []
+    resolve = manager.resolve_limits  # the limits that apply to a request, resolved and parsed
+
+    def counting(*args, **kwargs):
+        consulted.append(request.path)
+        return resolve(*args, **kwargs)
+
+    monkeypatch.setattr(manager, "resolve_limits", counting)
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/api/openapi.json").status_code == 200
+    assert api.as_(people["manager"]).get("/api/me").status_code == 200
+    # /healthz is outside every limit: the limiter is not consulted; the API's requests are
+    assert "/healthz" not in consulted
+    assert "/api/openapi.json" in consulted
+    assert "/api/me" in consulted
