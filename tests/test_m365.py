@@ -270,6 +270,8 @@ def test_recent_answers_expire():
     recent.put(two, "2")
     recent.put(three, "3")  # full: the oldest go
     assert recent.get(one) is None and recent.get(three) == "3"
+    recent.forget(TENANT, oid("c"))  # asked again next time
+    assert recent.get(three) is None
 
 
 MEETING = {"meeting_id": "MSo1N2Y5ZGFjYy1jY2U", "chat_id": "19:meeting_abc@thread.v2"}

@@ -39,3 +39,8 @@ class RecentAnswers:
                 for key in list(self._answers)[: self._size // 2]:
                     del self._answers[key]
             self._answers[(actor.tenant_id, actor.object_id)] = (self._clock() + self._ttl, answer)
+
+    def forget(self, tenant_id: str, object_id: str) -> None:
+        """Ask the directory again next time for this person (e.g. once their consent was withdrawn)."""
+        with self._lock:
+            self._answers.pop((tenant_id, object_id), None)

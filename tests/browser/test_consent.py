@@ -108,6 +108,8 @@ class HttpsApp:
         with self.app.app_context():
             db.session.execute(delete(TokenCacheEntry).where(TokenCacheEntry.object_id == object_id))
             db.session.commit()
+        # And what the directory answered about them is kept for a short while: let it run out too.
+        self.app.extensions["mus.directory_answers"].forget(DEMO_TENANT_ID, object_id)
 
 
 @pytest.fixture(scope="module")
