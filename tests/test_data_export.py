@@ -10,12 +10,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import event
 
 from plugin.storage import AuditEvent, Conversation
 from plugin.storage.db import db
 from tests.support.directory import person_oid
 from tests.support.idp import TENANT_B
+from tests.support.statements import recorded
 
 EMP_PREP = "Min egen forberedelse: løn og ønsker EMP-PREP-7f3a"
 EMP_PULSE = "Privat trivsel: træt i perioden EMP-PULSE-51c2"
@@ -333,18 +333,8 @@ def test_a_read_logged_this_hour_is_remembered_until_the_hour_is_over(api, peopl
 
     ok(manager.get(base), 200)  # the fixture's read of this hour is found (and remembered)
     logged = reads()
-    statements: list[str] = []
-
-    def seen(conn, cursor, statement, *args) -> None:
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
+    with recorded(app) as statements:
         ok(manager.get(base), 200)
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
     assert statements and not any("audit_events" in s for s in statements)
     assert reads() == logged
     later = datetime.now(UTC) + timedelta(hours=2)  # past the remembered hour: logged again, once

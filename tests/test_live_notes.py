@@ -11,7 +11,6 @@ from urllib.parse import quote, unquote
 
 import pytest
 from pycrdt import Doc, Map
-from sqlalchemy import event as sql_event
 from sqlalchemy import select
 from sqlalchemy import update as sql_update
 
@@ -21,6 +20,7 @@ from plugin.storage import AgendaItem, Conversation, IdempotencyRecord, LiveEven
 from plugin.storage.db import db
 from plugin.storage.types import utcnow
 from tests.support.live import NotesClient, SseParser, b64, read_until
+from tests.support.statements import recorded
 
 
 @pytest.fixture
@@ -441,19 +441,9 @@ def test_an_items_notes_are_read_without_loading_the_whole_agenda(api, app, peop
     """Opening or saving one item's notes checks the reader is a party of the conversation; the other
     items (their sealed texts, their talking points) are not read for it."""
     send(api, people["manager"], conversation, item, NotesClient().append("hej"))
-    statements: list[str] = []
-
-    def seen(conn, cursor, statement, *args) -> None:
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    sql_event.listen(engine, "before_cursor_execute", seen)
-    try:
+    with recorded(app) as statements:
         assert server_note(api, people["employee"], conversation, item)["text"] == "hej"
         assert send(api, people["employee"], conversation, item, NotesClient().append("!")).status_code == 201
-    finally:
-        sql_event.remove(engine, "before_cursor_execute", seen)
     assert statements
     # One agenda item is read by its key, never the conversation's list of items.
     assert not any("FROM agenda_items" in s and "agenda_items.conversation_id IN" in s for s in statements)
